@@ -1,0 +1,65 @@
+import { PassThrough } from "node:stream";
+import type { AppLoadContext, EntryContext, HandleErrorFunction } from "@remix-run/node";
+import { createReadableStreamFromReadable } from "@remix-run/node";
+import { RemixServer } from "@remix-run/react";
+import { isbot } from "isbot";
+import { renderToPipeableStream } from "react-dom/server";
+import { logger } from "./modules/platform/logger.server";
+import { RequestInfoContext } from "./ui/request-info";
+
+export { prepareDatabase, loadDemo } from "./modules/platform/prepare.server";
+export { databases, closeDatabases, databaseAnswers } from "./db.server";
+export { logger } from "./modules/platform/logger.server";
+
+const ABORT_DELAY = 5_000;
+
+declare module "@remix-run/node" {
+  interface AppLoadContext {
+    nonce: string;
+    requestId: string;
+    /** The client's address as the server saw it (behind a trusted proxy, the forwarded one). */
+    clientAddress: string;
+  }
+}
+
+export default function handleRequest(
+  request: Request,
+  responseStatusCode: number,
+  responseHeaders: Headers,
+  remixContext: EntryContext,
+  loadContext: AppLoadContext,
+) {
+  const waitForAll = isbot(request.headers.get("user-agent") ?? "") || request.method !== "GET";
+  const nonce = loadContext.nonce ?? "";
+  return new Promise((resolve, reject) => {
+    let shellRendered = false;
+    const { pipe, abort } = renderToPipeableStream(
+      <RequestInfoContext.Provider value={{ nonce, requestId: loadContext.requestId ?? "" }}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+      </RequestInfoContext.Provider>,
+      {
+        nonce,
+        [waitForAll ? "onAllReady" : "onShellReady"]() {
+          shellRendered = true;
+          const body = new PassThrough();
+          responseHeaders.set("Content-Type", "text/html; charset=utf-8");
+          resolve(new Response(createReadableStreamFromReadable(body), { headers: responseHeaders, status: responseStatusCode }));
+          pipe(body);
+        },
+        onShellError(error: unknown) {
+          reject(error);
+        },
+        onError(error: unknown) {
+          responseStatusCode = 500;
+          if (shellRendered) logger.error({ err: error, requestId: loadContext.requestId }, "render failed");
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  if (request.signal.aborted) return;
+  logger.error({ err: error, requestId: context?.requestId, method: request.method, url: new URL(request.url).pathname }, "request failed");
+};

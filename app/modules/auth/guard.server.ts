@@ -1,0 +1,138 @@
+/**
+ * The one guard: session → partnership from the URL slug → membership → permission.
+ * Another partnership's objects answer 404 (their existence is not confirmed); a missing
+ * permission answers 403. Routes call this first in every loader and action.
+ */
+import { redirect } from "@remix-run/node";
+import { sql } from "kysely";
+import { z } from "zod";
+import type { Partnership } from "../../../db/types";
+import { asUser } from "../tenancy/with-partnership.server";
+import { can, effectiveRoles, ORGANISATION_PERMISSIONS, type Permission, type Role } from "./permissions";
+import { currentSession, type SessionUser } from "./session.server";
+
+export interface OrganisationInContext {
+  id: string;
+  name: string;
+  sector: string;
+  borough_id: string | null;
+}
+
+export interface AccessContext {
+  user: SessionUser;
+  partnership: Partnership;
+  /** Roles that count here: partnership roles, plus organisation roles (of the URL's organisation, or of any). */
+  roles: Set<Role>;
+  /** A board member limited to one borough sees only that borough. */
+  boroughScope: string | null;
+  organisation: OrganisationInContext | null;
+  /** The organisations of this partnership the person belongs to, with their roles there. */
+  memberships: Array<{ organisationId: string; role: Role }>;
+  can(permission: Permission): boolean;
+}
+
+export function notFound(): never {
+  throw new Response("Not found", { status: 404, statusText: "Not Found" });
+}
+
+export function forbidden(): never {
+  throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  const session = await currentSession(request);
+  if (!session) {
+    const url = new URL(request.url);
+    const back = request.method === "GET" ? url.pathname + url.search : url.pathname;
+    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  }
+  return session.user;
+}
+
+export async function requirePlatformAdmin(request: Request): Promise<SessionUser> {
+  const user = await requireUser(request);
+  if (!user.isPlatformAdmin) forbidden();
+  return user;
+}
+
+const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]$/);
+const Id = z.string().uuid();
+
+type Params = Record<string, string | undefined>;
+
+export async function requireAccess(request: Request, params: Params, permission: Permission): Promise<AccessContext> {
+  const user = await requireUser(request);
+  const slug = Slug.safeParse(params.slug);
+  if (!slug.success) notFound();
+  const orgParam = params.org === undefined ? undefined : Id.safeParse(params.org);
+  if (orgParam && !orgParam.success) notFound();
+  const organisationId = orgParam?.data ?? null;
+
+  const found = await asUser(user.id, async (tx) => {
+    const partnership = await tx
+      .selectFrom("partnerships as p")
+      .selectAll("p")
+      .select((eb) => [
+        eb
+          .selectFrom("partnership_members as pm")
+          .select(sql<Array<{ role: Role; borough_id: string | null }>>`coalesce(json_agg(json_build_object('role', pm.role, 'borough_id', pm.borough_id)), '[]')`.as("r"))
+          .whereRef("pm.partnership_id", "=", "p.id")
+          .where("pm.user_id", "=", user.id)
+          .as("partnership_roles"),
+        eb
+          .selectFrom("organisation_members as om")
+          .select(sql<Array<{ organisation_id: string; role: Role }>>`coalesce(json_agg(json_build_object('organisation_id', om.organisation_id, 'role', om.role)), '[]')`.as("r"))
+          .whereRef("om.partnership_id", "=", "p.id")
+          .where("om.user_id", "=", user.id)
+          .as("organisation_roles"),
+      ])
+      .where("p.slug", "=", slug.data)
+      .executeTakeFirst();
+    if (!partnership) return null;
+    let organisation: OrganisationInContext | undefined;
+    if (organisationId) {
+      await sql`select set_config('app.partnership_id', ${partnership.id}, true)`.execute(tx);
+      organisation = await tx
+        .selectFrom("organisations")
+        .select(["id", "name", "sector", "borough_id"])
+        .where("partnership_id", "=", partnership.id)
+        .where("id", "=", organisationId)
+        .executeTakeFirst();
+    }
+    return { partnership, organisation };
+  });
+
+  if (!found) notFound();
+  const { partnership_roles, organisation_roles, ...partnership } = found.partnership;
+  const partnershipRoles = (partnership_roles ?? []) as Array<{ role: Role; borough_id: string | null }>;
+  const orgRoles = (organisation_roles ?? []) as Array<{ organisation_id: string; role: Role }>;
+  const isMember = user.isPlatformAdmin || partnershipRoles.length > 0 || orgRoles.length > 0;
+  if (!isMember) notFound();
+  if (organisationId && !found.organisation) notFound();
+
+  const roles = new Set<Role>(partnershipRoles.map((r) => r.role));
+  if (user.isPlatformAdmin) roles.add("platform_admin");
+  const orgScoped = ORGANISATION_PERMISSIONS.has(permission);
+  for (const r of orgRoles) {
+    if (!orgScoped || r.organisation_id === organisationId) roles.add(r.role);
+  }
+  const boardScope = partnershipRoles.find((r) => r.role === "board")?.borough_id ?? null;
+  const boroughScope = effectiveRoles(roles).has("coordinator") ? null : boardScope;
+
+  const ctx: AccessContext = {
+    user,
+    partnership: partnership as Partnership,
+    roles,
+    boroughScope,
+    organisation: found.organisation ?? null,
+    memberships: orgRoles.map((r) => ({ organisationId: r.organisation_id, role: r.role })),
+    can: (p) => can(roles, p),
+  };
+
+  if (orgScoped && !organisationId) throw new Error(`Permission ${permission} needs an :org route parameter`);
+  if (!ctx.can(permission)) forbidden();
+  // A board member limited to a borough sees that borough's organisations (and county-wide ones) only.
+  const boroughOnlyBoard = boroughScope && !roles.has("org_admin") && !roles.has("champion");
+  if (boroughOnlyBoard && ctx.organisation?.borough_id && ctx.organisation.borough_id !== boroughScope) forbidden();
+  return ctx;
+}

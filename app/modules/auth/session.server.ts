@@ -1,0 +1,159 @@
+/**
+ * Sessions, behind this one module because lucia v3 is deprecated upstream (docs/decisions/0005).
+ * The cookie holds a random token; the table holds only its SHA-256, as the design lucia's author
+ * now recommends, so a leaked sessions table opens no sessions. Idle timeout slides (lucia extends
+ * the expiry once half of it has passed); the absolute lifetime counts from sign-in and never moves.
+ */
+import { createHash } from "node:crypto";
+import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
+import { databases } from "../../db.server";
+import { originConfig } from "../platform/origin.server";
+
+export const SESSION_IDLE_TIMEOUT = new TimeSpan(60, "m");
+export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
+
+export interface SessionUser {
+  id: string;
+  email: string;
+  name: string;
+  isPlatformAdmin: boolean;
+}
+
+interface UserAttributes {
+  email: string;
+  name: string;
+  is_platform_admin: boolean;
+}
+interface SessionAttributes {
+  created_at: Date;
+}
+
+declare module "lucia" {
+  interface Register {
+    Lucia: typeof lucia;
+    DatabaseUserAttributes: UserAttributes;
+    DatabaseSessionAttributes: SessionAttributes;
+  }
+}
+
+const storedId = (token: string) => createHash("sha256").update(token).digest("hex");
+
+const adapter: Adapter = {
+  async getSessionAndUser(token) {
+    const row = await databases()
+      .app.selectFrom("sessions")
+      .innerJoin("users", "users.id", "sessions.user_id")
+      .select([
+        "sessions.expires_at",
+        "sessions.created_at",
+        "users.id as user_id",
+        "users.email",
+        "users.name",
+        "users.is_platform_admin",
+      ])
+      .where("sessions.id", "=", storedId(token))
+      .where("users.disabled_at", "is", null)
+      .executeTakeFirst();
+    if (!row) return [null, null];
+    const session: DatabaseSession = {
+      id: token,
+      userId: row.user_id,
+      expiresAt: row.expires_at,
+      attributes: { created_at: row.created_at },
+    };
+    const user: DatabaseUser = {
+      id: row.user_id,
+      attributes: { email: row.email, name: row.name, is_platform_admin: row.is_platform_admin },
+    };
+    return [session, user];
+  },
+  async getUserSessions() {
+    // Tokens are not stored, so sessions cannot be listed back as usable ids.
+    return [];
+  },
+  async setSession(session) {
+    await databases()
+      .app.insertInto("sessions")
+      .values({
+        id: storedId(session.id),
+        user_id: session.userId,
+        expires_at: session.expiresAt,
+        created_at: session.attributes.created_at,
+      })
+      .execute();
+  },
+  async updateSessionExpiration(token, expiresAt) {
+    await databases().app.updateTable("sessions").set({ expires_at: expiresAt }).where("id", "=", storedId(token)).execute();
+  },
+  async deleteSession(token) {
+    await databases().app.deleteFrom("sessions").where("id", "=", storedId(token)).execute();
+  },
+  async deleteUserSessions(userId) {
+    await databases().app.deleteFrom("sessions").where("user_id", "=", userId).execute();
+  },
+  async deleteExpiredSessions() {
+    await databases().app.deleteFrom("sessions").where("expires_at", "<=", new Date()).execute();
+  },
+};
+
+const lucia = new Lucia(adapter, {
+  sessionExpiresIn: SESSION_IDLE_TIMEOUT,
+  sessionCookie: { name: "gt_session", expires: false, attributes: { sameSite: "lax", secure: false } },
+  getUserAttributes: (a) => ({ email: a.email, name: a.name, isPlatformAdmin: a.is_platform_admin }),
+  getSessionAttributes: (a) => ({ createdAt: a.created_at }),
+});
+
+/** `__Host-` pins the cookie to this exact origin; it requires Secure, so only over HTTPS. */
+function cookieName() {
+  return originConfig().secureCookies ? "__Host-gt_session" : "gt_session";
+}
+
+function serializeCookie(value: string, maxAge?: number) {
+  const parts = [`${cookieName()}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax"];
+  if (originConfig().secureCookies) parts.push("Secure");
+  if (maxAge !== undefined) parts.push(`Max-Age=${maxAge}`);
+  return parts.join("; ");
+}
+
+function readToken(request: Request): string | null {
+  const header = request.headers.get("Cookie") ?? "";
+  for (const part of header.split(";")) {
+    const [name, ...rest] = part.trim().split("=");
+    if (name === cookieName()) return rest.join("=") || null;
+  }
+  return null;
+}
+
+/** Starts a new session (a new id on every sign-in) and returns its Set-Cookie header. */
+export async function startSession(userId: string): Promise<string> {
+  const session = await lucia.createSession(userId, { created_at: new Date() });
+  return serializeCookie(session.id);
+}
+
+export async function currentSession(request: Request): Promise<{ user: SessionUser; sessionId: string } | null> {
+  const token = readToken(request);
+  if (!token || token.length > 128) return null;
+  const { session, user } = await lucia.validateSession(token);
+  if (!session) return null;
+  if (Date.now() - session.createdAt.getTime() > SESSION_ABSOLUTE_LIFETIME_MS) {
+    await lucia.invalidateSession(token);
+    return null;
+  }
+  return { user: { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.isPlatformAdmin }, sessionId: token };
+}
+
+/** Ends the request's session and returns the Set-Cookie header that clears the cookie. */
+export async function endSession(request: Request): Promise<string> {
+  const token = readToken(request);
+  if (token) await lucia.invalidateSession(token);
+  return serializeCookie("", 0);
+}
+
+/** Every session of a person ends: on disabling the account, a password reset, or erasure. */
+export async function endAllSessions(userId: string): Promise<void> {
+  await lucia.invalidateUserSessions(userId);
+}
+
+export async function deleteExpiredSessions() {
+  await lucia.deleteExpiredSessions();
+}

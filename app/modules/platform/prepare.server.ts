@@ -1,0 +1,36 @@
+/**
+ * What `npm start` does to a database before serving: migrate it, and load the demo when it is
+ * empty (no partnerships at all), so one command shows the whole product.
+ */
+import { hasDemoPartnerships, removeDemo, seedDemo } from "../../../db/seed/demo";
+import { databases } from "../../db.server";
+import { hashPassword } from "../auth/password.server";
+import { logger } from "./logger.server";
+import { migrateToLatest } from "./migrate.server";
+
+export async function prepareDatabase(options: { seedIfEmpty?: boolean } = {}) {
+  const { owner, engine } = databases();
+  const applied = await migrateToLatest(owner);
+  let seeded = false;
+  if (options.seedIfEmpty ?? true) {
+    const any = await owner.selectFrom("partnerships").select("id").limit(1).executeTakeFirst();
+    if (!any) {
+      await seedDemo(owner, { hashPassword });
+      seeded = true;
+      logger.info("loaded demo data into an empty database");
+    }
+  }
+  return { engine, applied, seeded };
+}
+
+/** `npm run db:seed`: load the demo, replacing an earlier demo when asked to. */
+export async function loadDemo(options: { replace: boolean; today?: Date }) {
+  const { owner } = databases();
+  await migrateToLatest(owner);
+  if (await hasDemoPartnerships(owner)) {
+    if (!options.replace) return { loaded: false as const, reason: "already has demo data" };
+    await removeDemo(owner);
+  }
+  await seedDemo(owner, { hashPassword, today: options.today });
+  return { loaded: true as const };
+}

@@ -1,0 +1,16 @@
+/**
+ * The partnership's own navigation, shown under the header on every /p/:slug page.
+ * Each capability adds its entry here with the permission that shows it.
+ */
+import type { NavItem } from "~/ui/Layout";
+import { can, type Permission, type Role } from "../auth/permissions";
+
+const ENTRIES: Array<{ path: string; label: string; permission: Permission; end?: boolean }> = [
+  { path: "", label: "Overview", permission: "partnership:view", end: true },
+  { path: "/orgs", label: "Organisations", permission: "adoption:view" },
+];
+
+export function partnershipNav(slug: string, roles: Iterable<Role>): NavItem[] {
+  const held = [...roles];
+  return ENTRIES.filter((e) => can(held, e.permission)).map((e) => ({ to: `/p/${slug}${e.path}`, label: e.label, end: e.end }));
+}

@@ -1,0 +1,29 @@
+import { databases } from "../../db.server";
+import type { Tx } from "./with-partnership.server";
+
+let demoCache: { value: boolean; at: number } | undefined;
+
+/** Whether this installation holds demo partnerships (for the "demo data" banner); cached briefly. */
+export async function hasDemoData(): Promise<boolean> {
+  if (demoCache && Date.now() - demoCache.at < 30_000) return demoCache.value;
+  try {
+    const row = await databases().app.selectFrom("partnerships").select("id").where("is_demo", "=", true).limit(1).executeTakeFirst();
+    demoCache = { value: Boolean(row), at: Date.now() };
+  } catch {
+    return demoCache?.value ?? false;
+  }
+  return demoCache.value;
+}
+
+export function listBoroughs(tx: Tx, { partnershipId }: { partnershipId: string }) {
+  return tx
+    .selectFrom("boroughs")
+    .select(["id", "name", "ons_code"])
+    .where("partnership_id", "=", partnershipId)
+    .orderBy("name")
+    .execute();
+}
+
+export function listPartnerships(tx: Tx) {
+  return tx.selectFrom("partnerships").select(["id", "slug", "name", "county", "is_demo", "created_at"]).orderBy("name").execute();
+}

@@ -1,0 +1,39 @@
+/**
+ * Tenant work runs inside one transaction that names its partnership and person with
+ * set_config(…, true): transaction-local, so a pooled connection never carries one tenant's
+ * settings into the next request. Row level security reads the same settings.
+ */
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Database } from "../../../db/types";
+import { databases } from "../../db.server";
+
+export type Tx = Transaction<Database>;
+export type Db = Kysely<Database>;
+
+export async function withPartnership<T>(
+  partnershipId: string,
+  userId: string | null,
+  work: (tx: Tx) => Promise<T>,
+  options: { db?: Db } = {},
+): Promise<T> {
+  return (options.db ?? databases().app).transaction().execute(async (tx) => {
+    await sql`select set_config('app.partnership_id', ${partnershipId}, true), set_config('app.user_id', ${userId ?? ""}, true)`.execute(tx);
+    return work(tx);
+  });
+}
+
+/** Work outside any one partnership, as a signed-in person (reads their own memberships). */
+export async function asUser<T>(userId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return databases().app.transaction().execute(async (tx) => {
+    await sql`select set_config('app.user_id', ${userId}, true)`.execute(tx);
+    return work(tx);
+  });
+}
+
+/** Platform administration (creating partnerships). The caller has checked is_platform_admin. */
+export async function asPlatformAdmin<T>(userId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return databases().app.transaction().execute(async (tx) => {
+    await sql`select set_config('app.user_id', ${userId}, true), set_config('app.platform_admin', 'on', true)`.execute(tx);
+    return work(tx);
+  });
+}

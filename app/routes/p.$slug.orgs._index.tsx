@@ -1,0 +1,62 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireAccess } from "~/modules/auth/guard.server";
+import { listOrganisations } from "~/modules/tenancy/organisations.server";
+import { sectorLabel } from "~/modules/tenancy/sectors";
+import { withPartnership } from "~/modules/tenancy/with-partnership.server";
+import { Main } from "~/ui/Layout";
+
+export const meta: MetaFunction = () => [{ title: "Organisations — Golden Thread" }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireAccess(request, params, "adoption:view");
+  const organisations = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
+    listOrganisations(tx, { partnershipId: ctx.partnership.id, boroughId: ctx.boroughScope }),
+  );
+  return json({ slug: ctx.partnership.slug, organisations });
+}
+
+export default function Organisations() {
+  const { slug, organisations } = useLoaderData<typeof loader>();
+  return (
+    <Main>
+      <h1 className="govuk-heading-l">Organisations</h1>
+      <div className="gt-scroll">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">{organisations.length} organisations</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Organisation
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Sector
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Borough
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Statutory partner
+              </th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {organisations.map((o) => (
+              <tr className="govuk-table__row" key={o.id}>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/p/${slug}/orgs/${o.id}`}>
+                    {o.name}
+                  </Link>
+                </td>
+                <td className="govuk-table__cell">{sectorLabel(o.sector)}</td>
+                <td className="govuk-table__cell">{o.borough_name ?? "County-wide"}</td>
+                <td className="govuk-table__cell">{o.is_statutory ? "Yes" : "No"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+    </Main>
+  );
+}

@@ -1,0 +1,10 @@
+/**
+ * Every migration, in order. Listed by hand because the server bundle cannot read a folder at run
+ * time; a new migration file adds one line here. Names sort by date: YYYY_MM_DD_NN_name.
+ */
+import type { Migration } from "kysely";
+import * as m2026_11_22_01 from "./2026_11_22_01_foundation";
+
+export const migrations: Record<string, Migration> = {
+  "2026_11_22_01_foundation": m2026_11_22_01,
+};

@@ -1,0 +1,139 @@
+/**
+ * Loads the demo: two partnerships with their boroughs, organisations and accounts, then each
+ * capability's own demo data (pledges, champions, returns, plans) through `DEMO_STEPS`.
+ * Runs as the schema owner, but still names the partnership on every transaction, so it works
+ * where the owner is subject to row level security too.
+ */
+import { sql, type Kysely, type Transaction } from "kysely";
+import type { Database } from "../types";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
+import { DEMO_PARTNERSHIPS, type DemoPartnership } from "./places";
+
+export interface DemoContext {
+  partnership: DemoPartnership;
+  partnershipId: string;
+  boroughIds: Map<string, string>;
+  organisationIds: Map<string, string>;
+  userIds: Map<string, string>;
+  /** The day the demo is seeded on; figures are laid out backwards from it. */
+  today: Date;
+}
+
+export type DemoStep = (tx: Transaction<Database>, ctx: DemoContext) => Promise<void>;
+
+/** Each capability appends the step that fills its tables, in dependency order. */
+export const DEMO_STEPS: DemoStep[] = [];
+
+export interface SeedOptions {
+  hashPassword: (password: string) => Promise<string>;
+  today?: Date;
+  /** Steps to run after the built-in ones; tests use this to seed extra fixtures. */
+  steps?: DemoStep[];
+}
+
+export async function hasDemoPartnerships(db: Kysely<Database>) {
+  const row = await db.selectFrom("partnerships").select("id").where("is_demo", "=", true).limit(1).executeTakeFirst();
+  return Boolean(row);
+}
+
+async function asPartnership(tx: Transaction<Database>, partnershipId: string) {
+  await sql`select set_config('app.partnership_id', ${partnershipId}, true), set_config('app.platform_admin', 'on', true)`.execute(tx);
+}
+
+export async function removeDemo(db: Kysely<Database>) {
+  const demo = await db.selectFrom("partnerships").select("id").where("is_demo", "=", true).execute();
+  for (const { id } of demo) {
+    await db.transaction().execute(async (tx) => {
+      await asPartnership(tx, id);
+      await tx.deleteFrom("partnerships").where("id", "=", id).execute();
+    });
+  }
+  await db.deleteFrom("users").where(sql`lower(email)`, "in", DEMO_ACCOUNTS.map((a) => a.email.toLowerCase())).execute();
+}
+
+export async function seedDemo(db: Kysely<Database>, options: SeedOptions) {
+  const today = options.today ?? new Date();
+  const userIds = new Map<string, string>();
+  for (const account of DEMO_ACCOUNTS) {
+    const { id } = await db
+      .insertInto("users")
+      .values({
+        email: account.email,
+        name: account.name,
+        password_hash: await options.hashPassword(DEMO_PASSWORD),
+        is_platform_admin: account.platformAdmin ?? false,
+      })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    userIds.set(account.email, id);
+  }
+
+  for (const partnership of DEMO_PARTNERSHIPS) {
+    await db.transaction().execute(async (tx) => {
+      await sql`select set_config('app.platform_admin', 'on', true)`.execute(tx);
+      const { id: partnershipId } = await tx
+        .insertInto("partnerships")
+        .values({
+          slug: partnership.slug,
+          name: partnership.name,
+          county: partnership.county,
+          publish_register: partnership.publishRegister,
+          publish_figures: partnership.publishFigures,
+          is_demo: true,
+        })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await asPartnership(tx, partnershipId);
+
+      const boroughIds = new Map<string, string>();
+      for (const borough of partnership.boroughs) {
+        const { id } = await tx
+          .insertInto("boroughs")
+          .values({ partnership_id: partnershipId, name: borough.name, ons_code: borough.ons })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        boroughIds.set(borough.name, id);
+      }
+
+      const organisationIds = new Map<string, string>();
+      for (const org of partnership.organisations) {
+        const expires = org.qualityMark ? new Date(today.getTime() + org.qualityMark.expiresInDays * 86_400_000) : null;
+        const { id } = await tx
+          .insertInto("organisations")
+          .values({
+            partnership_id: partnershipId,
+            name: org.name,
+            sector: org.sector,
+            borough_id: org.borough ? boroughIds.get(org.borough)! : null,
+            is_statutory: org.statutory ?? false,
+            quality_mark: org.qualityMark?.kind ?? null,
+            quality_mark_expires_on: expires ? expires.toISOString().slice(0, 10) : null,
+          })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        organisationIds.set(org.name, id);
+      }
+
+      for (const account of DEMO_ACCOUNTS) {
+        const userId = userIds.get(account.email)!;
+        if (account.partnership?.slug === partnership.slug) {
+          await tx
+            .insertInto("partnership_members")
+            .values({ partnership_id: partnershipId, user_id: userId, role: account.partnership.role, borough_id: null })
+            .execute();
+        }
+        if (account.organisation?.slug === partnership.slug) {
+          const organisationId = organisationIds.get(account.organisation.name);
+          if (!organisationId) throw new Error(`Demo account ${account.email} names unknown organisation ${account.organisation.name}`);
+          await tx
+            .insertInto("organisation_members")
+            .values({ partnership_id: partnershipId, organisation_id: organisationId, user_id: userId, role: account.organisation.role })
+            .execute();
+        }
+      }
+
+      const ctx: DemoContext = { partnership, partnershipId, boroughIds, organisationIds, userIds, today };
+      for (const step of [...DEMO_STEPS, ...(options.steps ?? [])]) await step(tx, ctx);
+    });
+  }
+}

@@ -1,0 +1,148 @@
+/**
+ * The Database interface Kysely checks every query against. One interface per table,
+ * named after the table; Selectable/Insertable aliases where modules need row shapes.
+ * Kept by hand beside the migrations: a migration that changes a table changes its interface here.
+ */
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
+
+type Timestamp = ColumnType<Date, Date | string, Date | string>;
+/** A calendar date, 'YYYY-MM-DD' (both engines are configured to return dates as text). */
+type DateText = ColumnType<string, string, string>;
+type Json<T> = ColumnType<T, string | T, string | T>;
+
+export const SECTORS = [
+  "police",
+  "local_authority",
+  "housing",
+  "education",
+  "health",
+  "youth_justice",
+  "probation",
+  "prison",
+  "victim_services",
+  "voluntary_community",
+  "business",
+  "faith",
+] as const;
+export type Sector = (typeof SECTORS)[number];
+
+export type PartnershipRole = "coordinator" | "board";
+export type OrganisationRole = "org_admin" | "champion";
+
+export interface PartnershipsTable {
+  id: Generated<string>;
+  slug: string;
+  name: string;
+  county: string;
+  /** Days after quarter end that a return is due. */
+  deadline_days: Generated<number>;
+  /** Days after the due date before a quarter's returns lock. */
+  grace_days: Generated<number>;
+  /** Counts of people below this are suppressed in published figures (never below 3). */
+  suppression_threshold: Generated<number>;
+  publish_register: Generated<boolean>;
+  publish_figures: Generated<boolean>;
+  is_demo: Generated<boolean>;
+  created_at: Generated<Timestamp>;
+}
+
+export interface BoroughsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  name: string;
+  ons_code: string;
+  created_at: Generated<Timestamp>;
+}
+
+export interface OrganisationsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  name: string;
+  sector: Sector;
+  /** Null means county-wide: the organisation works across the whole partnership. */
+  borough_id: string | null;
+  is_statutory: Generated<boolean>;
+  website: string | null;
+  quality_mark: "rsqm" | "rjc_registered" | null;
+  quality_mark_expires_on: DateText | null;
+  /** The organisation has left the partnership's programme (distinct from withdrawing a pledge). */
+  withdrawn_at: Timestamp | null;
+  withdrawn_reason: string | null;
+  created_at: Generated<Timestamp>;
+  updated_at: Generated<Timestamp>;
+}
+
+export interface UsersTable {
+  id: Generated<string>;
+  email: string;
+  name: string;
+  password_hash: string | null;
+  is_platform_admin: Generated<boolean>;
+  disabled_at: Timestamp | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface SessionsTable {
+  /** sha-256 of the token in the cookie, hex: a leaked table holds no usable session. */
+  id: string;
+  user_id: string;
+  expires_at: Timestamp;
+  created_at: Generated<Timestamp>;
+}
+
+export interface LoginThrottleTable {
+  /** `account:<email>` or `address:<ip>`. */
+  key: string;
+  failures: Generated<number>;
+  window_started_at: Generated<Timestamp>;
+  locked_until: Timestamp | null;
+}
+
+export interface PartnershipMembersTable {
+  partnership_id: string;
+  user_id: string;
+  role: PartnershipRole;
+  /** A board member may be limited to one borough. */
+  borough_id: string | null;
+  created_at: Generated<Timestamp>;
+}
+
+export interface OrganisationMembersTable {
+  partnership_id: string;
+  organisation_id: string;
+  user_id: string;
+  role: OrganisationRole;
+  created_at: Generated<Timestamp>;
+}
+
+export interface AuditEventsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  at: Generated<Timestamp>;
+  actor_user_id: string | null;
+  table_name: string;
+  action: "insert" | "update" | "delete";
+  row_key: Json<Record<string, unknown>>;
+  old_values: Json<Record<string, unknown>> | null;
+  new_values: Json<Record<string, unknown>> | null;
+}
+
+export interface Database {
+  partnerships: PartnershipsTable;
+  boroughs: BoroughsTable;
+  organisations: OrganisationsTable;
+  users: UsersTable;
+  sessions: SessionsTable;
+  login_throttle: LoginThrottleTable;
+  partnership_members: PartnershipMembersTable;
+  organisation_members: OrganisationMembersTable;
+  audit_events: AuditEventsTable;
+}
+
+export type Partnership = Selectable<PartnershipsTable>;
+export type Borough = Selectable<BoroughsTable>;
+export type Organisation = Selectable<OrganisationsTable>;
+export type NewOrganisation = Insertable<OrganisationsTable>;
+export type OrganisationUpdate = Updateable<OrganisationsTable>;
+export type User = Selectable<UsersTable>;
+export type AuditEvent = Selectable<AuditEventsTable>;

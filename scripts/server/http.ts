@@ -1,0 +1,155 @@
+/**
+ * The production HTTP server around the Remix build: request ids and structured logs, security
+ * headers with a per-request CSP nonce, the same-origin check on every state-changing request,
+ * body size limits, static files, and errors that show a reference instead of a stack trace.
+ */
+import { randomBytes } from "node:crypto";
+import path from "node:path";
+import { Readable, Transform } from "node:stream";
+import compression from "compression";
+import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
+import { createRequestHandler, createReadableStreamFromReadable, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
+import type { Logger } from "pino";
+import { bodyLimitFor, securityHeaders, sameOriginRefusal } from "./policy";
+
+export interface HttpOptions {
+  build: ServerBuild | (() => Promise<ServerBuild>);
+  mode: "production" | "development";
+  logger: Logger;
+  publicDir?: string;
+  appOrigin: string | null;
+  trustProxy?: string;
+}
+
+const requestIdOf = () => randomBytes(6).toString("hex");
+
+function limitedBody(req: ExpressRequest, limit: number): Readable {
+  let seen = 0;
+  const limiter = new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      seen += chunk.length;
+      if (seen > limit) done(new Error("request body too large"));
+      else done(null, chunk);
+    },
+  });
+  req.on("error", (error) => limiter.destroy(error));
+  return req.pipe(limiter);
+}
+
+function remixRequest(req: ExpressRequest, res: ExpressResponse, limit: number): Request {
+  const url = new URL(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`);
+  const headers = new Headers();
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));
+    else if (value !== undefined) headers.set(key, value);
+  }
+  let controller: AbortController | null = new AbortController();
+  res.on("finish", () => (controller = null));
+  res.on("close", () => controller?.abort());
+  const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
+  if (req.method !== "GET" && req.method !== "HEAD") {
+    init.body = createReadableStreamFromReadable(limitedBody(req, limit));
+    init.duplex = "half";
+  }
+  return new Request(url.href, init);
+}
+
+async function sendResponse(res: ExpressResponse, response: Response) {
+  res.statusMessage = response.statusText;
+  res.status(response.status);
+  for (const [key, value] of response.headers.entries()) res.append(key, value);
+  if (response.body) await writeReadableStreamToWritable(response.body, res);
+  else res.end();
+}
+
+/** Pages the server answers itself, before Remix: plain, readable, and never a stack trace. */
+function plainPage(title: string, body: string) {
+  return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
+<title>${title} — Golden Thread</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#0b0c0c}a{color:#1d70b8}</style>
+</head><body><main id="main-content"><h1>${title}</h1><p>${body}</p><p><a href="/">Go to the home page</a></p></main></body></html>`;
+}
+
+export function createHttpApp(options: HttpOptions) {
+  const { logger, mode } = options;
+  const app = express();
+  app.disable("x-powered-by");
+  if (options.trustProxy) app.set("trust proxy", /^\d+$/.test(options.trustProxy) ? Number(options.trustProxy) : options.trustProxy);
+
+  app.use((req, res, next) => {
+    const requestId = requestIdOf();
+    const nonce = randomBytes(16).toString("base64");
+    res.locals.requestId = requestId;
+    res.locals.nonce = nonce;
+    res.setHeader("X-Request-Id", requestId);
+    for (const [name, value] of Object.entries(securityHeaders({ nonce, secure: options.appOrigin?.startsWith("https://") ?? false, mode }))) {
+      res.setHeader(name, value);
+    }
+    const started = process.hrtime.bigint();
+    res.on("finish", () => {
+      const ms = Number(process.hrtime.bigint() - started) / 1e6;
+      const line = { requestId, method: req.method, path: req.path, status: res.statusCode, ms: Math.round(ms * 10) / 10 };
+      if (res.statusCode >= 500) logger.error(line, "request");
+      else logger.info(line, "request");
+    });
+    next();
+  });
+
+  app.use((req, res, next) => {
+    const refusal = sameOriginRefusal(
+      { method: req.method, origin: req.get("origin"), secFetchSite: req.get("sec-fetch-site"), host: req.get("host"), protocol: req.protocol },
+      options.appOrigin,
+    );
+    if (refusal) {
+      logger.warn({ requestId: res.locals.requestId, path: req.path, origin: req.get("origin") ?? null }, "cross-origin request refused");
+      res.status(403).type("html").send(plainPage("Request refused", refusal));
+      return;
+    }
+    const limit = bodyLimitFor(req.path);
+    const declared = Number(req.get("content-length") ?? 0);
+    if (declared > limit) {
+      res.status(413).type("html").send(plainPage("Too large", `What you sent is larger than the ${Math.round(limit / 1_048_576)} MB allowed. Send a smaller file, or split it into parts.`));
+      req.resume();
+      return;
+    }
+    next();
+  });
+
+  app.use(compression());
+  const publicDir = options.publicDir ?? path.resolve("public");
+  app.use("/build", express.static(path.join(publicDir, "build"), { immutable: true, maxAge: "1y", index: false }));
+  app.use(express.static(publicDir, { maxAge: "1h", index: false }));
+
+  let handler: ReturnType<typeof createRequestHandler> | undefined;
+  const getHandler = async () => {
+    if (typeof options.build === "function") return createRequestHandler(await options.build(), mode);
+    return (handler ??= createRequestHandler(options.build, mode));
+  };
+
+  app.all("*", async (req, res, next) => {
+    try {
+      const request = remixRequest(req, res, bodyLimitFor(req.path));
+      const context = { nonce: res.locals.nonce as string, requestId: res.locals.requestId as string, clientAddress: req.ip ?? "unknown" };
+      let response = await (await getHandler())(request, context);
+      if (response.status >= 500 && response.headers.has("X-Remix-Error")) {
+        // A failed data request: the browser shows this message, so give it the reference, not the error.
+        const headers = new Headers(response.headers);
+        headers.delete("Content-Length");
+        response = new Response(JSON.stringify({ message: `Unexpected Server Error (reference ${context.requestId})` }), { status: response.status, headers });
+      }
+      await sendResponse(res, response);
+    } catch (error) {
+      next(error);
+    }
+  });
+
+  app.use((error: Error, req: ExpressRequest, res: ExpressResponse, _next: NextFunction) => {
+    logger.error({ err: error, requestId: res.locals.requestId, path: req.path }, "unhandled error");
+    if (res.headersSent) return res.end();
+    res
+      .status(500)
+      .type("html")
+      .send(plainPage("Sorry, there is a problem with the service", `Try again later. If you contact support, quote reference ${res.locals.requestId}.`));
+  });
+
+  return app;
+}

@@ -1,0 +1,72 @@
+/**
+ * `npm start`: builds if needed, migrates, loads the demo into an empty database, and serves on
+ * PORT (default 3000). Embedded PostgreSQL in GT_DATA_DIR unless DATABASE_URL is set.
+ */
+process.env.NODE_ENV ??= "production";
+
+import type { Server } from "node:http";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/accounts";
+import { buildIfStale } from "./build";
+import { embeddedDataDir, lockDataDir } from "./lib/data-dir-lock";
+import { appLogger, loadBuild } from "./lib/load-build";
+import { createHttpApp } from "./server/http";
+
+const port = Number(process.env.PORT ?? 3000);
+const embedded = !process.env.DATABASE_URL;
+const host = process.env.HOST ?? (embedded ? "127.0.0.1" : "0.0.0.0");
+const appOrigin = process.env.APP_ORIGIN ? new URL(process.env.APP_ORIGIN).origin : null;
+
+if (process.env.NODE_ENV === "production" && appOrigin?.startsWith("http://") && !/^http:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(appOrigin) && !process.env.ALLOW_INSECURE_HTTP) {
+  console.error(`APP_ORIGIN ${appOrigin} is plain HTTP. Serve Golden Thread over HTTPS (set APP_ORIGIN=https://…), or set ALLOW_INSECURE_HTTP=1 for a private test.`);
+  process.exit(1);
+}
+
+buildIfStale();
+const unlock = embedded ? lockDataDir(embeddedDataDir()) : () => {};
+const build = await loadBuild();
+const logger = appLogger(build);
+const { prepareDatabase, closeDatabases } = build.entry.module;
+
+let server: Server | undefined;
+async function shutdown(signal: string) {
+  logger.info({ signal }, "shutting down");
+  await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
+  await closeDatabases();
+  unlock();
+  process.exit(0);
+}
+process.on("SIGINT", () => void shutdown("SIGINT"));
+process.on("SIGTERM", () => void shutdown("SIGTERM"));
+
+try {
+  const prepared = await prepareDatabase({ seedIfEmpty: process.env.GT_SEED_DEMO !== "0" });
+  const app = createHttpApp({ build, mode: "production", logger, appOrigin, trustProxy: process.env.TRUST_PROXY });
+  server = app.listen(port, host, () => {
+    const address = server!.address();
+    const actualPort = typeof address === "object" && address ? address.port : port;
+    const url = appOrigin ?? `http://${host === "0.0.0.0" ? "localhost" : host}:${actualPort}`;
+    const lines = [
+      "",
+      `Golden Thread is running at ${url}`,
+      `Database: ${prepared.engine === "pglite" ? `embedded PostgreSQL in ${embeddedDataDir()}` : "PostgreSQL at DATABASE_URL"}${prepared.seeded ? " (demo data loaded)" : ""}`,
+      "",
+      `Demo accounts (password: ${DEMO_PASSWORD}):`,
+      ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(34)} ${describe(a)}`),
+      "",
+    ];
+    console.log(lines.join("\n"));
+    logger.info({ url, engine: prepared.engine, port: actualPort }, "listening");
+  });
+} catch (error) {
+  logger.error({ err: error }, "could not start");
+  await closeDatabases().catch(() => {});
+  unlock();
+  process.exit(1);
+}
+
+function describe(a: (typeof DEMO_ACCOUNTS)[number]) {
+  if (a.platformAdmin) return "platform administrator";
+  if (a.partnership) return `${a.partnership.role === "board" ? "board member" : a.partnership.role}, ${a.partnership.slug}`;
+  if (a.organisation) return `${a.organisation.role === "org_admin" ? "organisation admin" : "champion"}, ${a.organisation.name}`;
+  return "";
+}
