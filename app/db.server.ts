@@ -124,7 +124,7 @@ export function databases(): DatabaseHandles {
 }
 
 /** Lets a test or script install its own handles (e.g. a per-worker database) before first use. */
-export function useDatabases(handles: DatabaseHandles) {
+export function installDatabases(handles: DatabaseHandles) {
   globalHandles.__goldenThreadDb = handles;
 }
 

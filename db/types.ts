@@ -6,6 +6,7 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A calendar date, 'YYYY-MM-DD' (both engines are configured to return dates as text). */
 type DateText = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, string | T, string | T>;
@@ -43,7 +44,7 @@ export interface PartnershipsTable {
   publish_register: Generated<boolean>;
   publish_figures: Generated<boolean>;
   is_demo: Generated<boolean>;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface BoroughsTable {
@@ -51,7 +52,7 @@ export interface BoroughsTable {
   id: Generated<string>;
   name: string;
   ons_code: string;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface OrganisationsTable {
@@ -68,8 +69,8 @@ export interface OrganisationsTable {
   /** The organisation has left the partnership's programme (distinct from withdrawing a pledge). */
   withdrawn_at: Timestamp | null;
   withdrawn_reason: string | null;
-  created_at: Generated<Timestamp>;
-  updated_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
 }
 
 export interface UsersTable {
@@ -79,7 +80,7 @@ export interface UsersTable {
   password_hash: string | null;
   is_platform_admin: Generated<boolean>;
   disabled_at: Timestamp | null;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface SessionsTable {
@@ -87,14 +88,14 @@ export interface SessionsTable {
   id: string;
   user_id: string;
   expires_at: Timestamp;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface LoginThrottleTable {
   /** `account:<email>` or `address:<ip>`. */
   key: string;
   failures: Generated<number>;
-  window_started_at: Generated<Timestamp>;
+  window_started_at: GeneratedTimestamp;
   locked_until: Timestamp | null;
 }
 
@@ -104,7 +105,7 @@ export interface PartnershipMembersTable {
   role: PartnershipRole;
   /** A board member may be limited to one borough. */
   borough_id: string | null;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface OrganisationMembersTable {
@@ -112,13 +113,13 @@ export interface OrganisationMembersTable {
   organisation_id: string;
   user_id: string;
   role: OrganisationRole;
-  created_at: Generated<Timestamp>;
+  created_at: GeneratedTimestamp;
 }
 
 export interface AuditEventsTable {
   partnership_id: string;
   id: Generated<string>;
-  at: Generated<Timestamp>;
+  at: GeneratedTimestamp;
   actor_user_id: string | null;
   table_name: string;
   action: "insert" | "update" | "delete";

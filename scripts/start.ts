@@ -21,7 +21,7 @@ if (process.env.NODE_ENV === "production" && appOrigin?.startsWith("http://") &&
   process.exit(1);
 }
 
-buildIfStale();
+if (!process.env.GT_SKIP_BUILD) buildIfStale();
 const unlock = embedded ? lockDataDir(embeddedDataDir()) : () => {};
 const build = await loadBuild();
 const logger = appLogger(build);

@@ -36,8 +36,9 @@ function limitedBody(req: ExpressRequest, limit: number): Readable {
   return req.pipe(limiter);
 }
 
-function remixRequest(req: ExpressRequest, res: ExpressResponse, limit: number): Request {
-  const url = new URL(`${req.protocol}://${req.get("host") ?? "localhost"}${req.originalUrl}`);
+function remixRequest(req: ExpressRequest, res: ExpressResponse, limit: number, appOrigin: string | null): Request {
+  // Behind a proxy the public origin is APP_ORIGIN, whatever host the proxy connected to.
+  const url = new URL(req.originalUrl, appOrigin ?? `${req.protocol}://${req.get("host") ?? "localhost"}`);
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) {
     if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));
@@ -127,7 +128,7 @@ export function createHttpApp(options: HttpOptions) {
 
   app.all("*", async (req, res, next) => {
     try {
-      const request = remixRequest(req, res, bodyLimitFor(req.path));
+      const request = remixRequest(req, res, bodyLimitFor(req.path), options.appOrigin);
       const context = { nonce: res.locals.nonce as string, requestId: res.locals.requestId as string, clientAddress: req.ip ?? "unknown" };
       let response = await (await getHandler())(request, context);
       if (response.status >= 500 && response.headers.has("X-Remix-Error")) {

@@ -2,13 +2,14 @@
  * Passwords: argon2id at OWASP's recommended minimum cost (m=19 MiB, t=2, p=1), 10–256 characters,
  * no composition rules, the commonest passwords refused (NIST SP 800-63B §5.1.1.2).
  */
-import { hash, verify, Algorithm } from "@node-rs/argon2";
+import { hash, verify } from "@node-rs/argon2";
 import { COMMON_PASSWORDS } from "./common-passwords";
 
 export const PASSWORD_MIN = 10;
 export const PASSWORD_MAX = 256;
 
-const ARGON2 = { algorithm: Algorithm.Argon2id, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
+/** `algorithm: 2` is Argon2id (the package's enum is a const enum, which isolated modules cannot import). */
+const ARGON2 = { algorithm: 2, memoryCost: 19_456, timeCost: 2, parallelism: 1 } as const;
 
 export function hashPassword(password: string): Promise<string> {
   return hash(password, ARGON2);

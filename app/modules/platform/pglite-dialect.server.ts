@@ -47,7 +47,6 @@ class PGliteConnection implements DatabaseConnection {
       numAffectedRows: result.command && result.command !== "SELECT" && affected !== undefined ? BigInt(affected) : undefined,
     };
   }
-  // eslint-disable-next-line require-yield
   async *streamQuery<R>(): AsyncIterableIterator<QueryResult<R>> {
     throw new Error("PGlite does not stream query results");
   }

@@ -1,0 +1,3 @@
+import { notThereYet } from "./not-yet";
+
+notThereYet("db:backup", "the reliability issue (#9)");

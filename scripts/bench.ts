@@ -1,0 +1,3 @@
+import { notThereYet } from "./not-yet";
+
+notThereYet("bench", "the national-scale issue (#8)");

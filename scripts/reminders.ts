@@ -1,0 +1,3 @@
+import { notThereYet } from "./not-yet";
+
+notThereYet("jobs:reminders", "the pledge (#4) and returns (#5) issues");

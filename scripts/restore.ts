@@ -1,0 +1,3 @@
+import { notThereYet } from "./not-yet";
+
+notThereYet("db:restore", "the reliability issue (#9)");

@@ -1,0 +1,3 @@
+import { notThereYet } from "./not-yet";
+
+notThereYet("db:seed-scale", "the national-scale issue (#8)");

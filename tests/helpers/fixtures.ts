@@ -1,0 +1,46 @@
+/**
+ * Small facts about the demo data that tests look up by name rather than hard-coding ids.
+ * Reads run as the schema owner (a superuser in tests), so they see every partnership.
+ */
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../db/types";
+
+export async function partnershipId(owner: Kysely<Database>, slug: string) {
+  return (await owner.selectFrom("partnerships").select("id").where("slug", "=", slug).executeTakeFirstOrThrow()).id;
+}
+
+export async function organisationId(owner: Kysely<Database>, slug: string, name: string) {
+  const row = await owner
+    .selectFrom("organisations as o")
+    .innerJoin("partnerships as p", "p.id", "o.partnership_id")
+    .select("o.id")
+    .where("p.slug", "=", slug)
+    .where("o.name", "=", name)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function anyOrganisationId(owner: Kysely<Database>, slug: string) {
+  const row = await owner
+    .selectFrom("organisations as o")
+    .innerJoin("partnerships as p", "p.id", "o.partnership_id")
+    .select("o.id")
+    .where("p.slug", "=", slug)
+    .orderBy("o.name")
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function userId(owner: Kysely<Database>, email: string) {
+  return (await owner.selectFrom("users").select("id").where(sql`lower(email)`, "=", email.toLowerCase()).executeTakeFirstOrThrow()).id;
+}
+
+/** How many audit rows a partnership has: every write to a tenant table adds at least one. */
+export async function auditCount(owner: Kysely<Database>, partnership: string) {
+  const row = await owner
+    .selectFrom("audit_events")
+    .select((eb) => eb.fn.countAll<number>().as("n"))
+    .where("partnership_id", "=", partnership)
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,52 @@
+/**
+ * Who may use each route, as the tests expect it. Every route in the server build must be listed
+ * here — the access test fails on a route that is not — so a new page cannot skip the checks.
+ *
+ * `get`/`post`: "public" (anyone), "signed-in" (any account), "none" (the method is not served),
+ * or the demo roles of the cleveland partnership that may use it. Organisation routes use the demo
+ * organisation, Hartlepool Borough Council, whose admin and champion are demo accounts.
+ * `fields`: form fields a post carries that name other objects, used to try another partnership's ids.
+ * `intents`: the values of the `intent` field, each tried on its own.
+ */
+import type { Role } from "~/modules/auth/permissions";
+
+export type Access = "public" | "signed-in" | "none" | Role[];
+
+export interface RouteRule {
+  get: Access;
+  post: Access;
+  fields?: string[];
+  intents?: string[];
+}
+
+const STAFF: Role[] = ["coordinator", "board"];
+const MEMBERS: Role[] = ["coordinator", "board", "org_admin", "champion"];
+
+export const ROUTE_ACCESS: Record<string, RouteRule> = {
+  root: { get: "public", post: "none" },
+  "routes/_index": { get: "public", post: "none" },
+  "routes/login": { get: "public", post: "public" },
+  "routes/logout": { get: "public", post: "public" },
+  "routes/healthz": { get: "public", post: "none" },
+  "routes/privacy": { get: "public", post: "none" },
+  "routes/accessibility": { get: "public", post: "none" },
+  "routes/home": { get: "signed-in", post: "none" },
+  "routes/account": { get: "signed-in", post: "none" },
+  "routes/admin._index": { get: ["platform_admin"], post: "none" },
+  "routes/p.$slug": { get: MEMBERS, post: "none" },
+  "routes/p.$slug._index": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.orgs._index": { get: STAFF, post: "none" },
+  "routes/p.$slug.orgs.$org._index": { get: MEMBERS, post: "none" },
+};
+
+/** Demo accounts by the role they hold in cleveland (org roles at Hartlepool Borough Council). */
+export const ACCOUNTS: Record<Role, string> = {
+  platform_admin: "admin@demo.test",
+  coordinator: "coordinator@cleveland.demo.test",
+  board: "board@cleveland.demo.test",
+  org_admin: "orgadmin@cleveland.demo.test",
+  champion: "champion@cleveland.demo.test",
+};
+
+/** A coordinator of the other demo partnership: must never see cleveland's data. */
+export const OUTSIDER = "coordinator@hampshire.demo.test";

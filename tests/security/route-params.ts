@@ -1,0 +1,25 @@
+/**
+ * Values for every route parameter: one that belongs to the cleveland partnership (`own`) and one
+ * of the same kind from hampshire (`other`). A route with a parameter not listed here fails the
+ * access test until someone adds it.
+ */
+import type { Kysely } from "kysely";
+import type { Database } from "../../db/types";
+import { organisationId } from "../helpers/fixtures";
+
+export type ParamValues = { own: string; other: string };
+
+export const PARAMS: Record<string, (owner: Kysely<Database>) => Promise<ParamValues>> = {
+  slug: async () => ({ own: "cleveland", other: "hampshire" }),
+  org: async (owner) => ({
+    own: await organisationId(owner, "cleveland", "Hartlepool Borough Council"),
+    other: await organisationId(owner, "hampshire", "Southampton Mediation Service"),
+  }),
+};
+
+/** Form field names that may carry an object id; each is tried with the other partnership's id. */
+export const ID_FIELDS: Record<string, (owner: Kysely<Database>) => Promise<ParamValues>> = {
+  organisationId: PARAMS.org,
+  organisation_id: PARAMS.org,
+  org: PARAMS.org,
+};
