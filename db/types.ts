@@ -128,6 +128,25 @@ export interface AuditEventsTable {
   new_values: Json<Record<string, unknown>> | null;
 }
 
+export type OutboxStatus = "pending" | "sent" | "failed" | "kept";
+
+export interface OutboxMessagesTable {
+  partnership_id: string;
+  id: Generated<string>;
+  kind: string;
+  dedupe_key: string | null;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: GeneratedTimestamp;
+  sent_at: Timestamp | null;
+}
+
+export type PlatformOutboxMessagesTable = Omit<OutboxMessagesTable, "partnership_id">;
+
 export interface Database {
   partnerships: PartnershipsTable;
   boroughs: BoroughsTable;
@@ -138,6 +157,8 @@ export interface Database {
   partnership_members: PartnershipMembersTable;
   organisation_members: OrganisationMembersTable;
   audit_events: AuditEventsTable;
+  outbox_messages: OutboxMessagesTable;
+  platform_outbox_messages: PlatformOutboxMessagesTable;
 }
 
 export type Partnership = Selectable<PartnershipsTable>;
@@ -147,3 +168,4 @@ export type NewOrganisation = Insertable<OrganisationsTable>;
 export type OrganisationUpdate = Updateable<OrganisationsTable>;
 export type User = Selectable<UsersTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
+export type OutboxMessage = Selectable<OutboxMessagesTable>;
