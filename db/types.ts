@@ -128,6 +128,50 @@ export interface AuditEventsTable {
   new_values: Json<Record<string, unknown>> | null;
 }
 
+export interface PledgeVersionsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  /** Null while a draft; numbered 1, 2, 3… when published. */
+  version: number | null;
+  state: Generated<"draft" | "published">;
+  title: string;
+  introduction: Generated<string>;
+  /** The numbered commitments, in order: commitment n is element n − 1. */
+  commitments: Json<string[]>;
+  published_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PledgeSignaturesTable {
+  partnership_id: string;
+  id: Generated<string>;
+  organisation_id: string;
+  pledge_version_id: string;
+  signed_on: DateText;
+  /** Generated: the last day the signature is valid. */
+  expires_on: ColumnType<string, never, never>;
+  signatory_name: string;
+  signatory_title: string;
+  /** Numbers of the commitments the organisation takes on. */
+  commitments: ColumnType<number[], number[] | undefined, number[]>;
+  /** Proposed activity for the year, by theme key. */
+  activity: Json<Record<string, string>>;
+  submitted_by: string | null;
+  renews_signature_id: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface PledgeWithdrawalsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  organisation_id: string;
+  withdrawn_on: DateText;
+  reason: string;
+  recorded_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
 export type OutboxStatus = "pending" | "sent" | "failed" | "kept";
 
 export interface OutboxMessagesTable {
@@ -158,6 +202,9 @@ export interface Database {
   organisation_members: OrganisationMembersTable;
   audit_events: AuditEventsTable;
   outbox_messages: OutboxMessagesTable;
+  pledge_versions: PledgeVersionsTable;
+  pledge_signatures: PledgeSignaturesTable;
+  pledge_withdrawals: PledgeWithdrawalsTable;
   platform_outbox_messages: PlatformOutboxMessagesTable;
 }
 
