@@ -206,7 +206,7 @@ export interface InvitationsTable {
   /** A board member limited to one borough. */
   borough_id: string | null;
   /** What the inviting capability needs when the invitation is accepted (e.g. a champion's id). */
-  context: Json<Record<string, unknown>>;
+  context: ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
   invited_by: string | null;
   created_at: GeneratedTimestamp;
   expires_at: Timestamp;

@@ -20,6 +20,23 @@ export default function Admin() {
     <Main>
       <span className="govuk-caption-l">Platform administration</span>
       <h1 className="govuk-heading-l">Partnerships</h1>
+      <Link to="/admin/partnerships/new" className="govuk-button" data-module="govuk-button">
+        Create a partnership
+      </Link>
+      <ul className="govuk-list">
+        <li>
+          <Link className="govuk-link" to="/admin/accounts">
+            Accounts
+          </Link>{" "}
+          — find a person&apos;s account, disable or enable it
+        </li>
+        <li>
+          <Link className="govuk-link" to="/admin/outbox">
+            Platform outbox
+          </Link>{" "}
+          — password reset emails
+        </li>
+      </ul>
       <table className="govuk-table">
         <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Partnerships on this platform</caption>
         <thead className="govuk-table__head">

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireAccess } from "~/modules/auth/guard.server";
 import { findOrganisation } from "~/modules/tenancy/organisations.server";
 import { sectorLabel } from "~/modules/tenancy/sectors";
@@ -17,6 +17,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!organisation) notFound();
   return json({
     partnership: { name: ctx.partnership.name },
+    links: {
+      base: `/p/${ctx.partnership.slug}/orgs/${organisation.id}`,
+      edit: ctx.can("partnership:manage"),
+      people: ctx.can("org:invite"),
+    },
     organisation: {
       name: organisation.name,
       sector: organisation.sector,
@@ -27,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function OrganisationHome() {
-  const { partnership, organisation } = useLoaderData<typeof loader>();
+  const { partnership, organisation, links } = useLoaderData<typeof loader>();
   return (
     <Main>
       <span className="govuk-caption-l">{partnership.name}</span>
@@ -46,6 +51,24 @@ export default function OrganisationHome() {
           <dd className="govuk-summary-list__value">{organisation.isStatutory ? "Yes" : "No"}</dd>
         </div>
       </dl>
+      {links.edit || links.people ? (
+        <ul className="govuk-list">
+          {links.edit ? (
+            <li>
+              <Link className="govuk-link" to={`${links.base}/edit`}>
+                Change organisation details
+              </Link>
+            </li>
+          ) : null}
+          {links.people ? (
+            <li>
+              <Link className="govuk-link" to={`${links.base}/people`}>
+                People and invitations
+              </Link>
+            </li>
+          ) : null}
+        </ul>
+      ) : null}
     </Main>
   );
 }

@@ -19,14 +19,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const pledges = await organisationPledges(tx, { partnershipId: ctx.partnership.id, on: today() });
     return list.map((o) => ({ ...o, status: pledges.get(o.id)?.status ?? "prospect" }));
   });
-  return json({ slug: ctx.partnership.slug, organisations });
+  return json({ slug: ctx.partnership.slug, organisations, canAdd: ctx.can("partnership:manage") });
 }
 
 export default function Organisations() {
-  const { slug, organisations } = useLoaderData<typeof loader>();
+  const { slug, organisations, canAdd } = useLoaderData<typeof loader>();
   return (
     <Main>
       <h1 className="govuk-heading-l">Organisations</h1>
+      {canAdd ? (
+        <Link to={`/p/${slug}/orgs/new`} className="govuk-button" data-module="govuk-button">
+          Add an organisation
+        </Link>
+      ) : null}
       <div className="gt-scroll">
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--m">{organisations.length} organisations</caption>

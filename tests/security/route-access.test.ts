@@ -155,6 +155,13 @@ describe("changing (actions)", () => {
           const response = await clients[who].post(dataUrl(route, "own"), bodyFor(intent, swapped));
           if (response.status >= 500) wrong.push(`${route.id} ${intent} with swapped fields as ${who}: ${response.status}`);
         }
+        // A complete form whose only fault is one id from another partnership: 404, as for the URL.
+        const sample = rule.samples?.[intent];
+        for (const field of Object.keys(sample ?? {}).filter((f) => fieldIds[f])) {
+          const own = Object.fromEntries(Object.entries(sample!).map(([k, v]) => [k, fieldIds[k] ? fieldIds[k].own : v]));
+          const response = await clients.coordinator.post(dataUrl(route, "own"), bodyFor(intent, { ...own, [field]: fieldIds[field].other }));
+          if (response.status !== 404) wrong.push(`${route.id} ${intent} with another partnership's ${field}: ${response.status}`);
+        }
       }
     }
     expect(wrong).toEqual([]);

@@ -7,6 +7,8 @@
  * organisation, Hartlepool Borough Council, whose admin and champion are demo accounts.
  * `fields`: form fields a post carries that name other objects, used to try another partnership's ids.
  * `intents`: the values of the `intent` field, each tried on its own.
+ * `samples`: per intent ("" for none), a body that would be accepted but for the ids in it; each
+ * id field of ID_FIELDS in it is swapped for another partnership's, and must then answer 404.
  */
 import type { Role } from "~/modules/auth/permissions";
 
@@ -17,6 +19,7 @@ export interface RouteRule {
   post: Access;
   fields?: string[];
   intents?: string[];
+  samples?: Record<string, Record<string, string>>;
 }
 
 const STAFF: Role[] = ["coordinator", "board"];
@@ -31,12 +34,56 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/privacy": { get: "public", post: "none" },
   "routes/accessibility": { get: "public", post: "none" },
   "routes/home": { get: "signed-in", post: "none" },
-  "routes/account": { get: "signed-in", post: "none" },
+  "routes/account": { get: "signed-in", post: "signed-in", intents: ["name", "password"] },
   "routes/admin._index": { get: ["platform_admin"], post: "none" },
   "routes/p.$slug": { get: MEMBERS, post: "none" },
   "routes/p.$slug._index": { get: MEMBERS, post: "none" },
   "routes/p.$slug.orgs._index": { get: STAFF, post: "none" },
   "routes/p.$slug.orgs.$org._index": { get: MEMBERS, post: "none" },
+  // accounts, people and set-up (issue 3)
+  "routes/forgot-password": { get: "public", post: "public" },
+  "routes/reset-password.$token": { get: "public", post: "public" },
+  "routes/invitations.$token": { get: "public", post: "public" },
+  "routes/admin.partnerships.new": { get: ["platform_admin"], post: ["platform_admin"] },
+  "routes/admin.accounts": { get: ["platform_admin"], post: ["platform_admin"], intents: ["disable", "enable"], fields: ["userId"] },
+  "routes/admin.outbox": { get: ["platform_admin"], post: "none" },
+  "routes/p.$slug.people._index": {
+    get: ["coordinator"],
+    post: ["coordinator"],
+    intents: ["resend", "cancel"],
+    fields: ["invitationId"],
+    samples: { resend: { invitationId: "" }, cancel: { invitationId: "" } },
+  },
+  "routes/p.$slug.people.invite": { get: ["coordinator"], post: ["coordinator"], fields: ["organisationId", "boroughId"] },
+  "routes/p.$slug.people.$person._index": {
+    get: ["coordinator"],
+    post: ["coordinator"],
+    intents: ["removeRole", "remove"],
+    fields: ["organisationId"],
+    samples: { removeRole: { role: "champion", organisationId: "" } },
+  },
+  "routes/p.$slug.people.$person.role": {
+    get: ["coordinator"],
+    post: ["coordinator"],
+    fields: ["organisationId", "boroughId"],
+    samples: { "": { role: "champion", organisationId: "", newRole: "org_admin" } },
+  },
+  "routes/p.$slug.orgs.$org.people._index": {
+    get: ["coordinator", "org_admin"],
+    post: ["coordinator", "org_admin"],
+    intents: ["resend", "cancel"],
+    fields: ["invitationId"],
+    samples: { resend: { invitationId: "" }, cancel: { invitationId: "" } },
+  },
+  "routes/p.$slug.orgs.$org.people.invite": { get: ["coordinator", "org_admin"], post: ["coordinator", "org_admin"], fields: ["organisationId"] },
+  "routes/p.$slug.outbox._index": { get: ["coordinator"], post: "none" },
+  "routes/p.$slug.outbox.$message": { get: ["coordinator"], post: "none" },
+  "routes/p.$slug.audit": { get: ["coordinator"], post: "none" },
+  "routes/p.$slug.settings": { get: ["coordinator"], post: ["coordinator"] },
+  "routes/p.$slug.boroughs._index": { get: ["coordinator"], post: ["coordinator"] },
+  "routes/p.$slug.boroughs.$borough": { get: ["coordinator"], post: ["coordinator"] },
+  "routes/p.$slug.orgs.new": { get: ["coordinator"], post: ["coordinator"], fields: ["boroughId"] },
+  "routes/p.$slug.orgs.$org.edit": { get: ["coordinator"], post: ["coordinator"], intents: ["save", "leave", "rejoin"], fields: ["boroughId"] },
 };
 
 /** Demo accounts by the role they hold in cleveland (org roles at Hartlepool Borough Council). */

@@ -5,9 +5,50 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
-import { organisationId } from "../helpers/fixtures";
+import { newToken } from "~/modules/auth/tokens.server";
+import { organisationId, partnershipId, userId } from "../helpers/fixtures";
 
 export type ParamValues = { own: string; other: string };
+
+const byName = (table: "boroughs", slug: string, name: string) => async (owner: Kysely<Database>) =>
+  (await owner.selectFrom(table).select("id").where("partnership_id", "=", await partnershipId(owner, slug)).where("name", "=", name).executeTakeFirstOrThrow()).id;
+
+const firstOutboxMessage = async (owner: Kysely<Database>, slug: string) =>
+  (await owner.selectFrom("outbox_messages").select("id").where("partnership_id", "=", await partnershipId(owner, slug)).orderBy("created_at").executeTakeFirstOrThrow()).id;
+
+const pendingInvitation = async (owner: Kysely<Database>, slug: string) =>
+  (
+    await owner
+      .selectFrom("invitations")
+      .select("id")
+      .where("partnership_id", "=", await partnershipId(owner, slug))
+      .where("accepted_at", "is", null)
+      .where("cancelled_at", "is", null)
+      .orderBy("created_at")
+      .executeTakeFirstOrThrow()
+  ).id;
+
+/**
+ * A live one-time link: the same token opens an invitation to cleveland and a password reset, so
+ * both link routes can be tried with it. `other` is a token nobody was ever sent.
+ */
+async function liveToken(owner: Kysely<Database>): Promise<ParamValues> {
+  const { token, hash } = newToken();
+  const expires = new Date(Date.now() + 86_400_000);
+  await owner
+    .insertInto("invitations")
+    .values({
+      partnership_id: await partnershipId(owner, "cleveland"),
+      token_hash: hash,
+      email: "matrix.invitee@example.org",
+      role: "champion",
+      organisation_id: await organisationId(owner, "cleveland", "Hartlepool Borough Council"),
+      expires_at: expires,
+    })
+    .execute();
+  await owner.insertInto("password_resets").values({ token_hash: hash, user_id: await userId(owner, "board@cleveland.demo.test"), expires_at: expires }).execute();
+  return { own: token, other: "a".repeat(32) };
+}
 
 export const PARAMS: Record<string, (owner: Kysely<Database>) => Promise<ParamValues>> = {
   slug: async () => ({ own: "cleveland", other: "hampshire" }),
@@ -15,6 +56,11 @@ export const PARAMS: Record<string, (owner: Kysely<Database>) => Promise<ParamVa
     own: await organisationId(owner, "cleveland", "Hartlepool Borough Council"),
     other: await organisationId(owner, "hampshire", "Southampton Mediation Service"),
   }),
+  // A champion at Hartlepool Borough Council, so a form naming that role is right but for a swapped id.
+  person: async (owner) => ({ own: await userId(owner, "champion@cleveland.demo.test"), other: await userId(owner, "champion@hampshire.demo.test") }),
+  borough: async (owner) => ({ own: await byName("boroughs", "cleveland", "Hartlepool")(owner), other: await byName("boroughs", "hampshire", "Portsmouth")(owner) }),
+  message: async (owner) => ({ own: await firstOutboxMessage(owner, "cleveland"), other: await firstOutboxMessage(owner, "hampshire") }),
+  token: liveToken,
 };
 
 /** Form field names that may carry an object id; each is tried with the other partnership's id. */
@@ -22,4 +68,7 @@ export const ID_FIELDS: Record<string, (owner: Kysely<Database>) => Promise<Para
   organisationId: PARAMS.org,
   organisation_id: PARAMS.org,
   org: PARAMS.org,
+  boroughId: PARAMS.borough,
+  userId: PARAMS.person,
+  invitationId: async (owner) => ({ own: await pendingInvitation(owner, "cleveland"), other: await pendingInvitation(owner, "hampshire") }),
 };

@@ -8,6 +8,10 @@ import { can, type Permission, type Role } from "../auth/permissions";
 const ENTRIES: Array<{ path: string; label: string; permission: Permission; end?: boolean }> = [
   { path: "", label: "Overview", permission: "partnership:view", end: true },
   { path: "/orgs", label: "Organisations", permission: "adoption:view" },
+  { path: "/people", label: "People", permission: "people:manage" },
+  { path: "/outbox", label: "Outbox", permission: "outbox:view" },
+  { path: "/audit", label: "Audit trail", permission: "audit:view" },
+  { path: "/settings", label: "Settings", permission: "partnership:manage" },
 ];
 
 export function partnershipNav(slug: string, roles: Iterable<Role>): NavItem[] {

@@ -1,0 +1,101 @@
+/**
+ * The audit trail in words: "Organisation Linthorpe Homes — Borough: Middlesbrough → Hartlepool".
+ * Tables and fields without a label here are shown with their column names made readable, so a
+ * new capability's tables appear without anyone remembering to add them (labels make them nicer).
+ */
+import { ROLE_LABELS, type Role } from "../auth/permissions";
+import { formatDateTime } from "../platform/dates";
+import { sectorLabel } from "../tenancy/sectors";
+
+export const TABLE_LABELS: Record<string, string> = {
+  partnerships: "Partnership settings",
+  boroughs: "Borough",
+  organisations: "Organisation",
+  partnership_members: "Partnership role",
+  organisation_members: "Organisation role",
+  invitations: "Invitation",
+  pledge_versions: "Pledge text",
+  pledge_signatures: "Pledge signature",
+  pledge_withdrawals: "Pledge withdrawal",
+};
+
+export const FIELD_LABELS: Record<string, string> = {
+  name: "Name",
+  county: "Area",
+  slug: "Web address",
+  deadline_days: "Return due (days after quarter end)",
+  grace_days: "Returns lock (days after due date)",
+  suppression_threshold: "Smallest published count",
+  publish_register: "Publishes register",
+  publish_figures: "Publishes figures",
+  ons_code: "ONS code",
+  sector: "Sector",
+  borough_id: "Borough",
+  organisation_id: "Organisation",
+  user_id: "Person",
+  is_statutory: "Statutory partner",
+  website: "Website",
+  withdrawn_at: "Left the programme",
+  withdrawn_reason: "Reason for leaving",
+  role: "Role",
+  email: "Email address",
+  expires_at: "Link valid until",
+  accepted_at: "Accepted",
+  accepted_by: "Accepted by",
+  cancelled_at: "Cancelled",
+  invited_by: "Invited by",
+  token_hash: "Link",
+  quality_mark: "Quality mark",
+  quality_mark_expires_on: "Quality mark expires",
+};
+
+/** Bookkeeping columns that say nothing a reader needs. */
+const HIDDEN_FIELDS = new Set(["id", "partnership_id", "created_at", "updated_at", "context"]);
+
+export const ACTION_LABELS = { insert: "Added", update: "Changed", delete: "Removed" } as const;
+
+export const tableLabel = (table: string) => TABLE_LABELS[table] ?? humanise(table);
+export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? humanise(field);
+
+function humanise(name: string) {
+  const words = name.replace(/_id$/, "").replace(/_/g, " ");
+  return words.charAt(0).toUpperCase() + words.slice(1);
+}
+
+export interface Change {
+  field: string;
+  label: string;
+  from: string | null;
+  to: string | null;
+}
+
+/** Names of the things ids point at (organisations, boroughs, people), looked up by the caller. */
+export type NameOf = (id: string) => string | undefined;
+
+function valueText(field: string, value: unknown, nameOf: NameOf): string | null {
+  if (value === null || value === undefined || value === "") return null;
+  if (field === "token_hash") return "a link";
+  if (typeof value === "boolean") return value ? "Yes" : "No";
+  if (field === "role" && typeof value === "string" && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
+  if (field === "sector" && typeof value === "string") return sectorLabel(value);
+  if (typeof value === "string" && /(_id|_by)$/.test(field)) return nameOf(value) ?? "(no longer exists)";
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
+  if (typeof value === "object") return JSON.stringify(value);
+  return String(value);
+}
+
+export function changesOf(
+  event: { action: "insert" | "update" | "delete"; old_values: Record<string, unknown> | null; new_values: Record<string, unknown> | null },
+  nameOf: NameOf,
+): Change[] {
+  const fields = new Set([...Object.keys(event.old_values ?? {}), ...Object.keys(event.new_values ?? {})]);
+  const changes: Change[] = [];
+  for (const field of fields) {
+    if (HIDDEN_FIELDS.has(field)) continue;
+    const from = valueText(field, event.old_values?.[field], nameOf);
+    const to = valueText(field, event.new_values?.[field], nameOf);
+    if (from === null && to === null) continue;
+    changes.push({ field, label: fieldLabel(field), from: field === "token_hash" && event.action === "update" ? "old link" : from, to: field === "token_hash" && event.action === "update" ? "new link" : to });
+  }
+  return changes;
+}

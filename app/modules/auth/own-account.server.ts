@@ -1,0 +1,36 @@
+/**
+ * A person changing their own name or password. The current password is checked through sign-in's
+ * own throttle, so a stolen session cannot be used to guess it; a new password ends every other session.
+ */
+import { databases } from "../../db.server";
+import { renameAccount, setPassword } from "./accounts.server";
+import { signIn } from "./login.server";
+import { passwordProblem } from "./password.server";
+import { endAllSessions, startSession, type SessionUser } from "./session.server";
+
+export async function changeOwnName({ userId, name }: { userId: string; name: string }) {
+  await databases()
+    .app.transaction()
+    .execute((tx) => renameAccount(tx, { userId, name }));
+}
+
+export type PasswordChange =
+  | { ok: true; cookie: string }
+  | { ok: false; field: "currentPassword" | "newPassword"; message: string; retryAfterSeconds?: number };
+
+export async function changeOwnPassword(input: { user: SessionUser; currentPassword: string; newPassword: string; clientAddress: string }): Promise<PasswordChange> {
+  const { user } = input;
+  const problem = passwordProblem(input.newPassword, user);
+  if (problem) return { ok: false, field: "newPassword", message: problem };
+  const check = await signIn({ email: user.email, password: input.currentPassword, clientAddress: input.clientAddress });
+  if (!check.ok && check.reason === "throttled") {
+    const minutes = Math.ceil(check.retryAfterSeconds / 60);
+    return { ok: false, field: "currentPassword", message: `Too many wrong passwords. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`} and try again`, retryAfterSeconds: check.retryAfterSeconds };
+  }
+  if (!check.ok || check.user.id !== user.id) return { ok: false, field: "currentPassword", message: "Your current password is not right. Enter the password you signed in with" };
+  await databases()
+    .app.transaction()
+    .execute((tx) => setPassword(tx, { userId: user.id, password: input.newPassword }));
+  await endAllSessions(user.id);
+  return { ok: true, cookie: await startSession(user.id) };
+}

@@ -1,0 +1,83 @@
+/**
+ * Setting a partnership up: the platform administrator creates it and invites its first
+ * coordinator; the coordinator keeps its settings.
+ */
+import { sql } from "kysely";
+import { z } from "zod";
+import { deliverSoon } from "../notify/delivery.server";
+import { text } from "../platform/form.server";
+import { createInvitation } from "../people/invitations.server";
+import { emailAddress } from "../people/invite-form.server";
+import { asPlatformAdmin, type Tx } from "./with-partnership.server";
+
+const wholeNumber = (label: string, min: number, max: number, example: number) =>
+  z
+    .string({ required_error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .regex(/^\d+$/, `Enter ${label} as a whole number, like ${example}`)
+    .transform(Number)
+    .refine((n) => n >= min && n <= max, `Enter ${label} between ${min} and ${max}`);
+
+export const NewPartnershipSchema = z.object({
+  name: text("the partnership's name"),
+  county: text("the area it covers"),
+  slug: z
+    .string({ required_error: "Enter a web address" })
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]$/, "Enter a web address of 3 to 50 lower-case letters, numbers and hyphens, like west-yorkshire"),
+  coordinatorName: text("the coordinator's full name"),
+  coordinatorEmail: emailAddress,
+});
+
+export const PartnershipSettingsSchema = z.object({
+  name: text("the partnership's name"),
+  deadlineDays: wholeNumber("the number of days a return is due after the quarter ends", 0, 180, 30),
+  graceDays: wholeNumber("the number of days before returns lock", 0, 365, 30),
+  suppressionThreshold: wholeNumber("the smallest count that may be published", 3, 50, 5),
+  /** Ticked boxes: "register", "figures". */
+  publish: z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => new Set(v === undefined ? [] : Array.isArray(v) ? v : [v])),
+});
+
+export type StartOutcome = { ok: true; slug: string; partnershipId: string } | { ok: false; field: "slug"; message: string };
+
+/** A new partnership and the invitation of its first coordinator, together or not at all. */
+export async function startPartnership(input: { adminId: string; origin: string } & z.infer<typeof NewPartnershipSchema>): Promise<StartOutcome> {
+  const outcome = await asPlatformAdmin(input.adminId, async (tx): Promise<StartOutcome> => {
+    const taken = await tx.selectFrom("partnerships").select("id").where("slug", "=", input.slug).executeTakeFirst();
+    if (taken) return { ok: false, field: "slug", message: `There is already a partnership at /p/${input.slug}. Choose another web address` };
+    const { id } = await tx.insertInto("partnerships").values({ slug: input.slug, name: input.name, county: input.county }).returning("id").executeTakeFirstOrThrow();
+    await sql`select set_config('app.partnership_id', ${id}, true)`.execute(tx);
+    const invited = await createInvitation(tx, {
+      partnershipId: id,
+      email: input.coordinatorEmail,
+      name: input.coordinatorName,
+      role: "coordinator",
+      invitedBy: input.adminId,
+      origin: input.origin,
+    });
+    if (!invited.ok) throw new Error(invited.message);
+    return { ok: true, slug: input.slug, partnershipId: id };
+  });
+  if (outcome.ok) deliverSoon(outcome.partnershipId);
+  return outcome;
+}
+
+export async function updatePartnershipSettings(tx: Tx, { partnershipId, settings }: { partnershipId: string; settings: z.infer<typeof PartnershipSettingsSchema> }) {
+  await tx
+    .updateTable("partnerships")
+    .set({
+      name: settings.name,
+      deadline_days: settings.deadlineDays,
+      grace_days: settings.graceDays,
+      suppression_threshold: settings.suppressionThreshold,
+      publish_register: settings.publish.has("register"),
+      publish_figures: settings.publish.has("figures"),
+    })
+    .where("id", "=", partnershipId)
+    .execute();
+}
