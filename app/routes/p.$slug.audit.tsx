@@ -49,14 +49,14 @@ export default function AuditTrail() {
       <Form method="get" className="gt-inline-form" aria-label="Filter the audit trail">
         <SelectField name="organisation" label="Organisation" placeholder="All organisations" options={organisations} reply={reply ?? current} />
         <SelectField name="person" label="Person" hint="Made the change, or it is about them" placeholder="Everyone" options={people} reply={reply ?? current} />
-        <TextField name="from" label="From" type="date" hint="For example, 2026-04-01" reply={reply ?? current} />
-        <TextField name="to" label="To" type="date" hint="For example, 2026-06-30" reply={reply ?? current} />
+        <TextField name="from" label="From" type="date" reply={reply ?? current} />
+        <TextField name="to" label="To" type="date" reply={reply ?? current} />
         <Button secondary>Show changes</Button>
       </Form>
       {trail && trail.entries.length === 0 ? <p className="govuk-body">No changes match. Try a wider date range, or everyone and all organisations.</p> : null}
       {trail && trail.entries.length > 0 ? (
         <div className="gt-scroll">
-          <table className="govuk-table">
+          <table className="govuk-table gt-audit-table">
             <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Changes, newest first</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
@@ -69,22 +69,36 @@ export default function AuditTrail() {
             <tbody className="govuk-table__body">
               {trail.entries.map((e) => (
                 <tr className="govuk-table__row" key={e.id}>
-                  <td className="govuk-table__cell">{formatDateTime(e.at)}</td>
+                  <td className="govuk-table__cell">{formatDateTime(e.at).replace(" at ", ", ")}</td>
                   <td className="govuk-table__cell">{e.actor}</td>
                   <td className="govuk-table__cell">
                     {e.action} {e.what.toLowerCase()}
                     {e.subject ? (
                       <>
-                        : <strong>{e.subject}</strong>
+                        <br />
+                        <strong className="gt-break">{e.subject}</strong>
                       </>
                     ) : null}
                   </td>
                   <td className="govuk-table__cell">
                     {e.changes.map((c) => (
                       <p className="gt-change" key={c.field}>
-                        {c.label}: {c.from !== null ? <del>{c.from}</del> : null}
-                        {c.from !== null && c.to !== null ? " → " : null}
-                        {c.to !== null ? <ins>{c.to}</ins> : <span> (removed)</span>}
+                        {c.label}:{" "}
+                        {c.from !== null ? (
+                          <del>
+                            <span className="govuk-visually-hidden">was </span>
+                            {c.from}
+                          </del>
+                        ) : null}
+                        {c.from !== null && c.to !== null ? <span aria-hidden="true"> → </span> : null}
+                        {c.to !== null ? (
+                          <ins>
+                            <span className="govuk-visually-hidden">{c.from !== null ? " now " : ""}</span>
+                            {c.to}
+                          </ins>
+                        ) : (
+                          <span> (removed)</span>
+                        )}
                       </p>
                     ))}
                   </td>

@@ -74,7 +74,6 @@ export type NameOf = (id: string) => string | undefined;
 
 function valueText(field: string, value: unknown, nameOf: NameOf): string | null {
   if (value === null || value === undefined || value === "") return null;
-  if (field === "token_hash") return "a link";
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (field === "role" && typeof value === "string" && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
   if (field === "sector" && typeof value === "string") return sectorLabel(value);
@@ -91,11 +90,13 @@ export function changesOf(
   const fields = new Set([...Object.keys(event.old_values ?? {}), ...Object.keys(event.new_values ?? {})]);
   const changes: Change[] = [];
   for (const field of fields) {
-    if (HIDDEN_FIELDS.has(field)) continue;
+    if (HIDDEN_FIELDS.has(field) || (field === "token_hash" && event.action !== "update")) continue;
     const from = valueText(field, event.old_values?.[field], nameOf);
     const to = valueText(field, event.new_values?.[field], nameOf);
     if (from === null && to === null) continue;
-    changes.push({ field, label: fieldLabel(field), from: field === "token_hash" && event.action === "update" ? "old link" : from, to: field === "token_hash" && event.action === "update" ? "new link" : to });
+    // A new token means the invitation was sent again; its hash means nothing to a reader.
+    if (field === "token_hash") changes.push({ field, label: "Link", from: "old link", to: "new link sent" });
+    else changes.push({ field, label: fieldLabel(field), from, to });
   }
   return changes;
 }
