@@ -1,12 +1,11 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { changeOwnName, changeOwnPassword } from "~/modules/auth/own-account.server";
+import { AccountSchema, changeOwnName, changeOwnPassword } from "~/modules/auth/own-account.server";
 import { requireUser } from "~/modules/auth/guard.server";
 import { PASSWORD_MIN } from "~/modules/auth/password.server";
 import { ROLE_LABELS } from "~/modules/auth/permissions";
-import { parseForm, refuse, text } from "~/modules/platform/form.server";
+import { parseForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { placesOf } from "~/modules/tenancy/places.server";
 import { Button, ErrorSummary, TextField } from "~/ui/form";
@@ -16,16 +15,8 @@ export const meta: MetaFunction = () => [{ title: "Your account — Golden Threa
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const user = await requireUser(request);
-  return json({ user: { name: user.name, email: user.email }, places: await placesOf(user) });
+  return json({ user: { name: user.name, email: user.email }, places: await placesOf(user), passwordMin: PASSWORD_MIN });
 }
-
-const NameSchema = z.object({ intent: z.literal("name"), name: text("your full name") });
-const PasswordSchema = z.object({
-  intent: z.literal("password"),
-  currentPassword: z.string().min(1, "Enter your current password").max(1024, "Enter your current password"),
-  newPassword: z.string().min(1, "Enter a new password"),
-});
-const AccountSchema = z.discriminatedUnion("intent", [NameSchema, PasswordSchema], { errorMap: () => ({ message: "Choose what to change" }) });
 
 export async function action({ request, context }: ActionFunctionArgs) {
   const user = await requireUser(request);
@@ -55,7 +46,7 @@ export async function action({ request, context }: ActionFunctionArgs) {
 }
 
 export default function Account() {
-  const { user, places } = useLoaderData<typeof loader>();
+  const { user, places, passwordMin } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const nameReply = reply?.intent === "name" ? reply : null;
   const passwordReply = reply?.intent === "password" ? reply : null;
@@ -111,7 +102,7 @@ export default function Account() {
               type="password"
               autoComplete="new-password"
               spellCheck={false}
-              hint={`At least ${PASSWORD_MIN} characters. Changing it signs you out on every other device.`}
+              hint={`At least ${passwordMin} characters. Changing it signs you out on every other device.`}
               reply={passwordReply}
             />
             <Button secondary>Change password</Button>

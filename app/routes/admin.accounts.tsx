@@ -1,10 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requirePlatformAdmin, notFound } from "~/modules/auth/guard.server";
-import { findAccounts, switchAccount } from "~/modules/auth/account-admin.server";
-import { parseForm, refuse, uuid } from "~/modules/platform/form.server";
+import { AccountSwitchSchema, findAccounts, switchAccount } from "~/modules/auth/account-admin.server";
+import { parseForm, refuse } from "~/modules/platform/form.server";
 import { formatDate } from "~/modules/platform/dates";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { ErrorSummary } from "~/ui/form";
@@ -18,15 +17,9 @@ export async function loader({ request }: LoaderFunctionArgs) {
   return json({ query, accounts: await findAccounts(admin.id, query), adminId: admin.id });
 }
 
-const SwitchSchema = z.object({
-  intent: z.enum(["disable", "enable"], { errorMap: () => ({ message: "Choose to disable or enable the account" }) }),
-  userId: uuid("Choose an account from the list"),
-  q: z.string().max(200).optional(),
-});
-
 export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePlatformAdmin(request);
-  const form = await parseForm(request, SwitchSchema);
+  const form = await parseForm(request, AccountSwitchSchema);
   if (!form.ok) return json(form.reply, { status: 400 });
   if (form.data.userId === admin.id) return json(refuse(form.values, {}, "You cannot disable your own account"), { status: 400 });
   const account = await switchAccount(admin.id, { userId: form.data.userId, disabled: form.data.intent === "disable" });

@@ -24,7 +24,7 @@ export async function action({ request }: ActionFunctionArgs) {
   await requestPasswordReset({ email: form.data.email, origin: new URL(request.url).origin });
   deliverSoon(null);
   // The same answer whether or not the email has an account.
-  return json({ sent: { email: form.data.email, viaOutbox: !mailConfigured() }, values: form.values, errors: {} });
+  return json({ sent: { email: form.data.email, viaOutbox: !mailConfigured(), minutes: RESET_LIFETIME_MINUTES }, values: form.values, errors: {} });
 }
 
 export default function ForgotPassword() {
@@ -36,7 +36,7 @@ export default function ForgotPassword() {
           <div className="govuk-grid-column-two-thirds">
             <h1 className="govuk-heading-l">Check your email</h1>
             <p className="govuk-body">
-              If <strong>{reply.sent.email}</strong> has a Golden Thread account, we have sent it a link to reset the password. The link works once, for {RESET_LIFETIME_MINUTES} minutes.
+              If <strong>{reply.sent.email}</strong> has a Golden Thread account, we have sent it a link to reset the password. The link works once, for {reply.sent.minutes} minutes.
             </p>
             {reply.sent.viaOutbox ? (
               <p className="govuk-body">This installation does not send email yet: the platform administrator can read the message in the platform outbox and pass the link on.</p>

@@ -6,10 +6,10 @@ import { LinkNoLongerWorks } from "~/modules/auth/LinkNoLongerWorks";
 import { passwordProblem, PASSWORD_MIN } from "~/modules/auth/password.server";
 import { currentSession, startSession, type SessionUser } from "~/modules/auth/session.server";
 import { looksLikeToken } from "~/modules/auth/tokens.server";
-import { acceptInvitation, findInvitationByToken, type InvitationForAcceptance } from "~/modules/people/invitations.server";
+import { acceptInvitation, findInvitationByToken, NewAccountSchema, type InvitationForAcceptance } from "~/modules/people/invitations.server";
 import { describeRole } from "~/modules/people/roles";
 import { formatDateTime } from "~/modules/platform/dates";
-import { parseForm, refuse, text } from "~/modules/platform/form.server";
+import { parseForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { Button, ErrorSummary, TextField } from "~/ui/form";
 import { Main } from "~/ui/Layout";
@@ -40,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     mode: modeFor(invitation, session?.user ?? null),
     signedInAs: session?.user.email ?? null,
+    passwordMin: PASSWORD_MIN,
     invitation: {
       email: invitation.email,
       name: invitation.name,
@@ -49,11 +50,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     },
   });
 }
-
-const NewAccountSchema = z.object({
-  name: text("your full name"),
-  password: z.string().min(1, "Create a password"),
-});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const invitation = await live(params.token);
@@ -97,7 +93,7 @@ export default function AcceptInvitation() {
     );
   }
   const formReply = reply && "errors" in reply ? reply : null;
-  const { invitation, mode, signedInAs } = data;
+  const { invitation, mode, signedInAs, passwordMin } = data;
   return (
     <Main>
       <div className="govuk-grid-row">
@@ -119,7 +115,7 @@ export default function AcceptInvitation() {
                 type="password"
                 autoComplete="new-password"
                 spellCheck={false}
-                hint={`At least ${PASSWORD_MIN} characters. Three or four random words are easy to remember and hard to guess.`}
+                hint={`At least ${passwordMin} characters. Three or four random words are easy to remember and hard to guess.`}
                 reply={formReply}
               />
               <Button>Create account and join</Button>

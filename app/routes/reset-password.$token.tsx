@@ -17,11 +17,11 @@ export const meta: MetaFunction = () => [{ title: "Choose a new password — Gol
 
 const NewPasswordSchema = z.object({ password: z.string().min(1, "Enter a new password") });
 
-const gone = () => json({ account: null }, { status: 404 });
+const gone = () => json({ account: null, passwordMin: PASSWORD_MIN }, { status: 404 });
 
 export async function loader({ params }: LoaderFunctionArgs) {
   const account = looksLikeToken(params.token) ? await findPasswordReset(params.token) : null;
-  return account ? json({ account }) : gone();
+  return account ? json({ account, passwordMin: PASSWORD_MIN }) : gone();
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -41,7 +41,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ResetPassword() {
-  const { account } = useLoaderData<typeof loader>();
+  const { account, passwordMin } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   if (!account || (reply && "account" in reply)) {
     return (
@@ -68,7 +68,7 @@ export default function ResetPassword() {
               type="password"
               autoComplete="new-password"
               spellCheck={false}
-              hint={`At least ${PASSWORD_MIN} characters. Three or four random words are easy to remember and hard to guess.`}
+              hint={`At least ${passwordMin} characters. Three or four random words are easy to remember and hard to guess.`}
               reply={formReply}
             />
             <Button>Set new password</Button>

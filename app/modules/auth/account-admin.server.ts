@@ -1,7 +1,15 @@
 /** The platform administrator's view of accounts: find them, and disable or enable one. */
+import { z } from "zod";
+import { uuid } from "../platform/form.server";
 import { asPlatformAdmin } from "../tenancy/with-partnership.server";
 import { searchAccounts, setAccountDisabled } from "./accounts.server";
 import { endAllSessions } from "./session.server";
+
+export const AccountSwitchSchema = z.object({
+  intent: z.enum(["disable", "enable"], { errorMap: () => ({ message: "Choose to disable or enable the account" }) }),
+  userId: uuid("Choose an account from the list"),
+  q: z.string().max(200).optional(),
+});
 
 export function findAccounts(adminId: string, query: string) {
   return asPlatformAdmin(adminId, (tx) => searchAccounts(tx, { query }));

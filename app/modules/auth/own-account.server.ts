@@ -2,11 +2,22 @@
  * A person changing their own name or password. The current password is checked through sign-in's
  * own throttle, so a stolen session cannot be used to guess it; a new password ends every other session.
  */
+import { z } from "zod";
 import { databases } from "../../db.server";
+import { text } from "../platform/form.server";
 import { renameAccount, setPassword } from "./accounts.server";
 import { signIn } from "./login.server";
 import { passwordProblem } from "./password.server";
 import { endAllSessions, startSession, type SessionUser } from "./session.server";
+
+const NameSchema = z.object({ intent: z.literal("name"), name: text("your full name") });
+const PasswordSchema = z.object({
+  intent: z.literal("password"),
+  currentPassword: z.string().min(1, "Enter your current password").max(1024, "Enter your current password"),
+  newPassword: z.string().min(1, "Enter a new password"),
+});
+/** The two forms of the account page, told apart by `intent`. */
+export const AccountSchema = z.discriminatedUnion("intent", [NameSchema, PasswordSchema], { errorMap: () => ({ message: "Choose what to change" }) });
 
 export async function changeOwnName({ userId, name }: { userId: string; name: string }) {
   await databases()

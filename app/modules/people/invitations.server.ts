@@ -14,6 +14,7 @@
  *   deliverSoon(partnershipId);   // after the transaction has committed
  */
 import { sql } from "kysely";
+import { z } from "zod";
 import type { Invitation, InvitedRole } from "../../../db/types";
 import { databases } from "../../db.server";
 import { findUserByEmail } from "../auth/accounts.server";
@@ -21,6 +22,7 @@ import { hashPassword } from "../auth/password.server";
 import { newToken, tokenHash } from "../auth/tokens.server";
 import { queueEmail } from "../notify/outbox.server";
 import { formatDateTime } from "../platform/dates";
+import { text } from "../platform/form.server";
 import { withPartnership, type Tx } from "../tenancy/with-partnership.server";
 import { INVITATION_ACCEPTED_HOOKS, type AcceptedInvitation } from "./invitation-hooks.server";
 import { addMembership, holdsRole } from "./members.server";
@@ -287,6 +289,12 @@ export async function findInvitationByToken(token: string): Promise<InvitationFo
     };
   });
 }
+
+/** The acceptance form for someone without an account. */
+export const NewAccountSchema = z.object({
+  name: text("your full name"),
+  password: z.string().min(1, "Create a password"),
+});
 
 export type Acceptor = { kind: "new-account"; name: string; password: string } | { kind: "signed-in"; userId: string };
 
