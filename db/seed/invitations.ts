@@ -77,7 +77,7 @@ export const seedInvitations: DemoStep = async (tx, ctx) => {
         "To accept, open this link:",
         `${origin}/invitations/${token}`,
         "",
-        `The link works once and expires on ${expires.toUTCString()}.`,
+        `The link works once and expires on ${new Intl.DateTimeFormat("en-GB", { dateStyle: "long", timeZone: "Europe/London" }).format(expires)}.`,
       ].join("\n"),
       status: "kept",
       created_at: sent,

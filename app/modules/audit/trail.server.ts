@@ -28,7 +28,7 @@ export const AuditFilterSchema = z
     person: optionalId("Choose a person from the list"),
     from: isoDay("start date"),
     to: isoDay("end date"),
-    before: z.string().regex(/^\d{1,18}$/).optional(),
+    before: z.string().regex(/^\d{1,18}$/, "Start again from the newest changes: the page link was not recognised").optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "Enter an end date that is the same as or after the start date", path: ["to"] });
 export type AuditFilter = z.infer<typeof AuditFilterSchema>;

@@ -2,7 +2,7 @@ import type { ReactNode } from "react";
 import type { OutboxStatus } from "../../../db/types";
 
 export const OUTBOX_STATUS: Record<OutboxStatus, { label: string; tag: string }> = {
-  kept: { label: "Kept here (no mail server)", tag: "govuk-tag--yellow" },
+  kept: { label: "Kept here", tag: "govuk-tag--yellow" },
   pending: { label: "Waiting to send", tag: "govuk-tag--blue" },
   sent: { label: "Sent", tag: "govuk-tag--green" },
   failed: { label: "Could not send", tag: "govuk-tag--red" },
