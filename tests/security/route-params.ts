@@ -5,7 +5,8 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
-import { organisationId } from "../helpers/fixtures";
+import { quarterOf, today } from "~/modules/reporting/periods";
+import { metricId, organisationId } from "../helpers/fixtures";
 
 export type ParamValues = { own: string; other: string };
 
@@ -15,6 +16,9 @@ export const PARAMS: Record<string, (owner: Kysely<Database>) => Promise<ParamVa
     own: await organisationId(owner, "cleveland", "Hartlepool Borough Council"),
     other: await organisationId(owner, "hampshire", "Southampton Mediation Service"),
   }),
+  // A quarter belongs to no partnership: "other" is one that cannot be reported yet, which must also be 404.
+  quarter: async () => ({ own: quarterOf(today()).key, other: "2099Q1" }),
+  metric: async (owner) => ({ own: await metricId(owner, "cleveland", "referrals_made"), other: await metricId(owner, "hampshire", "referrals_made") }),
 };
 
 /** Form field names that may carry an object id; each is tried with the other partnership's id. */
@@ -22,4 +26,5 @@ export const ID_FIELDS: Record<string, (owner: Kysely<Database>) => Promise<Para
   organisationId: PARAMS.org,
   organisation_id: PARAMS.org,
   org: PARAMS.org,
+  metricId: PARAMS.metric,
 };
