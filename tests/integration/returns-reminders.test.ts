@@ -24,7 +24,7 @@ beforeAll(async () => {
   const version = await owner.selectFrom("pledge_versions").select("id").where("partnership_id", "=", hampshire).where("state", "=", "published").executeTakeFirstOrThrow();
   await owner
     .insertInto("pledge_signatures")
-    .values({ partnership_id: hampshire, organisation_id: southampton, pledge_version_id: version.id, signed_on: quarter.start, signatory_name: "Test Signatory", signatory_title: "Chair" })
+    .values({ partnership_id: hampshire, organisation_id: southampton, pledge_version_id: version.id, signed_on: quarter.start, signatory_name: "Test Signatory", signatory_title: "Chair", activity: "{}" })
     .execute();
   await owner.deleteFrom("quarterly_returns").where("partnership_id", "=", hampshire).where("organisation_id", "=", southampton).where("quarter", "=", quarter.key).execute();
 });

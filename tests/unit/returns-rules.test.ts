@@ -8,7 +8,7 @@ import { completeness, type CompletenessRow } from "~/modules/returns/completene
 import { organisationTodos } from "~/modules/returns/display";
 import { reminderFor } from "~/modules/returns/reminders.server";
 import { countsForFigures, transition, type ReturnStatus } from "~/modules/returns/status";
-import { readReturnForm, returnWarnings, type FormMetric } from "~/modules/returns/validation";
+import { readReturnForm, returnWarnings, type FormMetric, type History } from "~/modules/returns/validation";
 import { NOT_APPLICABLE } from "~/modules/returns/values";
 import { dueDate, nextQuarter, parseQuarterKey, quarterOf } from "~/modules/reporting/periods";
 import { addDays, dueOn, quarterEnd, quarterKeyOf, shiftQuarter } from "../../db/seed/quarters";
@@ -42,7 +42,7 @@ describe("the return form", () => {
       "value.accredited_practitioners": "2",
       case_study: "They met at TS24 8AA.",
     }).input;
-    const history = { previous: [{ feedback_responses: 10, accredited_practitioners: 6 }, { feedback_responses: 12 }, {}, { feedback_responses: NOT_APPLICABLE }] };
+    const history: History = { previous: [{ feedback_responses: 10, accredited_practitioners: 6 }, { feedback_responses: 12 }, {}, { feedback_responses: NOT_APPLICABLE }] };
     const warnings = returnWarnings(input, METRICS, history, { referenceYear: 2026 });
     expect(warnings.map((w) => w.field)).toEqual(["value.feedback_responses", "value.feedback_satisfied", "value.accredited_practitioners", "case_study"]);
     expect(warnings[0].message).toMatch(/more than three times your highest of the previous four quarters \(12\)/);
