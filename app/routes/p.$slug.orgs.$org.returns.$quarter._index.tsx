@@ -38,7 +38,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const Posted = z.object({
   intent: z.enum(["save", "submit"], { errorMap: () => ({ message: "Choose Save draft or Submit return" }) }),
-  baseVersion: z.coerce.number({ invalid_type_error: "Reload the page and try again" }).int().min(0),
+  baseVersion: z.coerce.number({ invalid_type_error: "Reload the page and try again" }).int().min(0).max(1_000_000_000),
 });
 
 export async function action({ request, params }: ActionFunctionArgs) {

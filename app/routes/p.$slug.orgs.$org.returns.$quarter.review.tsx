@@ -6,7 +6,7 @@ import { requireAccess } from "~/modules/auth/guard.server";
 import { formValues, parseFormData, readForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { addDays, today } from "~/modules/reporting/periods";
-import { longDate } from "~/modules/returns/calendar";
+import { isCalendarDate, longDate } from "~/modules/returns/calendar";
 import { quarterParam, reportingSettings, returnPage } from "~/modules/returns/form-page.server";
 import { WarningList } from "~/modules/returns/ReturnForm";
 import { ReturnFigures, ReturnStatusPanel } from "~/modules/returns/ReturnSummary";
@@ -29,18 +29,21 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ slug: ctx.partnership.slug, organisation: { id: organisation.id, name: organisation.name }, page, today: day, latestUntil: addDays(day, 365) });
 }
 
-const Version = z.coerce.number({ invalid_type_error: "Reload the page and try again" }).int().min(1, "Reload the page and try again");
+const Version = z.coerce.number({ invalid_type_error: "Reload the page and try again" }).int().min(1, "Reload the page and try again").max(1_000_000_000);
+const cleanText = (s: string) => s.replaceAll("\u0000", "");
 const Posted = z.discriminatedUnion("intent", [
   z.object({ intent: z.literal("accept"), baseVersion: Version }),
   z.object({
     intent: z.literal("return"),
     baseVersion: Version,
-    reason: z.string({ required_error: "Say what needs changing" }).trim().min(1, "Say what needs changing").max(2000, "The reason must be 2,000 characters or fewer"),
+    reason: z.string({ required_error: "Say what needs changing" }).transform(cleanText).pipe(z.string().trim().min(1, "Say what needs changing").max(2000, "The reason must be 2,000 characters or fewer")),
   }),
   z.object({
     intent: z.literal("unlock"),
-    until: z.string({ required_error: "Enter the last day it can be changed" }).regex(/^\d{4}-\d{2}-\d{2}$/, "Enter the last day as a date, like 2026-12-31"),
-    exceptionReason: z.string().trim().max(2000, "The note must be 2,000 characters or fewer").optional(),
+    until: z
+      .string({ required_error: "Enter the last day it can be changed" })
+      .refine(isCalendarDate, "Enter the last day as a real date, like 2026-12-31"),
+    exceptionReason: z.string().transform(cleanText).pipe(z.string().trim().max(2000, "The note must be 2,000 characters or fewer")).optional(),
   }),
   z.object({ intent: z.literal("relock") }),
 ]);

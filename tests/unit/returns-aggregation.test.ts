@@ -4,7 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { aggregateRange, combineOrganisations, overQuarters, type OrganisationFigure } from "~/modules/returns/aggregation";
+import { aggregateRange, combineOrganisations, overQuarters, targetsAllowed, type OrganisationFigure } from "~/modules/returns/aggregation";
+import { DEFAULT_METRICS } from "../../db/metric-defaults";
 import { NOT_APPLICABLE, type MetricValue } from "~/modules/returns/values";
 
 const QUARTERS = ["2025Q1", "2025Q2", "2025Q3", "2025Q4", "2026Q1", "2026Q2"];
@@ -91,5 +92,12 @@ describe("not applicable and missing", () => {
         expect(b.reporting).toBe(a.reporting);
       }),
     );
+  });
+});
+
+describe("targets", () => {
+  it("are never allowed on participant counts, and are on the rest", () => {
+    const allowed = DEFAULT_METRICS.filter((m) => targetsAllowed({ participantCount: m.participantCount })).map((m) => m.key);
+    expect(allowed).toEqual(["staff_briefed", "staff_trained", "accredited_practitioners", "awareness_sessions"]);
   });
 });

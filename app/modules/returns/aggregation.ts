@@ -81,3 +81,11 @@ export function aggregateRange(aggregation: MetricAggregation, figures: Iterable
   const totals = [...byQuarter].map(([quarter, values]) => ({ quarter, value: combineOrganisations(values).value }));
   return overQuarters(aggregation, totals, range);
 }
+
+/**
+ * Voluntary by design (DESIGN.md): nobody may be pressured into restorative justice, so counts of
+ * people taking part never get targets, target lines or red/amber/green ratings.
+ */
+export function targetsAllowed(metric: { participantCount: boolean }): boolean {
+  return !metric.participantCount;
+}

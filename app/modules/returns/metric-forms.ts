@@ -2,6 +2,9 @@
 import { z } from "zod";
 import { nextQuarter, parseQuarterKey, previousQuarter, quarterOf, type Quarter } from "../reporting/periods";
 
+/** Text as typed, without NUL (which nobody types and PostgreSQL cannot store). */
+const typed = (required: string) => z.string({ required_error: required }).transform((v) => v.replaceAll("\u0000", "").trim());
+
 const optionalId = z
   .string()
   .optional()
@@ -14,14 +17,16 @@ const checkbox = z
   .transform((v) => v !== undefined);
 
 export const MetricDetailsFields = {
-  label: z.string({ required_error: "Enter a label" }).trim().min(1, "Enter a label").max(200, "The label must be 200 characters or fewer"),
-  group: z.string({ required_error: "Enter a group" }).trim().min(1, "Enter a group, like Referrals").max(100, "The group must be 100 characters or fewer"),
-  unit: z.string().trim().max(50, "The unit must be 50 characters or fewer").optional().default(""),
+  label: typed("Enter a label").pipe(z.string().min(1, "Enter a label").max(200, "The label must be 200 characters or fewer")),
+  group: typed("Enter a group").pipe(z.string().min(1, "Enter a group, like Referrals").max(100, "The group must be 100 characters or fewer")),
+  unit: typed("").pipe(z.string().max(50, "The unit must be 50 characters or fewer")).optional().default(""),
   participantCount: checkbox,
   partOfId: optionalId,
 };
 
-const definition = z.string({ required_error: "Say what counts and what does not" }).trim().min(1, "Say what counts and what does not").max(2000, "The definition must be 2,000 characters or fewer");
+const definition = typed("Say what counts and what does not").pipe(
+  z.string().min(1, "Say what counts and what does not").max(2000, "The definition must be 2,000 characters or fewer"),
+);
 const quarterKey = z
   .string({ required_error: "Choose a quarter" })
   .refine((v) => parseQuarterKey(v) !== null, "Choose a quarter from the list");

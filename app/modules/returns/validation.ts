@@ -73,7 +73,8 @@ export function readReturnForm(posted: Record<string, string | string[]>, metric
   }
   const narrative = {} as Narrative;
   for (const field of NARRATIVE_FIELDS) {
-    const text = one(field.name).trim();
+    // NUL cannot be typed by a person or stored by PostgreSQL: drop it rather than fail.
+    const text = one(field.name).replaceAll("\u0000", "").trim();
     if (text.length > NARRATIVE_MAX) errors[field.name] = `${field.label} must be ${NARRATIVE_MAX.toLocaleString("en-GB")} characters or fewer`;
     narrative[field.name] = text || null;
   }

@@ -52,6 +52,8 @@ export async function quarterValuesCsv(tx: Tx, { partnershipId, quarter, borough
 }
 
 const Uuid = z.string().uuid();
+/** A cell quoted in a message, cut short so one huge cell cannot swamp the report. */
+const shown = (cell: string) => (cell.length > 40 ? `${cell.slice(0, 40)}…` : cell);
 
 const CSV_PROBLEMS = {
   not_whole_number: "is not a whole number: enter a whole number 0 or more, N/A for not applicable, or leave it empty if not answered",
@@ -64,7 +66,7 @@ function valueColumn(metric: QuarterMetric): ColumnSpec<MetricValue> {
     name: metric.key,
     parse: (cell) => {
       const parsed = parseValue(cell);
-      return parsed.ok ? parsed : { ok: false, message: `“${cell}” ${CSV_PROBLEMS[parsed.problem]}` };
+      return parsed.ok ? parsed : { ok: false, message: `“${shown(cell)}” ${CSV_PROBLEMS[parsed.problem]}` };
     },
   };
 }
@@ -92,7 +94,7 @@ export async function importQuarterValues(args: {
   }));
 
   const seen = new Map<string, number>();
-  const table = checkCsv(args.text, {
+  const table = checkCsv(args.text.replaceAll("\u0000", ""), {
     columns: [
       {
         name: "quarter",
@@ -100,12 +102,12 @@ export async function importQuarterValues(args: {
         parse: (cell) =>
           cell === quarter.key
             ? { ok: true, value: cell }
-            : { ok: false, message: `This page takes ${quarter.label} (${quarter.key}); the row says “${cell}”${parseQuarterKey(cell) ? ": upload it on that quarter's page" : ""}` },
+            : { ok: false, message: `This page takes ${quarter.label} (${quarter.key}); the row says “${shown(cell)}”${parseQuarterKey(cell) ? ": upload it on that quarter's page" : ""}` },
       },
       {
         name: "organisation_id",
         required: true,
-        parse: (cell) => (Uuid.safeParse(cell).success && organisations.has(cell) ? { ok: true, value: cell } : { ok: false, message: `“${cell}” is not an organisation of this partnership` }),
+        parse: (cell) => (Uuid.safeParse(cell).success && organisations.has(cell) ? { ok: true, value: cell } : { ok: false, message: `“${shown(cell)}” is not an organisation of this partnership` }),
       },
       { name: "organisation", parse: (cell) => ({ ok: true, value: cell }) },
       { name: "status", parse: (cell) => ({ ok: true, value: cell }) },
