@@ -5,7 +5,7 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { quarterOf, today } from "~/modules/reporting/periods";
+import { previousQuarter, quarterOf, today } from "~/modules/reporting/periods";
 import { useAppServer } from "../helpers/app-server";
 import { expectAccessible, newPage, signInAs, useBrowser } from "../helpers/browser";
 import { organisationId } from "../helpers/fixtures";
@@ -137,6 +137,11 @@ describe("the coordinator's pages (axe, WCAG 2.2 AA)", () => {
     await page.goto("/p/cleveland/metrics");
     await page.getByRole("link", { name: "Edit Referrals received" }).click();
     await page.getByRole("heading", { name: "Counting rules" }).waitFor();
+    await expectAccessible(page);
+    // A locked quarter's review page offers the coordinator an exception for the organisation.
+    const org = await organisationId(server().db.handles.owner, "cleveland", "Hartlepool Borough Council");
+    await page.goto(`/p/cleveland/orgs/${org}/returns/${previousQuarter(previousQuarter(quarter)).key}/review`);
+    await page.getByRole("heading", { name: "Quarter locked" }).waitFor();
     await expectAccessible(page);
     await page.goto("/p/cleveland/metrics/new");
     await click(page, "Add metric");
