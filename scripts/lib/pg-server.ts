@@ -109,3 +109,44 @@ export async function startPgServer(options: { settings?: Record<string, string>
     run: (binary, args, runOptions) => asServerUser(path.join(binDir, binary), args, runOptions),
   };
 }
+
+/**
+ * A streaming replica of `primary` (started with `replication: true`): pg_basebackup with -R writes
+ * the standby settings, then the copy starts read-only on a port of its own.
+ */
+export async function startReplica(primary: PgServer): Promise<PgServer> {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), "gt-pg-replica-"));
+  const dataDir = path.join(base, "data");
+  const socketDir = path.join(base, "socket");
+  fs.mkdirSync(socketDir);
+  if (isRoot()) execFileSync("chown", ["-R", "postgres:postgres", base]);
+  asServerUser(path.join(primary.binDir, "pg_basebackup"), ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", dataDir, "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"]);
+  const port = await freePort();
+  // A hot standby needs at least the primary's connection and sender limits.
+  const opts = `-c port=${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${socketDir} -c hot_standby=on -c fsync=off -c max_connections=300 -c max_wal_senders=5 -c shared_buffers=128MB`;
+  try {
+    asServerUser(path.join(primary.binDir, "pg_ctl"), ["-D", dataDir, "-o", opts, "-l", path.join(base, "server.log"), "-w", "-t", "60", "start"]);
+  } catch (error) {
+    const log = fs.readFileSync(path.join(base, "server.log"), "utf8").slice(-2000);
+    fs.rmSync(base, { recursive: true, force: true });
+    throw new Error(`${(error as Error).message}\n${log}`);
+  }
+  let stopped = false;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir,
+    binDir: primary.binDir,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        asServerUser(path.join(primary.binDir, "pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+      } catch {
+        // already stopped
+      }
+      fs.rmSync(base, { recursive: true, force: true });
+    },
+    run: (binary, args, runOptions) => asServerUser(path.join(primary.binDir, binary), args, runOptions),
+  };
+}
