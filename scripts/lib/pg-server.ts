@@ -18,6 +18,9 @@ export interface PgServer {
   stop(): void;
   /** Runs a PostgreSQL binary (pg_dump, pg_basebackup…) as the server's OS user. */
   run(binary: string, args: string[], options?: { input?: string }): string;
+  /** Stops the server but keeps its data (for fault tests); `resume` starts it again on the same port. */
+  halt(): void;
+  resume(): void;
 }
 
 export function findPgBinDir(): string {
@@ -87,7 +90,8 @@ export async function startPgServer(options: { settings?: Record<string, string>
     .map(([k, v]) => `-c ${k}=${v}`)
     .join(" ");
   const logFile = path.join(base, "server.log");
-  asServerUser(path.join(binDir, "pg_ctl"), ["-D", dataDir, "-o", opts, "-l", logFile, "-w", "-t", "60", "start"]);
+  const pgCtlStart = () => asServerUser(path.join(binDir, "pg_ctl"), ["-D", dataDir, "-o", opts, "-l", logFile, "-w", "-t", "60", "start"]);
+  pgCtlStart();
 
   let stopped = false;
   const stop = () => {
@@ -107,6 +111,8 @@ export async function startPgServer(options: { settings?: Record<string, string>
     binDir,
     stop,
     run: (binary, args, runOptions) => asServerUser(path.join(binDir, binary), args, runOptions),
+    halt: () => asServerUser(path.join(binDir, "pg_ctl"), ["-D", dataDir, "-m", "fast", "-w", "stop"]),
+    resume: pgCtlStart,
   };
 }
 
@@ -148,5 +154,7 @@ export async function startReplica(primary: PgServer): Promise<PgServer> {
       fs.rmSync(base, { recursive: true, force: true });
     },
     run: (binary, args, runOptions) => asServerUser(path.join(primary.binDir, binary), args, runOptions),
+    halt: () => asServerUser(path.join(primary.binDir, "pg_ctl"), ["-D", dataDir, "-m", "fast", "-w", "stop"]),
+    resume: () => asServerUser(path.join(primary.binDir, "pg_ctl"), ["-D", dataDir, "-o", opts, "-l", path.join(base, "server.log"), "-w", "-t", "60", "start"]),
   };
 }
