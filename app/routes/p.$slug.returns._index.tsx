@@ -100,7 +100,7 @@ export default function ReturnsOverview() {
       </ul>
       <nav aria-label="Filter by status">
         <ul className="govuk-list gt-inline-list">
-          {(Object.keys(FILTER_LABELS) as Array<keyof typeof FILTER_LABELS>).map((f) => (
+          {FILTERS.map((f) => (
             <li key={f}>
               <Link
                 className="govuk-link"
