@@ -13,7 +13,7 @@ export const meta: MetaFunction = () => [{ title: "Accounts — Golden Thread" }
 
 export async function loader({ request }: LoaderFunctionArgs) {
   const admin = await requirePlatformAdmin(request);
-  const query = (new URL(request.url).searchParams.get("q") ?? "").slice(0, 200);
+  const query = (new URL(request.url).searchParams.get("q") ?? "").replaceAll("\u0000", "").slice(0, 200);
   return json({ query, accounts: await findAccounts(admin.id, query), adminId: admin.id });
 }
 

@@ -6,7 +6,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
 import { newToken } from "~/modules/auth/tokens.server";
-import { organisationId, partnershipId, userId } from "../helpers/fixtures";
+import { quarterOf, today } from "~/modules/reporting/periods";
+import { metricId, organisationId, partnershipId, userId } from "../helpers/fixtures";
 
 export type ParamValues = { own: string; other: string };
 
@@ -56,6 +57,9 @@ export const PARAMS: Record<string, (owner: Kysely<Database>) => Promise<ParamVa
     own: await organisationId(owner, "cleveland", "Hartlepool Borough Council"),
     other: await organisationId(owner, "hampshire", "Southampton Mediation Service"),
   }),
+  // A quarter belongs to no partnership: "other" is one that cannot be reported yet, which must also be 404.
+  quarter: async () => ({ own: quarterOf(today()).key, other: "2099Q1" }),
+  metric: async (owner) => ({ own: await metricId(owner, "cleveland", "referrals_made"), other: await metricId(owner, "hampshire", "referrals_made") }),
   // A champion at Hartlepool Borough Council, so a form naming that role is right but for a swapped id.
   person: async (owner) => ({ own: await userId(owner, "champion@cleveland.demo.test"), other: await userId(owner, "champion@hampshire.demo.test") }),
   borough: async (owner) => ({ own: await byName("boroughs", "cleveland", "Hartlepool")(owner), other: await byName("boroughs", "hampshire", "Portsmouth")(owner) }),
@@ -68,6 +72,7 @@ export const ID_FIELDS: Record<string, (owner: Kysely<Database>) => Promise<Para
   organisationId: PARAMS.org,
   organisation_id: PARAMS.org,
   org: PARAMS.org,
+  metricId: PARAMS.metric,
   boroughId: PARAMS.borough,
   userId: PARAMS.person,
   invitationId: async (owner) => ({ own: await pendingInvitation(owner, "cleveland"), other: await pendingInvitation(owner, "hampshire") }),

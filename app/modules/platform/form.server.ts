@@ -18,8 +18,10 @@ export type ParsedForm<T> = { ok: true; data: T; values: FormReply["values"] } |
 /** Every posted field, repeated ones as arrays; files dropped. */
 export function formValues(form: FormData): FormReply["values"] {
   const values: FormReply["values"] = {};
-  for (const [key, value] of form.entries()) {
-    if (typeof value !== "string") continue;
+  for (const [key, entry] of form.entries()) {
+    if (typeof entry !== "string") continue;
+    // NUL cannot be typed by a person, and PostgreSQL cannot store it in text.
+    const value = entry.replaceAll("\u0000", "");
     const existing = values[key];
     if (existing === undefined) values[key] = value;
     else values[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];
