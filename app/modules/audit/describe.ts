@@ -17,6 +17,13 @@ export const TABLE_LABELS: Record<string, string> = {
   pledge_versions: "Pledge text",
   pledge_signatures: "Pledge signature",
   pledge_withdrawals: "Pledge withdrawal",
+  metrics: "Metric",
+  metric_definitions: "Metric definition",
+  quarterly_returns: "Quarterly return",
+  return_values: "Return value",
+  return_versions: "Return version",
+  return_lock_exceptions: "Lock exception",
+  import_jobs: "Upload",
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -79,7 +86,10 @@ function valueText(field: string, value: unknown, nameOf: NameOf): string | null
   if (field === "sector" && typeof value === "string") return sectorLabel(value);
   if (typeof value === "string" && /(_id|_by)$/.test(field)) return nameOf(value) ?? "(no longer exists)";
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
-  if (typeof value === "object") return JSON.stringify(value);
+  if (typeof value === "object") {
+    const json = JSON.stringify(value);
+    return json.length > 120 ? `${json.slice(0, 119)}…` : json;
+  }
   return String(value);
 }
 
