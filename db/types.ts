@@ -128,6 +128,113 @@ export interface AuditEventsTable {
   new_values: Json<Record<string, unknown>> | null;
 }
 
+export const ACTION_STATUSES = ["not_started", "on_track", "at_risk", "off_track", "complete", "dropped"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+export const THEME_KEYS = ["communication", "quality", "sustainability", "information_sharing", "innovation", "partnership_working"] as const;
+export type ThemeKey = (typeof THEME_KEYS)[number];
+export type ReviewKind = "mid_year" | "end_year";
+
+export interface PlanThemesTable {
+  partnership_id: string;
+  id: Generated<string>;
+  key: ThemeKey;
+  name: string;
+  /** 1–6, the order of Appendix A; the first digit of every action reference. */
+  position: number;
+}
+
+export interface DeliveryPlansTable {
+  partnership_id: string;
+  id: Generated<string>;
+  /** The calendar year the financial year starts in (April). */
+  financial_year: number;
+  carried_from_plan_id: string | null;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface PlanActionsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  theme_id: string;
+  /** "2.3": theme position, then the action's number within the theme. */
+  reference: string;
+  title: string;
+  description: string | null;
+  lead_organisation_id: string;
+  /** False means the action covers only the boroughs in plan_action_boroughs. */
+  whole_partnership: Generated<boolean>;
+  start_on: DateText;
+  due_on: DateText;
+  success_measure: string | null;
+  weight: Generated<number>;
+  /** Progress before any update this year (where a carried-over action had got to). */
+  starting_progress: Generated<number>;
+  carried_from_action_id: string | null;
+  /** Bumped by every change to the action, its milestones or its updates: stale saves are refused. */
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PlanActionSupportersTable {
+  partnership_id: string;
+  action_id: string;
+  organisation_id: string;
+}
+
+export interface PlanActionBoroughsTable {
+  partnership_id: string;
+  action_id: string;
+  borough_id: string;
+}
+
+export interface PlanMilestonesTable {
+  partnership_id: string;
+  id: Generated<string>;
+  action_id: string;
+  title: string;
+  due_on: DateText;
+  done_on: DateText | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface PlanActionUpdatesTable {
+  partnership_id: string;
+  id: Generated<string>;
+  action_id: string;
+  /** QuarterKey, e.g. "2026Q3". */
+  quarter: string;
+  status: ActionStatus;
+  /** Null when the action's progress comes from its milestones. */
+  progress: number | null;
+  commentary: string | null;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+
+export interface PlanReviewsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  kind: ReviewKind;
+  quarter: string;
+  /** Frozen when the review is opened (a trigger refuses changes); carries its own `version`. */
+  snapshot: Json<Record<string, unknown>>;
+  summary: string | null;
+  version: Generated<number>;
+  opened_by: string | null;
+  opened_at: GeneratedTimestamp;
+}
+
+export interface PlanReviewSummariesTable {
+  partnership_id: string;
+  review_id: string;
+  theme_id: string;
+  summary: string;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   boroughs: BoroughsTable;
@@ -138,6 +245,15 @@ export interface Database {
   partnership_members: PartnershipMembersTable;
   organisation_members: OrganisationMembersTable;
   audit_events: AuditEventsTable;
+  plan_themes: PlanThemesTable;
+  delivery_plans: DeliveryPlansTable;
+  plan_actions: PlanActionsTable;
+  plan_action_supporters: PlanActionSupportersTable;
+  plan_action_boroughs: PlanActionBoroughsTable;
+  plan_milestones: PlanMilestonesTable;
+  plan_action_updates: PlanActionUpdatesTable;
+  plan_reviews: PlanReviewsTable;
+  plan_review_summaries: PlanReviewSummariesTable;
 }
 
 export type Partnership = Selectable<PartnershipsTable>;

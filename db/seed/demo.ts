@@ -7,6 +7,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../types";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
+import { seedDeliveryPlans } from "./delivery-plans";
 import { DEMO_PARTNERSHIPS, type DemoPartnership } from "./places";
 
 export interface DemoContext {
@@ -22,7 +23,7 @@ export interface DemoContext {
 export type DemoStep = (tx: Transaction<Database>, ctx: DemoContext) => Promise<void>;
 
 /** Each capability appends the step that fills its tables, in dependency order. */
-export const DEMO_STEPS: DemoStep[] = [];
+export const DEMO_STEPS: DemoStep[] = [seedDeliveryPlans];
 
 export interface SeedOptions {
   hashPassword: (password: string) => Promise<string>;

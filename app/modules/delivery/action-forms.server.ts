@@ -1,0 +1,99 @@
+/**
+ * What the action, milestone and update forms accept, with messages that say how to fix the input.
+ */
+import { z } from "zod";
+import { optionalText, text } from "../platform/form.server";
+import { ACTION_STATUSES } from "./plan-terms";
+
+const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+
+export function isCalendarDate(value: string): boolean {
+  if (!ISO_DATE.test(value)) return false;
+  const d = new Date(`${value}T00:00:00Z`);
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
+}
+
+export const dateField = (label: string) =>
+  z
+    .string({ required_error: `Enter ${label}` })
+    .trim()
+    .min(1, `Enter ${label}`)
+    .refine(isCalendarDate, `Enter ${label} as a real date, like 2027-03-31`);
+
+export const optionalDate = (label: string) =>
+  z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || isCalendarDate(v), `Enter ${label} as a real date, like 2027-03-31`);
+
+/** A set of ticked boxes: absent, one value or many. Ids are checked against the partnership later. */
+const idList = (message: string) =>
+  z
+    .union([z.string(), z.array(z.string())])
+    .optional()
+    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean))
+    .refine((ids) => ids.every((id) => z.string().uuid().safeParse(id).success), message);
+
+export const version = z.coerce.number({ invalid_type_error: "Reload the page and try again" }).int().positive("Reload the page and try again");
+
+export const ActionFields = z
+  .object({
+    title: text("a title for the action", 200),
+    description: optionalText("the description", 4000),
+    themeId: z.string({ required_error: "Choose a theme" }).uuid("Choose a theme"),
+    leadOrganisationId: z.string({ required_error: "Choose the lead organisation" }).uuid("Choose the lead organisation"),
+    supportingOrganisationIds: idList("Choose supporting organisations from the list"),
+    boroughIds: idList("Choose boroughs from the list"),
+    startOn: dateField("the start date"),
+    dueOn: dateField("the due date"),
+    successMeasure: optionalText("the success measure", 1000),
+    weight: z.coerce
+      .number({ invalid_type_error: "Enter a weight from 1 to 10" })
+      .int("Enter a whole number from 1 to 10")
+      .min(1, "Enter a weight from 1 to 10")
+      .max(10, "Enter a weight from 1 to 10"),
+  })
+  .superRefine((v, ctx) => {
+    if (v.startOn <= v.dueOn) return;
+    ctx.addIssue({ code: "custom", path: ["dueOn"], message: "The due date must be the same as or after the start date" });
+  });
+
+export type ActionInput = z.infer<typeof ActionFields>;
+
+export const EditActionSchema = z.intersection(ActionFields, z.object({ intent: z.literal("save"), version }));
+
+export const MilestoneFields = z.object({
+  title: text("the milestone", 200),
+  dueOn: dateField("the milestone's due date"),
+});
+
+export const AddMilestoneSchema = z.intersection(MilestoneFields, z.object({ intent: z.literal("add-milestone"), version }));
+
+export const SaveMilestoneSchema = z.object({
+  intent: z.literal("save-milestone"),
+  version,
+  milestoneId: z.string().uuid("Choose a milestone"),
+  title: text("the milestone", 200),
+  dueOn: dateField("the milestone's due date"),
+});
+
+export const RemoveMilestoneSchema = z.object({ intent: z.literal("remove-milestone"), version, milestoneId: z.string().uuid("Choose a milestone") });
+
+export const DeleteActionSchema = z.object({ intent: z.literal("delete"), version });
+
+export const UpdateSchema = z.object({
+  version,
+  quarter: z.string({ required_error: "Choose the quarter" }).regex(/^\d{4}Q[1-4]$/, "Choose the quarter"),
+  status: z.enum(ACTION_STATUSES, { errorMap: () => ({ message: "Choose the action's status" }) }),
+  progress: z
+    .string()
+    .trim()
+    .optional()
+    .transform((v) => (v ? v : null))
+    .refine((v) => v === null || /^\d{1,3}$/.test(v), "Enter progress as a whole number from 0 to 100")
+    .transform((v) => (v === null ? null : Number(v)))
+    .refine((v) => v === null || v <= 100, "Enter progress as a whole number from 0 to 100"),
+  commentary: optionalText("the commentary", 4000),
+});
