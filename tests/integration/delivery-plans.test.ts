@@ -175,7 +175,7 @@ describe("a quarterly update", () => {
       const stale = await recordUpdate(tx, { ...scope, action, version: action.version - 1, input: { quarter, status: "at_risk", progress: null, commentary: "Late", milestonesDone: {} } });
       expect(stale).toEqual({ ok: false, reason: "stale" });
       const future = await recordUpdate(tx, { ...scope, action, version: action.version, input: { quarter: `${thisYear + 1}Q1`, status: "at_risk", progress: null, commentary: null, milestonesDone: { [session.id]: "2999-01-01" } } });
-      expect(future).toMatchObject({ ok: false, errors: { quarter: "Choose a quarter of this plan's year that has started", [`done-${session.id}`]: "The date “Session held” was done cannot be in the future" } });
+      expect(future).toMatchObject({ ok: false, errors: { quarter: "Choose a quarter of this plan’s year that has already started", [`done-${session.id}`]: "The date “Session held” was done cannot be in the future" } });
     });
   });
 });

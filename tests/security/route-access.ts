@@ -21,6 +21,9 @@ export interface RouteRule {
 
 const STAFF: Role[] = ["coordinator", "board"];
 const MEMBERS: Role[] = ["coordinator", "board", "org_admin", "champion"];
+const COORDINATOR: Role[] = ["coordinator"];
+const ACTION_UPDATERS: Role[] = ["coordinator", "org_admin", "champion"];
+const ACTION_FIELDS = ["themeId", "leadOrganisationId", "supportingOrganisationIds", "boroughIds"];
 
 export const ROUTE_ACCESS: Record<string, RouteRule> = {
   root: { get: "public", post: "none" },
@@ -37,6 +40,25 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/p.$slug._index": { get: MEMBERS, post: "none" },
   "routes/p.$slug.orgs._index": { get: STAFF, post: "none" },
   "routes/p.$slug.orgs.$org._index": { get: MEMBERS, post: "none" },
+  // The delivery plan. The cleveland action in the URL is led by Hartlepool Borough Council, so its admin and champion may update it.
+  "routes/p.$slug.plans._index": { get: MEMBERS, post: COORDINATOR, intents: ["create-plan"] },
+  "routes/p.$slug.plans.themes": { get: COORDINATOR, post: COORDINATOR },
+  "routes/p.$slug.plans.$plan._index": { get: MEMBERS, post: COORDINATOR, intents: ["open-review"] },
+  "routes/p.$slug.plans.$plan.actions.new": { get: COORDINATOR, post: COORDINATOR, fields: ACTION_FIELDS },
+  "routes/p.$slug.plans.$plan.actions.$action._index": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.plans.$plan.actions.$action.edit": {
+    get: COORDINATOR,
+    post: COORDINATOR,
+    fields: [...ACTION_FIELDS, "milestoneId"],
+    intents: ["save", "add-milestone", "save-milestone", "remove-milestone", "delete"],
+  },
+  "routes/p.$slug.plans.$plan.actions.$action.update": { get: ACTION_UPDATERS, post: ACTION_UPDATERS },
+  "routes/p.$slug.plans.$plan.actions[.]csv": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.plans.$plan.updates[.]csv": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.plans.$plan.upload": { get: COORDINATOR, post: COORDINATOR, intents: ["upload-actions", "upload-updates"] },
+  "routes/p.$slug.plans.reviews.$review._index": { get: STAFF, post: "none" },
+  "routes/p.$slug.plans.reviews.$review.summary": { get: COORDINATOR, post: COORDINATOR },
+  "routes/p.$slug.plans.reviews.$review[.]xlsx": { get: STAFF, post: "none" },
 };
 
 /** Demo accounts by the role they hold in cleveland (org roles at Hartlepool Borough Council). */

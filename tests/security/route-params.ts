@@ -5,7 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
-import { organisationId } from "../helpers/fixtures";
+import { boroughId, ledAction, milestoneOf, planOf, reviewOf, themeOf, organisationId } from "../helpers/fixtures";
 
 export type ParamValues = { own: string; other: string };
 
@@ -15,6 +15,12 @@ export const PARAMS: Record<string, (owner: Kysely<Database>) => Promise<ParamVa
     own: await organisationId(owner, "cleveland", "Hartlepool Borough Council"),
     other: await organisationId(owner, "hampshire", "Southampton Mediation Service"),
   }),
+  plan: async (owner) => ({ own: await planOf(owner, "cleveland"), other: await planOf(owner, "hampshire") }),
+  action: async (owner) => ({
+    own: await ledAction(owner, "cleveland", "Hartlepool Borough Council"),
+    other: await ledAction(owner, "hampshire", "Southampton Mediation Service"),
+  }),
+  review: async (owner) => ({ own: await reviewOf(owner, "cleveland"), other: await reviewOf(owner, "hampshire") }),
 };
 
 /** Form field names that may carry an object id; each is tried with the other partnership's id. */
@@ -22,4 +28,9 @@ export const ID_FIELDS: Record<string, (owner: Kysely<Database>) => Promise<Para
   organisationId: PARAMS.org,
   organisation_id: PARAMS.org,
   org: PARAMS.org,
+  leadOrganisationId: PARAMS.org,
+  supportingOrganisationIds: PARAMS.org,
+  themeId: async (owner) => ({ own: await themeOf(owner, "cleveland"), other: await themeOf(owner, "hampshire") }),
+  boroughIds: async (owner) => ({ own: await boroughId(owner, "cleveland"), other: await boroughId(owner, "hampshire") }),
+  milestoneId: async (owner) => ({ own: await milestoneOf(owner, "cleveland"), other: await milestoneOf(owner, "hampshire") }),
 };

@@ -64,22 +64,24 @@ export type ActionInput = z.infer<typeof ActionFields>;
 
 export const EditActionSchema = z.intersection(ActionFields, z.object({ intent: z.literal("save"), version }));
 
-export const MilestoneFields = z.object({
-  title: text("the milestone", 200),
-  dueOn: dateField("the milestone's due date"),
-});
-
-export const AddMilestoneSchema = z.intersection(MilestoneFields, z.object({ intent: z.literal("add-milestone"), version }));
-
-export const SaveMilestoneSchema = z.object({
-  intent: z.literal("save-milestone"),
+export const AddMilestoneSchema = z.object({
+  intent: z.literal("add-milestone"),
   version,
-  milestoneId: z.string().uuid("Choose a milestone"),
-  title: text("the milestone", 200),
-  dueOn: dateField("the milestone's due date"),
+  milestoneTitle: text("the milestone", 200),
+  milestoneDueOn: dateField("the milestone's due date"),
 });
 
-export const RemoveMilestoneSchema = z.object({ intent: z.literal("remove-milestone"), version, milestoneId: z.string().uuid("Choose a milestone") });
+/** A milestone's own fields carry its id in their names, so every row of the page has distinct fields. */
+export const milestoneSchema = (milestoneId: string) =>
+  z.object({
+    intent: z.enum(["save-milestone", "remove-milestone"]),
+    version,
+    milestoneId: z.string().uuid("Choose a milestone"),
+    [`milestoneTitle-${milestoneId}`]: text("the milestone", 200),
+    [`milestoneDueOn-${milestoneId}`]: dateField("the milestone's due date"),
+  });
+
+export const MilestoneRowSchema = z.object({ intent: z.enum(["save-milestone", "remove-milestone"]), version, milestoneId: z.string().uuid("Choose a milestone") });
 
 export const DeleteActionSchema = z.object({ intent: z.literal("delete"), version });
 

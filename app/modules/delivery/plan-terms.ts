@@ -76,3 +76,8 @@ export function planTitle(financialYear: number) {
 export function updateQuarters(financialYear: number, today: string): Quarter[] {
   return ([1, 2, 3, 4] as const).map((n) => quarter(financialYear, n)).filter((q) => q.start <= today);
 }
+
+/** The years a coordinator may start a plan for: next year, this year, and last year (catching up). */
+export function planYearChoices(thisYear: number): number[] {
+  return [thisYear + 1, thisYear, thisYear - 1];
+}

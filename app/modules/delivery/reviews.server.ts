@@ -105,3 +105,14 @@ export async function saveSummaries(
   }
   return { ok: true };
 }
+
+export async function listReviews(tx: Tx, { partnershipId, planId }: Scope & { planId: string }) {
+  const rows = await tx
+    .selectFrom("plan_reviews")
+    .select(["id", "kind", "quarter", "opened_at"])
+    .where("partnership_id", "=", partnershipId)
+    .where("plan_id", "=", planId)
+    .orderBy("quarter")
+    .execute();
+  return rows.map((r) => ({ id: r.id, kind: r.kind, quarter: r.quarter, openedAt: r.opened_at.toISOString() }));
+}

@@ -26,7 +26,7 @@ export const milestoneField = (milestoneId: string) => `done-${milestoneId}`;
 /** The rules an update must meet, for the form and the CSV upload alike; field names as in the form. */
 export function checkUpdate(action: ActionRecord, input: UpdateInput, { financialYear, today }: { financialYear: number; today: string }): Record<string, string> {
   const errors: Record<string, string> = {};
-  if (!updateQuarters(financialYear, today).some((q) => q.key === input.quarter)) errors.quarter = "Choose a quarter of this plan's year that has started";
+  if (!updateQuarters(financialYear, today).some((q) => q.key === input.quarter)) errors.quarter = "Choose a quarter of this plan’s year that has already started";
   for (const m of action.milestones) {
     const done = input.milestonesDone[m.id];
     if (done === undefined || done === null) continue;
