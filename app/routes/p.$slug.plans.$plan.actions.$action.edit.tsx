@@ -73,7 +73,7 @@ export default function EditAction() {
             <Button>Save the action</Button>
           </Form>
 
-          <h2 className="govuk-heading-l" id="milestones">
+          <h2 className="govuk-heading-m" id="milestones">
             Milestones
           </h2>
           <p className="govuk-body">The action&apos;s progress is the share of its milestones that are done. Champions record them as done in their quarterly update.</p>

@@ -9,9 +9,9 @@ import { OverdueTag, Progress, StatusTag } from "./PlanBits";
 import { percent } from "./progress";
 import type { ReviewSnapshot } from "./review-snapshot";
 
-function Table({ caption, head, children, numeric = [] }: { caption: ReactNode; head: string[]; children: ReactNode; numeric?: number[] }) {
+function Table({ caption, head, children, numeric = [], className = "" }: { caption: ReactNode; head: string[]; children: ReactNode; numeric?: number[]; className?: string }) {
   return (
-    <table className="govuk-table gt-report-table">
+    <table className={`govuk-table gt-report-table ${className}`}>
       <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
       <thead className="govuk-table__head">
         <tr className="govuk-table__row">
@@ -80,7 +80,7 @@ export function ReviewReport({ snapshot, summary, themeSummaries }: { snapshot: 
       {snapshot.themes.map((theme) => {
         const actions = snapshot.actions.filter((a) => a.themeId === theme.id);
         return (
-          <section key={theme.id} className="gt-report-section" aria-labelledby={`theme-${theme.id}`}>
+          <section key={theme.id} className="gt-report-section gt-report-theme" aria-labelledby={`theme-${theme.id}`}>
             <h2 className="govuk-heading-m" id={`theme-${theme.id}`}>
               {theme.position}. {theme.name}
             </h2>
@@ -89,7 +89,7 @@ export function ReviewReport({ snapshot, summary, themeSummaries }: { snapshot: 
             </p>
             {themeSummaries[theme.id] ? <p className="govuk-body gt-prewrap">{themeSummaries[theme.id]}</p> : null}
             {actions.length ? (
-              <Table caption={<span className="govuk-visually-hidden">Actions under {theme.name}</span>} head={["Ref", "Action", "Lead", "Due", "Status", "Progress", "Latest commentary"]}>
+              <Table className="gt-actions-table" caption={<span className="govuk-visually-hidden">Actions under {theme.name}</span>} head={["Ref", "Action", "Lead", "Due", "Status", "Progress", "Latest commentary"]}>
                 {actions.map((a) => (
                   <tr className="govuk-table__row" key={a.id}>
                     {cell(a.reference)}

@@ -30,7 +30,7 @@ export const openDemoReviews: DemoStep = async (tx, ctx) => {
     partnershipId: ctx.partnershipId,
     reviewId: review.id,
     version: review.version,
-    summary: "Two thirds of the way to the year's goals by progress. Information sharing needs the board's help.",
+    summary: "Half-way through the year, the plan is about half done, and only one action is at risk. Information sharing needs the board's help.",
     themeSummaries: Object.fromEntries(review.snapshot.themes.map((t) => [t.id, SUMMARIES[t.key]])),
   });
 };
