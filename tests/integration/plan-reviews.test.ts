@@ -162,7 +162,8 @@ describe("the board pack workbook", () => {
   it("has a summary sheet and one sheet per theme, holding the snapshot's figures", async () => {
     const current = await review();
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(await boardPackWorkbook(current, "Cleveland Restorative Justice Partnership"));
+    const file = await boardPackWorkbook(current, "Cleveland Restorative Justice Partnership");
+    await book.xlsx.load(file as unknown as Parameters<typeof book.xlsx.load>[0]);
     expect(book.worksheets.map((s) => s.name)).toHaveLength(7);
     expect(book.worksheets[0].name).toBe("Summary");
     const summary = book.getWorksheet("Summary")!;
