@@ -1,12 +1,12 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireAccess } from "~/modules/auth/guard.server";
 import { Progress } from "~/modules/delivery/PlanBits";
 import { planTitle, planYearChoices, REVIEW_LABELS } from "~/modules/delivery/plan-terms";
 import { createPlan, listPlans } from "~/modules/delivery/plans.server";
-import { checkbox, parseForm, refuse } from "~/modules/platform/form.server";
+import { parseForm, refuse } from "~/modules/platform/form.server";
+import { CreatePlanSchema } from "~/modules/delivery/action-forms.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { financialYearLabel, financialYearOf, today } from "~/modules/reporting/periods";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
@@ -30,12 +30,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     newYears: planYearChoices(thisYear).filter((y) => !plans.some((p) => p.financialYear === y)),
   });
 }
-
-const CreatePlanSchema = z.object({
-  intent: z.literal("create-plan"),
-  financialYear: z.coerce.number({ invalid_type_error: "Choose the financial year" }).int("Choose the financial year"),
-  carryOver: checkbox,
-});
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAccess(request, params, "plan:edit");

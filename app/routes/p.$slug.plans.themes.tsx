@@ -3,7 +3,8 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
 import { listThemes, renameThemes } from "~/modules/delivery/plans.server";
-import { formValues, readForm, refuse, text } from "~/modules/platform/form.server";
+import { ThemeName } from "~/modules/delivery/action-forms.server";
+import { formValues, readForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Button, ErrorSummary, TextField } from "~/ui/form";
@@ -16,8 +17,6 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const themes = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => listThemes(tx, { partnershipId: ctx.partnership.id }));
   return json({ slug: ctx.partnership.slug, themes });
 }
-
-const ThemeName = text("a name for the theme", 120);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAccess(request, params, "plan:edit");

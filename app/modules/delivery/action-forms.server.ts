@@ -2,7 +2,7 @@
  * What the action, milestone and update forms accept, with messages that say how to fix the input.
  */
 import { z } from "zod";
-import { optionalText, text } from "../platform/form.server";
+import { checkbox, optionalText, text } from "../platform/form.server";
 import { ACTION_STATUSES } from "./plan-terms";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -99,3 +99,11 @@ export const UpdateSchema = z.object({
     .refine((v) => v === null || v <= 100, "Enter progress as a whole number from 0 to 100"),
   commentary: optionalText("the commentary", 4000),
 });
+
+export const CreatePlanSchema = z.object({
+  intent: z.literal("create-plan"),
+  financialYear: z.coerce.number({ invalid_type_error: "Choose the financial year" }).int("Choose the financial year"),
+  carryOver: checkbox,
+});
+
+export const ThemeName = text("a name for the theme", 120);

@@ -81,3 +81,6 @@ export function updateQuarters(financialYear: number, today: string): Quarter[] 
 export function planYearChoices(thisYear: number): number[] {
   return [thisYear + 1, thisYear, thisYear - 1];
 }
+
+/** The update form's field for the day a milestone was done. */
+export const milestoneField = (milestoneId: string) => `done-${milestoneId}`;

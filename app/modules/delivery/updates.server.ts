@@ -6,7 +6,7 @@
  */
 import type { Tx } from "../tenancy/with-partnership.server";
 import { isCalendarDate } from "./action-forms.server";
-import { updateQuarters, type ActionStatus } from "./plan-terms";
+import { milestoneField, updateQuarters, type ActionStatus } from "./plan-terms";
 import type { ActionRecord } from "./plan-view";
 import { claimVersion } from "./plans.server";
 
@@ -20,8 +20,6 @@ export interface UpdateInput {
 }
 
 export type UpdateResult = { ok: true } | { ok: false; reason: "invalid"; errors: Record<string, string> } | { ok: false; reason: "stale" };
-
-export const milestoneField = (milestoneId: string) => `done-${milestoneId}`;
 
 /** The rules an update must meet, for the form and the CSV upload alike; field names as in the form. */
 export function checkUpdate(action: ActionRecord, input: UpdateInput, { financialYear, today }: { financialYear: number; today: string }): Record<string, string> {
