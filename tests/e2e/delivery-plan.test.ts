@@ -254,5 +254,6 @@ describe("the coordinator's other plan pages", () => {
     ]);
     await expectAccessible(page);
     expect(errors).toEqual([]);
+    await context.close();
   });
 });
