@@ -128,10 +128,73 @@ export interface AuditEventsTable {
   new_values: Json<Record<string, unknown>> | null;
 }
 
+export interface PledgeVersionsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  /** Null while a draft; numbered 1, 2, 3… when published. */
+  version: number | null;
+  state: Generated<"draft" | "published">;
+  title: string;
+  introduction: Generated<string>;
+  /** The numbered commitments, in order: commitment n is element n − 1. */
+  commitments: Json<string[]>;
+  published_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PledgeSignaturesTable {
+  partnership_id: string;
+  id: Generated<string>;
+  organisation_id: string;
+  pledge_version_id: string;
+  signed_on: DateText;
+  /** Generated: the last day the signature is valid. */
+  expires_on: ColumnType<string, never, never>;
+  signatory_name: string;
+  signatory_title: string;
+  /** Numbers of the commitments the organisation takes on. */
+  commitments: ColumnType<number[], number[] | undefined, number[]>;
+  /** Proposed activity for the year, by theme key. */
+  activity: Json<Record<string, string>>;
+  submitted_by: string | null;
+  renews_signature_id: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface PledgeWithdrawalsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  organisation_id: string;
+  withdrawn_on: DateText;
+  reason: string;
+  recorded_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export type OutboxStatus = "pending" | "sent" | "failed" | "kept";
+
+export interface OutboxMessagesTable {
+  partnership_id: string;
+  id: Generated<string>;
+  kind: string;
+  dedupe_key: string | null;
+  to_address: string;
+  subject: string;
+  body_text: string;
+  status: Generated<OutboxStatus>;
+  attempts: Generated<number>;
+  last_error: string | null;
+  created_at: GeneratedTimestamp;
+  sent_at: Timestamp | null;
+}
+
+export type PlatformOutboxMessagesTable = Omit<OutboxMessagesTable, "partnership_id">;
+
 export const ACTION_STATUSES = ["not_started", "on_track", "at_risk", "off_track", "complete", "dropped"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
-export const THEME_KEYS = ["communication", "quality", "sustainability", "information_sharing", "innovation", "partnership_working"] as const;
-export type ThemeKey = (typeof THEME_KEYS)[number];
+/** The six themes of Appendix A; app/modules/delivery/themes.ts names them. */
+export type ThemeKey = "communication" | "quality" | "sustainability" | "information_sharing" | "innovation" | "partnership_working";
 export type ReviewKind = "mid_year" | "end_year";
 
 export interface PlanThemesTable {
@@ -245,6 +308,11 @@ export interface Database {
   partnership_members: PartnershipMembersTable;
   organisation_members: OrganisationMembersTable;
   audit_events: AuditEventsTable;
+  outbox_messages: OutboxMessagesTable;
+  pledge_versions: PledgeVersionsTable;
+  pledge_signatures: PledgeSignaturesTable;
+  pledge_withdrawals: PledgeWithdrawalsTable;
+  platform_outbox_messages: PlatformOutboxMessagesTable;
   plan_themes: PlanThemesTable;
   delivery_plans: DeliveryPlansTable;
   plan_actions: PlanActionsTable;
@@ -263,3 +331,4 @@ export type NewOrganisation = Insertable<OrganisationsTable>;
 export type OrganisationUpdate = Updateable<OrganisationsTable>;
 export type User = Selectable<UsersTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
+export type OutboxMessage = Selectable<OutboxMessagesTable>;

@@ -7,7 +7,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/accounts";
 import { withCliDatabase } from "./lib/cli-database";
 
 const replace = process.argv.includes("--replace");
-const result = await withCliDatabase(() => loadDemo({ replace }));
+const result = await withCliDatabase(() => loadDemo({ replace }), { requireMigrated: false });
 if (!result.loaded) {
   console.log(`The database ${result.reason}. Run \`npm run db:seed -- --replace\` to load it afresh.`);
 } else {

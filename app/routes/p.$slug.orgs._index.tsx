@@ -2,6 +2,9 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
+import { PLEDGE_STATUS_LABELS } from "~/modules/pledge/status";
+import { organisationPledges } from "~/modules/pledge/status.server";
+import { today } from "~/modules/reporting/periods";
 import { listOrganisations } from "~/modules/tenancy/organisations.server";
 import { sectorLabel } from "~/modules/tenancy/sectors";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
@@ -11,9 +14,11 @@ export const meta: MetaFunction = () => [{ title: "Organisations — Golden Thre
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "adoption:view");
-  const organisations = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
-    listOrganisations(tx, { partnershipId: ctx.partnership.id, boroughId: ctx.boroughScope }),
-  );
+  const organisations = await withPartnership(ctx.partnership.id, ctx.user.id, async (tx) => {
+    const list = await listOrganisations(tx, { partnershipId: ctx.partnership.id, boroughId: ctx.boroughScope });
+    const pledges = await organisationPledges(tx, { partnershipId: ctx.partnership.id, on: today() });
+    return list.map((o) => ({ ...o, status: pledges.get(o.id)?.status ?? "prospect" }));
+  });
   return json({ slug: ctx.partnership.slug, organisations });
 }
 
@@ -39,6 +44,9 @@ export default function Organisations() {
               <th scope="col" className="govuk-table__header">
                 Statutory partner
               </th>
+              <th scope="col" className="govuk-table__header">
+                Pledge
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -52,6 +60,7 @@ export default function Organisations() {
                 <td className="govuk-table__cell">{sectorLabel(o.sector)}</td>
                 <td className="govuk-table__cell">{o.borough_name ?? "County-wide"}</td>
                 <td className="govuk-table__cell">{o.is_statutory ? "Yes" : "No"}</td>
+                <td className="govuk-table__cell">{PLEDGE_STATUS_LABELS[o.status]}</td>
               </tr>
             ))}
           </tbody>

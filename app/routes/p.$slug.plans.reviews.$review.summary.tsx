@@ -3,6 +3,7 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAccess } from "~/modules/auth/guard.server";
+import { version } from "~/modules/delivery/action-forms.server";
 import { requireReview } from "~/modules/delivery/plan-access.server";
 import { reviewTitle } from "~/modules/delivery/plan-terms";
 import { percent } from "~/modules/delivery/progress";
@@ -25,7 +26,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAccess(request, params, "review:edit");
   const review = await requireReview(ctx, params);
   const themeFields = Object.fromEntries(review.snapshot.themes.map((t) => [`summary-${t.id}`, optionalText("the theme's summary", 8000)]));
-  const schema = z.object({ version: z.coerce.number().int().positive("Reload the page and try again"), summary: optionalText("the summary", 8000), ...themeFields });
+  const schema = z.object({ version, summary: optionalText("the summary", 8000), ...themeFields });
   const form = await parseForm(request, schema);
   if (!form.ok) return json(form.reply, { status: 400 });
   const fields: Record<string, unknown> = form.data;

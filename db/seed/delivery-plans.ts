@@ -9,7 +9,7 @@ import type { Database, ThemeKey } from "../types";
 import type { DemoContext } from "./demo";
 import { LAST_YEAR, PARTS, PLACES, THIS_YEAR, type DemoAction } from "./delivery-plan-data";
 
-// The names of Appendix A; the app's DEFAULT_THEMES holds the same list (db/ cannot import app/).
+// The names of Appendix A, as app/modules/delivery/themes.ts has them (db/ cannot import app/; a test compares the two).
 const THEMES: Array<{ key: ThemeKey; name: string }> = [
   { key: "communication", name: "Communication, engagement and marketing" },
   { key: "quality", name: "Quality service provision and quality assurance" },

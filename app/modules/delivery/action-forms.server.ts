@@ -7,8 +7,9 @@ import { ACTION_STATUSES } from "./plan-terms";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 
+/** A real day between 1900 and 2199: plans are never further out, and the database takes every such day. */
 export function isCalendarDate(value: string): boolean {
-  if (!ISO_DATE.test(value)) return false;
+  if (!ISO_DATE.test(value) || value < "1900" || value >= "2200") return false;
   const d = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === value;
 }
@@ -36,7 +37,11 @@ const idList = (message: string) =>
     .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).filter(Boolean))
     .refine((ids) => ids.every((id) => z.string().uuid().safeParse(id).success), message);
 
-export const version = z.coerce.number({ invalid_type_error: "Reload the page and try again" }).int().positive("Reload the page and try again");
+export const version = z.coerce
+  .number({ invalid_type_error: "Reload the page and try again" })
+  .int("Reload the page and try again")
+  .positive("Reload the page and try again")
+  .max(2_147_483_647, "Reload the page and try again");
 
 export const ActionFields = z
   .object({

@@ -35,7 +35,7 @@ const normalise = (label: string) => label.trim().toLowerCase().replace(/\s+/g, 
 export function readCsvTable<K extends string>(text: string, columns: Array<CsvColumn<K>>): CsvTable<K> {
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: true, trim: false });
+    records = parse(text.replace(/\u0000/g, ""), { bom: true, relax_column_count: true, skip_empty_lines: true, trim: false });
   } catch (error) {
     const line = (error as { lines?: number }).lines;
     return { ok: false, problems: [{ row: line ?? 1, column: null, columnLabel: null, message: "The file could not be read as CSV. Save it from your spreadsheet as “CSV (comma delimited)” and try again." }] };
@@ -71,7 +71,7 @@ export function csvDate(text: string): string | null {
   const iso = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text);
   const uk = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/.exec(text);
   const [y, m, d] = iso ? [iso[1], iso[2], iso[3]] : uk ? [uk[3], uk[2].padStart(2, "0"), uk[1].padStart(2, "0")] : [];
-  if (!y) return null;
+  if (!y || y < "1900" || y >= "2200") return null;
   const value = `${y}-${m}-${d}`;
   const date = new Date(`${value}T00:00:00Z`);
   return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === value ? value : null;

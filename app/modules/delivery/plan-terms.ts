@@ -3,19 +3,14 @@
  * (002_*.txt; names renameable per partnership), action statuses and the RAG colour each carries,
  * and the two reviews of a year. Pure: pages and server share it.
  */
-import { ACTION_STATUSES, THEME_KEYS, type ActionStatus, type ReviewKind, type ThemeKey } from "../../../db/types";
+import { ACTION_STATUSES, type ActionStatus, type ReviewKind } from "../../../db/types";
 import { financialYearLabel, quarter, type Quarter } from "../reporting/periods";
+import { THEMES, type ThemeKey } from "./themes";
 
-export { ACTION_STATUSES, THEME_KEYS, type ActionStatus, type ReviewKind, type ThemeKey };
+export { ACTION_STATUSES, type ActionStatus, type ReviewKind, type ThemeKey };
 
-export const DEFAULT_THEMES: Array<{ key: ThemeKey; name: string; position: number }> = [
-  { key: "communication", name: "Communication, engagement and marketing", position: 1 },
-  { key: "quality", name: "Quality service provision and quality assurance", position: 2 },
-  { key: "sustainability", name: "Sustainability of services and training", position: 3 },
-  { key: "information_sharing", name: "Information sharing", position: 4 },
-  { key: "innovation", name: "Innovation", position: 5 },
-  { key: "partnership_working", name: "Partnership working", position: 6 },
-];
+/** The themes a partnership's plan starts with, in Appendix A's order (position is the reference's first digit). */
+export const DEFAULT_THEMES: Array<{ key: ThemeKey; name: string; position: number }> = THEMES.map((t, i) => ({ key: t.key, name: t.label, position: i + 1 }));
 
 export const STATUS_LABELS: Record<ActionStatus, string> = {
   not_started: "Not started",

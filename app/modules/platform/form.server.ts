@@ -18,8 +18,10 @@ export type ParsedForm<T> = { ok: true; data: T; values: FormReply["values"] } |
 /** Every posted field, repeated ones as arrays; files dropped. */
 export function formValues(form: FormData): FormReply["values"] {
   const values: FormReply["values"] = {};
-  for (const [key, value] of form.entries()) {
-    if (typeof value !== "string") continue;
+  for (const [key, rawValue] of form.entries()) {
+    if (typeof rawValue !== "string") continue;
+    // PostgreSQL text cannot hold NUL; no person types one, so it is dropped rather than stored.
+    const value = rawValue.replace(/\u0000/g, "");
     const existing = values[key];
     if (existing === undefined) values[key] = value;
     else values[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];

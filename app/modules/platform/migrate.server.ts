@@ -13,3 +13,9 @@ export async function migrateToLatest(owner: Kysely<any>) {
   if (error) throw error;
   return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
 }
+
+/** Names of migrations not yet applied. */
+export async function pendingMigrations(owner: Kysely<any>): Promise<string[]> {
+  const migrator = new Migrator({ db: owner, provider: { getMigrations: async () => migrations } });
+  return (await migrator.getMigrations()).filter((m) => !m.executedAt).map((m) => m.name);
+}

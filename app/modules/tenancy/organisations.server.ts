@@ -1,16 +1,6 @@
 import type { Sector } from "../../../db/types";
 import type { Tx } from "./with-partnership.server";
 
-export type OrganisationStatus = "prospect" | "signed" | "renewal_due" | "lapsed" | "withdrawn";
-
-export const STATUS_LABELS: Record<OrganisationStatus, string> = {
-  prospect: "Prospect",
-  signed: "Signed",
-  renewal_due: "Renewal due",
-  lapsed: "Lapsed",
-  withdrawn: "Withdrawn",
-};
-
 export interface OrganisationRow {
   id: string;
   name: string;

@@ -1,0 +1,68 @@
+/**
+ * An organisation's pledge status is derived from its history and the date, never typed in:
+ * prospect (never signed) → signed → renewal due (in the last two months) → lapsed (past its end)
+ * or withdrawn. A signature lasts 12 months: signed on 22 Nov 2025, valid until 21 Nov 2026.
+ */
+import { addDays, addMonths } from "../reporting/periods";
+
+export type PledgeStatus = "prospect" | "signed" | "renewal_due" | "lapsed" | "withdrawn";
+
+export const PLEDGE_STATUS_LABELS: Record<PledgeStatus, string> = {
+  prospect: "Prospect",
+  signed: "Signed",
+  renewal_due: "Renewal due",
+  lapsed: "Lapsed",
+  withdrawn: "Withdrawn",
+};
+
+export const RENEWAL_WINDOW_MONTHS = 2;
+export const SIGNATURE_MONTHS = 12;
+
+export interface PledgeEvent {
+  kind: "signature" | "withdrawal";
+  /** signed_on or withdrawn_on. */
+  on: string;
+  /** For a signature: its last valid day. */
+  validUntil?: string;
+  /** Orders two events on the same day (the later one wins). */
+  recordedAt: Date | string;
+}
+
+/** The last day a signature made on `signedOn` is valid: the day before its anniversary (1 March for 29 February). */
+export function validUntil(signedOn: string): string {
+  const [y, m, d] = signedOn.split("-").map(Number);
+  const anniversary = new Date(Date.UTC(y + SIGNATURE_MONTHS / 12, m - 1, d)).toISOString().slice(0, 10);
+  return addDays(anniversary, -1);
+}
+
+/** The first day of the renewal window of a signature valid until `until`. */
+export function renewalDueFrom(until: string): string {
+  return addDays(addMonths(until, -RENEWAL_WINDOW_MONTHS), 1);
+}
+
+function latest(events: PledgeEvent[], on: string): PledgeEvent | undefined {
+  return events
+    .filter((e) => e.on <= on)
+    .sort((a, b) => (a.on === b.on ? new Date(a.recordedAt).getTime() - new Date(b.recordedAt).getTime() : a.on < b.on ? -1 : 1))
+    .at(-1);
+}
+
+/**
+ * Status on the given day. `leftProgrammeOn` is the day the organisation left the partnership's
+ * programme altogether (recorded by the coordinator), which overrides its pledge history.
+ */
+export function pledgeStatus(events: PledgeEvent[], on: string, leftProgrammeOn?: string | null): PledgeStatus {
+  if (leftProgrammeOn && leftProgrammeOn <= on) return "withdrawn";
+  const last = latest(events, on);
+  if (!last) return "prospect";
+  if (last.kind === "withdrawal") return "withdrawn";
+  const until = last.validUntil ?? validUntil(last.on);
+  if (on > until) return "lapsed";
+  if (on >= renewalDueFrom(until)) return "renewal_due";
+  return "signed";
+}
+
+/** Signed or in its renewal window: the pledge is current, so the organisation reports and is listed. */
+export function isCurrent(status: PledgeStatus) {
+  return status === "signed" || status === "renewal_due";
+}
