@@ -8,7 +8,7 @@ import { DEFAULT_THEMES } from "~/modules/delivery/plan-terms";
 import { derivePlan } from "~/modules/delivery/plan-view";
 import { createPlan, listThemes, loadPlan, planForYear, renameThemes } from "~/modules/delivery/plans.server";
 import { recordUpdate } from "~/modules/delivery/updates.server";
-import { financialYearOf, today as todayOf } from "~/modules/reporting/periods";
+import { addDays, financialYearOf, today as todayOf } from "~/modules/reporting/periods";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { useTestDatabase } from "../helpers/database";
 import { auditCount, organisationId, partnershipId, userId } from "../helpers/fixtures";
@@ -174,7 +174,7 @@ describe("a quarterly update", () => {
 
       const stale = await recordUpdate(tx, { ...scope, action, version: action.version - 1, input: { quarter, status: "at_risk", progress: null, commentary: "Late", milestonesDone: {} } });
       expect(stale).toEqual({ ok: false, reason: "stale" });
-      const future = await recordUpdate(tx, { ...scope, action, version: action.version, input: { quarter: `${thisYear + 1}Q1`, status: "at_risk", progress: null, commentary: null, milestonesDone: { [session.id]: "2999-01-01" } } });
+      const future = await recordUpdate(tx, { ...scope, action, version: action.version, input: { quarter: `${thisYear + 1}Q1`, status: "at_risk", progress: null, commentary: null, milestonesDone: { [session.id]: addDays(today, 40) } } });
       expect(future).toMatchObject({ ok: false, errors: { quarter: "Choose a quarter of this plan’s year that has already started", [`done-${session.id}`]: "The date “Session held” was done cannot be in the future" } });
     });
   });

@@ -64,3 +64,13 @@ describe("a champion", () => {
     expect(csv).not.toContain(unrelated.title);
   });
 });
+
+describe("a refused upload", () => {
+  it("leaves the connection usable for the next request, though its body was never read", async () => {
+    const upload = await champion.post(`/p/cleveland/plans/${plan}/upload`, new URLSearchParams({ intent: "upload-actions", file: "x".repeat(1_500_000) }));
+    expect(upload.status).toBe(403);
+    await upload.arrayBuffer();
+    expect((await champion.get("/healthz")).status).toBe(200);
+  });
+});
+
