@@ -1,7 +1,9 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { Link, useLoaderData } from "@remix-run/react";
 import { notFound, requireAccess } from "~/modules/auth/guard.server";
+import { returnsTodos } from "~/modules/returns/organisation-home.server";
+import { ReturnsTodo } from "~/modules/returns/ReturnsTodo";
 import { findOrganisation } from "~/modules/tenancy/organisations.server";
 import { sectorLabel } from "~/modules/tenancy/sectors";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
@@ -16,6 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   );
   if (!organisation) notFound();
   return json({
+    returns: { base: `/p/${ctx.partnership.slug}/orgs/${organisation.id}/returns`, todos: await returnsTodos(ctx) },
     partnership: { name: ctx.partnership.name },
     organisation: {
       name: organisation.name,
@@ -27,11 +30,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function OrganisationHome() {
-  const { partnership, organisation } = useLoaderData<typeof loader>();
+  const { partnership, organisation, returns } = useLoaderData<typeof loader>();
   return (
     <Main>
       <span className="govuk-caption-l">{partnership.name}</span>
       <h1 className="govuk-heading-l">{organisation.name}</h1>
+      {returns.todos ? (
+        <ReturnsTodo todos={returns.todos} base={returns.base} />
+      ) : (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={returns.base}>
+            Quarterly returns
+          </Link>
+        </p>
+      )}
       <dl className="govuk-summary-list">
         <div className="govuk-summary-list__row">
           <dt className="govuk-summary-list__key">Sector</dt>

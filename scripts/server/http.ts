@@ -133,8 +133,8 @@ export function createHttpApp(options: HttpOptions) {
       const request = remixRequest(req, res, bodyLimitFor(req.path), options.appOrigin);
       const context = { nonce: res.locals.nonce as string, requestId: res.locals.requestId as string, clientAddress: req.ip ?? "unknown" };
       let response = await (await getHandler())(request, context);
-      // A post refused before its body was read (by the guard) must still drain it, or the kept-alive connection is reset under the client's next request.
-      if (!req.complete) {
+      // A body the app did not read (a refused upload) is discarded, so the connection stays usable.
+      if (!req.readableEnded) {
         req.unpipe();
         req.resume();
       }

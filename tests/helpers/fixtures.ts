@@ -83,3 +83,14 @@ export async function boroughId(owner: Kysely<Database>, slug: string) {
 export async function milestoneOf(owner: Kysely<Database>, slug: string) {
   return (await owner.selectFrom("plan_milestones").select("id").where(inPartnership(slug)).orderBy("due_on").executeTakeFirstOrThrow()).id;
 }
+
+export async function metricId(owner: Kysely<Database>, slug: string, key: string) {
+  const row = await owner
+    .selectFrom("metrics as m")
+    .innerJoin("partnerships as p", "p.id", "m.partnership_id")
+    .select("m.id")
+    .where("p.slug", "=", slug)
+    .where("m.key", "=", key)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -102,8 +102,8 @@ describe("fuzzing every action", () => {
           { body: "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb", type: "multipart/form-data; boundary=x" },
           { body: "a=".padEnd(1_200_000, "a"), type: "application/x-www-form-urlencoded" },
         ];
-        type Sample = { fields: Array<[string, string]>; raw?: { body: string; type: string } };
-        for (const fields of [...samples.map((f): Sample => ({ fields: f as Array<[string, string]> })), ...malformed.map((raw): Sample => ({ fields: [], raw }))]) {
+        const bodies: Array<{ fields: Array<[string, string]>; raw?: { body: string; type: string } }> = [...samples.map((f) => ({ fields: f })), ...malformed.map((raw) => ({ fields: [] as Array<[string, string]>, raw }))];
+        for (const fields of bodies) {
           const before = await Promise.all(partnerships.map((p) => auditCount(server().db.handles.owner, p)));
           const response = await posted(client, target, fields.fields, fields.raw);
           await response.arrayBuffer();

@@ -5,7 +5,8 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
-import { boroughId, ledAction, milestoneOf, planOf, reviewOf, themeOf, organisationId } from "../helpers/fixtures";
+import { quarterOf, today } from "~/modules/reporting/periods";
+import { boroughId, ledAction, metricId, milestoneOf, organisationId, planOf, reviewOf, themeOf } from "../helpers/fixtures";
 
 export type ParamValues = { own: string; other: string };
 
@@ -21,6 +22,9 @@ export const PARAMS: Record<string, (owner: Kysely<Database>) => Promise<ParamVa
     other: await ledAction(owner, "hampshire", "Southampton Mediation Service"),
   }),
   review: async (owner) => ({ own: await reviewOf(owner, "cleveland"), other: await reviewOf(owner, "hampshire") }),
+  // A quarter belongs to no partnership: "other" is one that cannot be reported yet, which must also be 404.
+  quarter: async () => ({ own: quarterOf(today()).key, other: "2099Q1" }),
+  metric: async (owner) => ({ own: await metricId(owner, "cleveland", "referrals_made"), other: await metricId(owner, "hampshire", "referrals_made") }),
 };
 
 /** Form field names that may carry an object id; each is tried with the other partnership's id. */
@@ -33,4 +37,5 @@ export const ID_FIELDS: Record<string, (owner: Kysely<Database>) => Promise<Para
   themeId: async (owner) => ({ own: await themeOf(owner, "cleveland"), other: await themeOf(owner, "hampshire") }),
   boroughIds: async (owner) => ({ own: await boroughId(owner, "cleveland"), other: await boroughId(owner, "hampshire") }),
   milestoneId: async (owner) => ({ own: await milestoneOf(owner, "cleveland"), other: await milestoneOf(owner, "hampshire") }),
+  metricId: PARAMS.metric,
 };

@@ -23,11 +23,11 @@ export function OverdueTag() {
 
 export function Progress({ value, label }: { value: number | null; label?: string }) {
   return (
-    <span className="gt-progress">
-      <span className="gt-progress__text">{percent(value)}</span>
+    <span className="gt-plan-progress">
+      <span className="gt-plan-progress__text">{percent(value)}</span>
       {value === null ? null : (
-        <span className="gt-progress__bar" aria-hidden="true">
-          <span className="gt-progress__fill" style={{ width: `${Math.max(0, Math.min(100, value))}%` }} />
+        <span className="gt-plan-progress__bar" aria-hidden="true">
+          <span className="gt-plan-progress__fill" style={{ width: `${Math.max(0, Math.min(100, value))}%` }} />
         </span>
       )}
       {label ? <span className="govuk-visually-hidden"> {label}</span> : null}
