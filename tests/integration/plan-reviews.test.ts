@@ -61,16 +61,42 @@ describe("opening a review", () => {
     expect(early.ok).toBe(false);
   });
 
-  it("counts the partnership's organisations by borough, sector and statutory status, with no activity totals yet", async () => {
+  it("counts signatories as at the quarter's end, and totals the quarter's counted returns per metric", async () => {
     const owner = db().handles.owner;
-    const organisations = await owner.selectFrom("organisations").select(["is_statutory"]).where("partnership_id", "=", cleveland).where("withdrawn_at", "is", null).execute();
-    const figures = await withPartnership(cleveland, coordinator, (tx) => reviewFigures(tx, { partnershipId: cleveland, quarter: `${thisYear}Q2` }));
+    const q = quarter(thisYear, 2);
+    const { snapshot } = await review();
+    const figures = snapshot.figures;
+    const organisations = await owner.selectFrom("organisations").select(["id", "is_statutory"]).where("partnership_id", "=", cleveland).execute();
     expect(figures.adoption.organisations).toBe(organisations.length);
-    expect(figures.adoption.statutory).toBe(organisations.filter((o) => o.is_statutory).length);
     expect(figures.adoption.byBorough.reduce((n, b) => n + b.organisations, 0)).toBe(organisations.length);
-    expect(figures.adoption.bySector.reduce((n, s) => n + s.organisations, 0)).toBe(organisations.length);
-    expect(figures.adoption.byBorough.find((b) => b.borough === "Hartlepool")?.organisations).toBe(8);
-    expect(figures.activity).toMatchObject({ available: false, totals: [] });
+    expect(figures.adoption.bySector.reduce((n, s) => n + s.signed, 0)).toBe(figures.adoption.signed);
+    const current = await owner
+      .selectFrom("pledge_signatures")
+      .select("organisation_id")
+      .distinct()
+      .where("partnership_id", "=", cleveland)
+      .where("signed_on", "<=", q.end)
+      .where("expires_on", ">=", q.end)
+      .where("organisation_id", "not in", (eb) => eb.selectFrom("pledge_withdrawals").select("organisation_id").where("partnership_id", "=", cleveland).where("withdrawn_on", "<=", q.end))
+      .execute();
+    expect(figures.adoption.signed).toBe(current.length);
+    expect(figures.adoption.signed).toBeGreaterThan(0);
+    expect(figures.adoption.signed).toBeLessThan(figures.adoption.organisations);
+
+    // One metric's total, worked out here straight from the returns that count.
+    const referrals = await owner
+      .selectFrom("return_values as v")
+      .innerJoin("quarterly_returns as r", (j) => j.onRef("r.partnership_id", "=", "v.partnership_id").onRef("r.organisation_id", "=", "v.organisation_id").onRef("r.quarter", "=", "v.quarter"))
+      .innerJoin("metrics as m", (j) => j.onRef("m.partnership_id", "=", "v.partnership_id").onRef("m.id", "=", "v.metric_id"))
+      .select((eb) => [eb.fn.sum<number>("v.value").as("total"), eb.fn.count<number>("v.value").as("reporting")])
+      .where("v.partnership_id", "=", cleveland)
+      .where("v.quarter", "=", q.key)
+      .where("m.key", "=", "referrals_made")
+      .where("r.status", "in", ["submitted", "resubmitted", "accepted"])
+      .executeTakeFirstOrThrow();
+    expect(figures.activity.available).toBe(true);
+    expect(figures.activity.totals.find((t) => t.metric === "referrals_made")).toMatchObject({ value: Number(referrals.total), reporting: Number(referrals.reporting) });
+    expect(Object.keys(figures.activity.totals[0]).sort()).toEqual(["label", "metric", "notApplicable", "participantCount", "reporting", "unit", "value"]);
   });
 });
 
@@ -119,6 +145,27 @@ describe("a frozen review", () => {
       expect(await renameThemes(tx, { partnershipId: cleveland, names: { [plan.themes[0].id]: "Renamed theme" } })).toEqual({ ok: true });
       await tx.updateTable("organisations").set({ withdrawn_at: new Date(), withdrawn_reason: "Closed" }).where("partnership_id", "=", cleveland).where("name", "=", "Hartlepool Marina Traders").execute();
     });
+    // A figure in a counted return for the review's quarter is corrected afterwards.
+    const owner = db().handles.owner;
+    const counted = await owner
+      .selectFrom("return_values as v")
+      .innerJoin("quarterly_returns as r", (j) => j.onRef("r.partnership_id", "=", "v.partnership_id").onRef("r.organisation_id", "=", "v.organisation_id").onRef("r.quarter", "=", "v.quarter"))
+      .innerJoin("metrics as m", (j) => j.onRef("m.partnership_id", "=", "v.partnership_id").onRef("m.id", "=", "v.metric_id"))
+      .select(["v.organisation_id", "v.metric_id", "v.value"])
+      .where("v.partnership_id", "=", cleveland)
+      .where("v.quarter", "=", `${thisYear}Q2`)
+      .where("m.key", "=", "referrals_made")
+      .where("v.value", "is not", null)
+      .where("r.status", "in", ["submitted", "resubmitted", "accepted"])
+      .executeTakeFirstOrThrow();
+    await owner
+      .updateTable("return_values")
+      .set({ value: counted.value! + 1000 })
+      .where("partnership_id", "=", cleveland)
+      .where("organisation_id", "=", counted.organisation_id)
+      .where("quarter", "=", `${thisYear}Q2`)
+      .where("metric_id", "=", counted.metric_id)
+      .execute();
 
     const after = await review();
     expect(after.snapshot).toEqual(before.snapshot);
@@ -134,7 +181,7 @@ describe("a frozen review", () => {
     expect(live.actions.length).toBe(before.snapshot.actions.length + 1);
     expect(live.themes[0].name).toBe("Renamed theme");
     expect(live.plan.progress).not.toBe(before.snapshot.plan.progress);
-    expect(live.figures.adoption.organisations).toBe(before.snapshot.figures.adoption.organisations - 1);
+    expect(live.figures.activity.totals.find((t) => t.metric === "referrals_made")!.value).toBe(before.snapshot.figures.activity.totals.find((t) => t.metric === "referrals_made")!.value! + 1000);
   });
 
   it("cannot be rewritten, even by a query that tries", async () => {

@@ -31,6 +31,7 @@ const cell = (value: ReactNode, numeric = false) => <td className={`govuk-table_
 
 export function ReviewReport({ snapshot, summary, themeSummaries }: { snapshot: ReviewSnapshot; summary: string | null; themeSummaries: Record<string, string> }) {
   const { plan } = snapshot;
+  const { adoption, activity } = snapshot.figures;
   return (
     <>
       <section className="gt-report-section" aria-labelledby="summary-heading">
@@ -95,7 +96,7 @@ export function ReviewReport({ snapshot, summary, themeSummaries }: { snapshot: 
                     {cell(a.reference)}
                     {cell(a.title)}
                     {cell(a.lead)}
-                    {cell(<span className="gt-nowrap">{formatDate(a.dueOn)}</span>)}
+                    {cell(formatDate(a.dueOn))}
                     {cell(
                       <>
                         <StatusTag status={a.status} /> {a.overdue ? <OverdueTag /> : null}
@@ -117,25 +118,28 @@ export function ReviewReport({ snapshot, summary, themeSummaries }: { snapshot: 
         <h2 className="govuk-heading-m" id="adoption-heading">
           Adoption
         </h2>
-        <p className="govuk-body">{snapshot.figures.adoption.note}</p>
         <p className="govuk-body">
-          {snapshot.figures.adoption.organisations} organisations, of which {snapshot.figures.adoption.statutory} are statutory partners.
+          {adoption.signed} of {adoption.organisations} organisations had signed the pledge, including {adoption.statutorySigned} of {adoption.statutory} statutory partners.{" "}
+          {adoption.note}
         </p>
         <div className="gt-report-pair">
-          <Table caption="Organisations by borough" head={["Borough", "Organisations", "Statutory partners"]} numeric={[1, 2]}>
-            {snapshot.figures.adoption.byBorough.map((b) => (
+          <Table caption="Signatories by borough" head={["Borough", "Organisations", "Signed", "Statutory partners", "Statutory signed"]} numeric={[1, 2, 3, 4]}>
+            {adoption.byBorough.map((b) => (
               <tr className="govuk-table__row" key={b.borough}>
                 {cell(b.borough)}
                 {cell(b.organisations, true)}
+                {cell(b.signed, true)}
                 {cell(b.statutory, true)}
+                {cell(b.statutorySigned, true)}
               </tr>
             ))}
           </Table>
-          <Table caption="Organisations by sector" head={["Sector", "Organisations"]} numeric={[1]}>
-            {snapshot.figures.adoption.bySector.map((s) => (
+          <Table caption="Signatories by sector" head={["Sector", "Organisations", "Signed"]} numeric={[1, 2]}>
+            {adoption.bySector.map((s) => (
               <tr className="govuk-table__row" key={s.sector}>
                 {cell(s.sector)}
                 {cell(s.organisations, true)}
+                {cell(s.signed, true)}
               </tr>
             ))}
           </Table>
@@ -146,13 +150,15 @@ export function ReviewReport({ snapshot, summary, themeSummaries }: { snapshot: 
         <h2 className="govuk-heading-m" id="activity-heading">
           Activity in {snapshot.quarter.label}
         </h2>
-        <p className="govuk-body">{snapshot.figures.activity.note}</p>
-        {snapshot.figures.activity.totals.length ? (
-          <Table caption={`Totals for ${snapshot.quarter.label}`} head={["Measure", "Total"]} numeric={[1]}>
-            {snapshot.figures.activity.totals.map((t) => (
+        <p className="govuk-body">{activity.note}</p>
+        {activity.available ? (
+          <Table caption={`Totals for ${snapshot.quarter.label}`} head={["Measure", "Total", "Organisations reporting", "Not applicable"]} numeric={[1, 2, 3]}>
+            {activity.totals.map((t) => (
               <tr className="govuk-table__row" key={t.metric}>
                 {cell(t.label)}
-                {cell(t.value, true)}
+                {cell(t.value ?? "No figure", true)}
+                {cell(t.reporting, true)}
+                {cell(t.notApplicable, true)}
               </tr>
             ))}
           </Table>

@@ -50,21 +50,22 @@ export async function boardPackWorkbook(review: Review, partnershipName: string)
   header(summary, ["Theme", "Actions", "Progress (%)", ...ACTION_STATUSES.map((s) => STATUS_LABELS[s]), "Overdue"]);
   for (const t of snapshot.themes) summary.addRow([`${t.position}. ${t.name}`, t.actions, t.progress, ...ACTION_STATUSES.map((s) => t.statusCounts[s]), t.overdue]);
   summary.addRow([]);
-  heading(summary, "Adoption: organisations by borough");
-  summary.addRow([snapshot.figures.adoption.note]);
-  header(summary, ["Borough", "Organisations", "Statutory partners"]);
-  for (const b of snapshot.figures.adoption.byBorough) summary.addRow([b.borough, b.organisations, b.statutory]);
-  summary.addRow(["All", snapshot.figures.adoption.organisations, snapshot.figures.adoption.statutory]).font = { bold: true };
+  const { adoption, activity } = snapshot.figures;
+  heading(summary, "Adoption: signatories by borough");
+  summary.addRow([adoption.note]);
+  header(summary, ["Borough", "Organisations", "Signed", "Statutory partners", "Statutory signed"]);
+  for (const b of adoption.byBorough) summary.addRow([b.borough, b.organisations, b.signed, b.statutory, b.statutorySigned]);
+  summary.addRow(["All", adoption.organisations, adoption.signed, adoption.statutory, adoption.statutorySigned]).font = { bold: true };
   summary.addRow([]);
-  heading(summary, "Adoption: organisations by sector");
-  header(summary, ["Sector", "Organisations"]);
-  for (const s of snapshot.figures.adoption.bySector) summary.addRow([s.sector, s.organisations]);
+  heading(summary, "Adoption: signatories by sector");
+  header(summary, ["Sector", "Organisations", "Signed"]);
+  for (const s of adoption.bySector) summary.addRow([s.sector, s.organisations, s.signed]);
   summary.addRow([]);
   heading(summary, `Activity in ${snapshot.quarter.label}`);
-  summary.addRow([snapshot.figures.activity.note]);
-  if (snapshot.figures.activity.totals.length) {
-    header(summary, ["Measure", "Total"]);
-    for (const t of snapshot.figures.activity.totals) summary.addRow([t.label, t.value]);
+  summary.addRow([activity.note]);
+  if (activity.available) {
+    header(summary, ["Measure", "Total", "Organisations reporting", "Not applicable"]);
+    for (const t of activity.totals) summary.addRow([t.label, t.value, t.reporting, t.notApplicable]);
   }
 
   const used = new Set<string>(["Summary"]);

@@ -12,19 +12,24 @@ export const SNAPSHOT_VERSION = 1;
 /** Figures gathered by reviewFigures(); see review-figures.server.ts for where each comes from. */
 export interface ReviewFigures {
   adoption: {
-    /** "organisations" until the pledge register exists; then signatories. */
-    source: "organisations";
+    source: "pledges";
+    /** The day the pledge statuses are taken on: the end of the review's quarter. */
+    asAt: string;
     note: string;
     organisations: number;
+    signed: number;
     statutory: number;
-    byBorough: Array<{ borough: string; organisations: number; statutory: number }>;
-    bySector: Array<{ sector: string; organisations: number }>;
+    statutorySigned: number;
+    byBorough: Array<{ borough: string; organisations: number; signed: number; statutory: number; statutorySigned: number }>;
+    bySector: Array<{ sector: string; organisations: number; signed: number }>;
   };
   activity: {
     available: boolean;
     note: string;
-    /** Totals for the quarter; counts of people carry no target and no RAG colour, ever. */
-    totals: Array<{ metric: string; label: string; value: number }>;
+    returnsCounted: number;
+    returnsExpected: number;
+    /** Totals for the quarter; counts of people carry no target and no RAG colour, ever. Null: nobody reported a number. */
+    totals: Array<{ metric: string; label: string; unit: string; participantCount: boolean; value: number | null; reporting: number; notApplicable: number }>;
   };
 }
 
