@@ -172,6 +172,48 @@ export interface PledgeWithdrawalsTable {
   created_at: GeneratedTimestamp;
 }
 
+export type TrainingLevel = "none" | "awareness" | "facilitator" | "accredited";
+
+export interface ChampionsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  /** Work email: where an invitation to log in goes. */
+  email: string;
+  job_title: string;
+  since: DateText;
+  training: TrainingLevel;
+  /** Set exactly when training is "accredited". */
+  accreditation_expires_on: DateText | null;
+  /** The organisation's communications single point of contact (one at most). */
+  is_contact: Generated<boolean>;
+  /** The day the champion left; null while current. */
+  left_on: DateText | null;
+  /** The user account, once the champion has accepted an invitation. */
+  user_id: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+/** An organisation admin's answers part-way through signing; one per organisation. */
+export interface PledgeSigningDraftsTable {
+  partnership_id: string;
+  organisation_id: string;
+  pledge_version_id: string;
+  signatory_name: string | null;
+  signatory_title: string | null;
+  /** Null until the commitments question is answered. */
+  commitments: ColumnType<number[] | null, number[] | null | undefined, number[] | null>;
+  activity: Json<Record<string, string>> | null;
+  renews_signature_id: string | null;
+  started_by: string | null;
+  /** Every save carries the revision it was based on; a stale save is refused. */
+  revision: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
 export type OutboxStatus = "pending" | "sent" | "failed" | "kept";
 
 export interface OutboxMessagesTable {
@@ -205,6 +247,8 @@ export interface Database {
   pledge_versions: PledgeVersionsTable;
   pledge_signatures: PledgeSignaturesTable;
   pledge_withdrawals: PledgeWithdrawalsTable;
+  champions: ChampionsTable;
+  pledge_signing_drafts: PledgeSigningDraftsTable;
   platform_outbox_messages: PlatformOutboxMessagesTable;
 }
 

@@ -8,6 +8,7 @@ import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../types";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { DEMO_PARTNERSHIPS, type DemoPartnership } from "./places";
+import { seedChampions } from "./champions";
 import { seedPledges } from "./pledges";
 
 export interface DemoContext {
@@ -23,7 +24,7 @@ export interface DemoContext {
 export type DemoStep = (tx: Transaction<Database>, ctx: DemoContext) => Promise<void>;
 
 /** Each capability appends the step that fills its tables, in dependency order. */
-export const DEMO_STEPS: DemoStep[] = [seedPledges];
+export const DEMO_STEPS: DemoStep[] = [seedPledges, seedChampions];
 
 export interface SeedOptions {
   hashPassword: (password: string) => Promise<string>;
