@@ -233,6 +233,39 @@ export interface OutboxMessagesTable {
 
 export type PlatformOutboxMessagesTable = Omit<OutboxMessagesTable, "partnership_id">;
 
+export type InvitedRole = PartnershipRole | OrganisationRole;
+
+export interface InvitationsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  /** sha-256 of the token in the emailed link, hex; the token itself is never stored. */
+  token_hash: string;
+  email: string;
+  name: string | null;
+  role: InvitedRole;
+  /** Set exactly for organisation roles. */
+  organisation_id: string | null;
+  /** A board member limited to one borough. */
+  borough_id: string | null;
+  /** What the inviting capability needs when the invitation is accepted (e.g. a champion's id). */
+  context: Json<Record<string, unknown>>;
+  invited_by: string | null;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+  cancelled_at: Timestamp | null;
+}
+
+export interface PasswordResetsTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   boroughs: BoroughsTable;
@@ -250,6 +283,8 @@ export interface Database {
   champions: ChampionsTable;
   pledge_signing_drafts: PledgeSigningDraftsTable;
   platform_outbox_messages: PlatformOutboxMessagesTable;
+  invitations: InvitationsTable;
+  password_resets: PasswordResetsTable;
 }
 
 export type Partnership = Selectable<PartnershipsTable>;
@@ -260,3 +295,4 @@ export type OrganisationUpdate = Updateable<OrganisationsTable>;
 export type User = Selectable<UsersTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
 export type OutboxMessage = Selectable<OutboxMessagesTable>;
+export type Invitation = Selectable<InvitationsTable>;
