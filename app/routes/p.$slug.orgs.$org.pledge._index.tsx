@@ -45,7 +45,7 @@ export default function PledgeHistory() {
             </h2>
             <dl className="govuk-summary-list govuk-summary-list--no-border">
               <SummaryRow label="Pledge version">{entry.version}</SummaryRow>
-              <SummaryRow label="Valid until">{formatDate(entry.validUntil)}</SummaryRow>
+              <SummaryRow label="Valid until">{entry.validUntil ? formatDate(entry.validUntil) : ""}</SummaryRow>
               <SummaryRow label="Signatory">{entry.signatory}</SummaryRow>
               <SummaryRow label="Commitments">{entry.commitments.join(", ")}</SummaryRow>
               {entry.recordedBy ? <SummaryRow label="Submitted by">{entry.recordedBy}</SummaryRow> : null}

@@ -37,6 +37,27 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/p.$slug._index": { get: MEMBERS, post: "none" },
   "routes/p.$slug.orgs._index": { get: STAFF, post: "none" },
   "routes/p.$slug.orgs.$org._index": { get: MEMBERS, post: "none" },
+  // the pledge, champions and adoption (issue 4)
+  "routes/p.$slug.adoption": { get: STAFF, post: "none" },
+  "routes/p.$slug.pledge._index": { get: STAFF, post: ["coordinator"], intents: ["start-draft", "discard-draft", "unpublish-register", "publish-register"] },
+  "routes/p.$slug.pledge.draft._index": { get: ["coordinator"], post: ["coordinator"], intents: ["save", "add-commitment", "preview"] },
+  "routes/p.$slug.pledge.draft.preview": { get: ["coordinator"], post: ["coordinator"] },
+  "routes/p.$slug.pledge.versions.$version": { get: STAFF, post: "none" },
+  "routes/p.$slug.orgs[.csv]": { get: STAFF, post: "none" },
+  "routes/p.$slug.orgs.import": { get: ["coordinator"], post: ["coordinator"] },
+  "routes/p.$slug.orgs.$org.pledge._index": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.orgs.$org.pledge.certificate": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.orgs.$org.pledge.withdraw": { get: ["org_admin"], post: ["org_admin"] },
+  "routes/p.$slug.orgs.$org.pledge.sign._index": { get: ["org_admin"], post: ["org_admin"], intents: ["start", "discard"] },
+  "routes/p.$slug.orgs.$org.pledge.sign.signatory": { get: ["org_admin"], post: ["org_admin"] },
+  "routes/p.$slug.orgs.$org.pledge.sign.commitments": { get: ["org_admin"], post: ["org_admin"] },
+  "routes/p.$slug.orgs.$org.pledge.sign.activity": { get: ["org_admin"], post: ["org_admin"] },
+  "routes/p.$slug.orgs.$org.pledge.sign.check": { get: ["org_admin"], post: ["org_admin"] },
+  "routes/p.$slug.orgs.$org.champions._index": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.orgs.$org.champions.new": { get: ["coordinator", "org_admin"], post: ["coordinator", "org_admin"] },
+  "routes/p.$slug.orgs.$org.champions.$champion": { get: ["coordinator", "org_admin"], post: ["coordinator", "org_admin"], intents: ["save", "leave", "invite"] },
+  // no login: tenant isolation for these is proven in tests/security/public-register.test.ts
+  "routes/public.$slug._index": { get: "public", post: "none" },
 };
 
 /** Demo accounts by the role they hold in cleveland (org roles at Hartlepool Borough Council). */

@@ -5,7 +5,7 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
-import { organisationId } from "../helpers/fixtures";
+import { championId, organisationId, pledgeVersionId } from "../helpers/fixtures";
 
 export type ParamValues = { own: string; other: string };
 
@@ -15,6 +15,11 @@ export const PARAMS: Record<string, (owner: Kysely<Database>) => Promise<ParamVa
     own: await organisationId(owner, "cleveland", "Hartlepool Borough Council"),
     other: await organisationId(owner, "hampshire", "Southampton Mediation Service"),
   }),
+  champion: async (owner) => ({
+    own: await championId(owner, "cleveland", "Daniel Reeve"),
+    other: await championId(owner, "hampshire", "Aisha Rahman"),
+  }),
+  version: async (owner) => ({ own: await pledgeVersionId(owner, "cleveland", 1), other: await pledgeVersionId(owner, "hampshire", 1) }),
 };
 
 /** Form field names that may carry an object id; each is tried with the other partnership's id. */

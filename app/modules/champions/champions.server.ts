@@ -163,16 +163,3 @@ export async function recordLeaving(tx: Tx, scope: Scope & { championId: string;
     .execute();
   return { ok: true, id: scope.championId };
 }
-
-/** Links a champion to the account they accepted an invitation with (matched by email). */
-export async function linkChampionAccount(tx: Tx, scope: Scope & { email: string; userId: string }) {
-  const result = await tx
-    .updateTable("champions")
-    .set({ user_id: scope.userId, updated_at: sql`clock_timestamp()` })
-    .where("partnership_id", "=", scope.partnershipId)
-    .where("organisation_id", "=", scope.organisationId)
-    .where(sql`lower(email)`, "=", scope.email.toLowerCase())
-    .where("left_on", "is", null)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
-}
