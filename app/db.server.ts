@@ -70,8 +70,12 @@ function pgPool(connectionString: string, options: { role?: string; max?: number
     options: [options.role ? `-c role=${options.role}` : "", "-c statement_timeout=30000"].join(" ").trim(),
     types: pgTypes,
   });
-  // An idle client losing its server (restart, terminate) must not crash the process.
-  pool.on("error", (error) => logger.warn({ err: error.message }, "database connection lost"));
+  // A client losing its server (restart, terminate) must not crash the process. The pool listens
+  // only while a client is idle; a client held between two queries of a transaction needs its own.
+  pool.on("error", (error) => logger.warn({ err: error.message }, "idle database connection lost"));
+  pool.on("connect", (client) => {
+    client.on("error", (error) => logger.warn({ err: error.message }, "database connection lost"));
+  });
   return pool;
 }
 

@@ -10,6 +10,7 @@ import { RequestInfoContext } from "./ui/request-info";
 export { prepareDatabase, loadDemo } from "./modules/platform/prepare.server";
 export { databases, closeDatabases, databaseAnswers } from "./db.server";
 export { logger } from "./modules/platform/logger.server";
+export { rememberWrite } from "./modules/platform/read-routing.server";
 
 const ABORT_DELAY = 5_000;
 

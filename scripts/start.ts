@@ -36,6 +36,8 @@ async function shutdown(signal: string) {
   process.exit(0);
 }
 process.on("SIGINT", () => void shutdown("SIGINT"));
+// A promise nobody awaited must not take every other person's request down with it.
+process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unhandled promise rejection"));
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 try {

@@ -18,6 +18,9 @@ export interface PgServer {
   stop(): void;
   /** Runs a PostgreSQL binary (pg_dump, pg_basebackup…) as the server's OS user. */
   run(binary: string, args: string[], options?: { input?: string }): string;
+  /** Stops the server but keeps its data (for fault tests); `resume` starts it again on the same port. */
+  halt(): void;
+  resume(): void;
 }
 
 export function findPgBinDir(): string {
@@ -87,7 +90,8 @@ export async function startPgServer(options: { settings?: Record<string, string>
     .map(([k, v]) => `-c ${k}=${v}`)
     .join(" ");
   const logFile = path.join(base, "server.log");
-  asServerUser(path.join(binDir, "pg_ctl"), ["-D", dataDir, "-o", opts, "-l", logFile, "-w", "-t", "60", "start"]);
+  const pgCtlStart = () => asServerUser(path.join(binDir, "pg_ctl"), ["-D", dataDir, "-o", opts, "-l", logFile, "-w", "-t", "60", "start"]);
+  pgCtlStart();
 
   let stopped = false;
   const stop = () => {
@@ -107,5 +111,50 @@ export async function startPgServer(options: { settings?: Record<string, string>
     binDir,
     stop,
     run: (binary, args, runOptions) => asServerUser(path.join(binDir, binary), args, runOptions),
+    halt: () => asServerUser(path.join(binDir, "pg_ctl"), ["-D", dataDir, "-m", "fast", "-w", "stop"]),
+    resume: pgCtlStart,
+  };
+}
+
+/**
+ * A streaming replica of `primary` (started with `replication: true`): pg_basebackup with -R writes
+ * the standby settings, then the copy starts read-only on a port of its own.
+ */
+export async function startReplica(primary: PgServer): Promise<PgServer> {
+  const base = fs.mkdtempSync(path.join(os.tmpdir(), "gt-pg-replica-"));
+  const dataDir = path.join(base, "data");
+  const socketDir = path.join(base, "socket");
+  fs.mkdirSync(socketDir);
+  if (isRoot()) execFileSync("chown", ["-R", "postgres:postgres", base]);
+  asServerUser(path.join(primary.binDir, "pg_basebackup"), ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", dataDir, "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"]);
+  const port = await freePort();
+  // A hot standby needs at least the primary's connection and sender limits.
+  const opts = `-c port=${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${socketDir} -c hot_standby=on -c fsync=off -c max_connections=300 -c max_wal_senders=5 -c shared_buffers=128MB`;
+  try {
+    asServerUser(path.join(primary.binDir, "pg_ctl"), ["-D", dataDir, "-o", opts, "-l", path.join(base, "server.log"), "-w", "-t", "60", "start"]);
+  } catch (error) {
+    const log = fs.readFileSync(path.join(base, "server.log"), "utf8").slice(-2000);
+    fs.rmSync(base, { recursive: true, force: true });
+    throw new Error(`${(error as Error).message}\n${log}`);
+  }
+  let stopped = false;
+  return {
+    url: `postgres://postgres@127.0.0.1:${port}/postgres`,
+    port,
+    dataDir,
+    binDir: primary.binDir,
+    stop() {
+      if (stopped) return;
+      stopped = true;
+      try {
+        asServerUser(path.join(primary.binDir, "pg_ctl"), ["-D", dataDir, "-m", "immediate", "-w", "stop"]);
+      } catch {
+        // already stopped
+      }
+      fs.rmSync(base, { recursive: true, force: true });
+    },
+    run: (binary, args, runOptions) => asServerUser(path.join(primary.binDir, binary), args, runOptions),
+    halt: () => asServerUser(path.join(primary.binDir, "pg_ctl"), ["-D", dataDir, "-m", "fast", "-w", "stop"]),
+    resume: () => asServerUser(path.join(primary.binDir, "pg_ctl"), ["-D", dataDir, "-o", opts, "-l", path.join(base, "server.log"), "-w", "-t", "60", "start"]),
   };
 }

@@ -34,7 +34,8 @@ export async function adminQuery(serverUrl: string, text: string) {
   }
 }
 
-export async function prepareTemplates(serverUrl: string) {
+/** The app's roles on a server: gt_app (owns nothing, bound by RLS) and gt_web, a login in gt_app. */
+export async function ensureAppRoles(serverUrl: string) {
   await adminQuery(
     serverUrl,
     `do $$ begin
@@ -44,6 +45,10 @@ export async function prepareTemplates(serverUrl: string) {
        end if;
      end $$`,
   );
+}
+
+export async function prepareTemplates(serverUrl: string) {
+  await ensureAppRoles(serverUrl);
   for (const name of [TEMPLATES.demo, TEMPLATES.empty]) await adminQuery(serverUrl, `drop database if exists ${name} with (force)`);
   await adminQuery(serverUrl, `create database ${TEMPLATES.empty}`);
   const empty = openDatabases({ databaseUrl: databaseUrl(serverUrl, TEMPLATES.empty, "app"), ownerUrl: databaseUrl(serverUrl, TEMPLATES.empty) });

@@ -10,6 +10,7 @@ import compression from "compression";
 import express, { type NextFunction, type Request as ExpressRequest, type Response as ExpressResponse } from "express";
 import { createRequestHandler, createReadableStreamFromReadable, writeReadableStreamToWritable, type ServerBuild } from "@remix-run/node";
 import type { Logger } from "pino";
+import type { AppBuild } from "../lib/load-build";
 import { bodyLimitFor, securityHeaders, sameOriginRefusal } from "./policy";
 
 export interface HttpOptions {
@@ -121,6 +122,7 @@ export function createHttpApp(options: HttpOptions) {
   app.use(express.static(publicDir, { maxAge: "1h", index: false }));
 
   let handler: ReturnType<typeof createRequestHandler> | undefined;
+  const currentBuild = async () => (typeof options.build === "function" ? options.build() : options.build);
   const getHandler = async () => {
     if (typeof options.build === "function") return createRequestHandler(await options.build(), mode);
     return (handler ??= createRequestHandler(options.build, mode));
@@ -131,6 +133,12 @@ export function createHttpApp(options: HttpOptions) {
       const request = remixRequest(req, res, bodyLimitFor(req.path), options.appOrigin);
       const context = { nonce: res.locals.nonce as string, requestId: res.locals.requestId as string, clientAddress: req.ip ?? "unknown" };
       let response = await (await getHandler())(request, context);
+      if (req.method !== "GET" && req.method !== "HEAD" && response.status < 400) {
+        // So this person's next dashboard reads wait for the replica to have their write.
+        const headers = new Headers(response.headers);
+        await ((await currentBuild()) as AppBuild).entry.module.rememberWrite(request, headers);
+        response = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
+      }
       if (response.status >= 500 && response.headers.has("X-Remix-Error")) {
         // A failed data request: the browser shows this message, so give it the reference, not the error.
         const headers = new Headers(response.headers);

@@ -14,6 +14,8 @@ export interface AppServer {
   db: TestDatabase;
   /** The server's output so far (for debugging a failure). */
   output(): string;
+  /** Whether the server process is still running. */
+  alive(): boolean;
   stop(): Promise<void>;
 }
 
@@ -66,6 +68,7 @@ export async function startAppServer(
     url,
     db,
     output: () => output,
+    alive: () => child.exitCode === null && child.signalCode === null,
     async stop() {
       if (child.exitCode === null) {
         child.kill("SIGTERM");

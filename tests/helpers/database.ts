@@ -47,3 +47,23 @@ export function useTestDatabase(template: TemplateName = "empty", options: { poo
     return db;
   };
 }
+
+/**
+ * A demo database on a server of its own (for tests that stop or restart PostgreSQL, which must
+ * not disturb the shared test server): roles, migrations and the demo, made from scratch.
+ */
+export async function createStandaloneDemoDatabase(serverUrl: string): Promise<TestDatabase> {
+  const { ensureAppRoles, adminQuery } = await import("../../scripts/lib/test-templates");
+  const { migrateToLatest } = await import("~/modules/platform/migrate.server");
+  const { hashPassword } = await import("~/modules/auth/password.server");
+  const { seedDemo } = await import("../../db/seed/demo");
+  const name = "gt_standalone";
+  await ensureAppRoles(serverUrl);
+  await adminQuery(serverUrl, `create database ${name}`);
+  const appUrl = databaseUrl(serverUrl, name, "app");
+  const ownerUrl = databaseUrl(serverUrl, name);
+  const handles = openDatabases({ databaseUrl: appUrl, ownerUrl });
+  await migrateToLatest(handles.owner);
+  await seedDemo(handles.owner, { hashPassword });
+  return { name, serverUrl, appUrl, ownerUrl, handles };
+}

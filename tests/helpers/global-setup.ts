@@ -3,6 +3,7 @@
  * or a throwaway one started here) with the template databases ready.
  */
 import type { TestProject } from "vitest/node";
+import { buildIfStale } from "../../scripts/build";
 import { startPgServer, type PgServer } from "../../scripts/lib/pg-server";
 import { prepareTemplates } from "../../scripts/lib/test-templates";
 
@@ -13,6 +14,8 @@ declare module "vitest" {
 }
 
 export default async function setup(project: TestProject) {
+  // Tests that start the app serve the production build: make sure it is the code under test.
+  buildIfStale();
   let server: PgServer | undefined;
   let url = process.env.GT_TEST_PG_URL || process.env.TEST_DATABASE_URL;
   if (!url) {

@@ -91,7 +91,7 @@ describe("row level security", () => {
   it("includes partnership_id in every primary key, unique constraint and tenant foreign key", async () => {
     const { rows } = await sql<{ table: string; constraint: string; type: string; columns: string[] }>`
       select c.relname as table, con.conname as constraint, con.contype as type,
-             array(select a.attname from unnest(con.conkey) k join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k) as columns
+             array(select a.attname::text from unnest(con.conkey) with ordinality k(n, i) join pg_attribute a on a.attrelid = con.conrelid and a.attnum = k.n order by k.i) as columns
       from pg_constraint con
       join pg_class c on c.oid = con.conrelid
       join pg_namespace n on n.oid = c.relnamespace and n.nspname = 'public'

@@ -1,0 +1,136 @@
+/**
+ * Bad input, generated (fast-check): random, oversized, malformed, unicode-heavy, missing and
+ * duplicated fields, posted to every action of the route manifest as each role, and random query
+ * strings to every loader. Never a 5xx; a rejected post changes nothing. Field names come from the
+ * route's own forms (the page is fetched and its inputs read), so new routes are covered by themselves.
+ * The server trusts one proxy here so each post can come from its own address and sign-in throttling
+ * does not stop the run.
+ */
+import fc from "fast-check";
+import { beforeAll, describe, expect, it } from "vitest";
+import type { Role } from "~/modules/auth/permissions";
+import { useAppServer } from "../helpers/app-server";
+import { auditCount, partnershipId } from "../helpers/fixtures";
+import { Client } from "../helpers/http-client";
+import { ACCOUNTS, ROUTE_ACCESS } from "./route-access";
+import { fill, manifestRoutes, type ManifestRoute } from "./route-manifest";
+import { ID_FIELDS, PARAMS, type ParamValues } from "./route-params";
+
+const server = useAppServer({ template: "demo", env: { TRUST_PROXY: "1" } });
+const SAMPLES = Number(process.env.FUZZ_SAMPLES ?? 12);
+const ROLES: Role[] = ["coordinator", "org_admin", "champion"];
+
+let routes: ManifestRoute[] = [];
+const params: Record<string, ParamValues> = {};
+const ids: string[] = [];
+const clients = {} as Record<Role | "anonymous", Client>;
+let partnerships: string[] = [];
+
+let address = 0;
+const nextAddress = () => `198.51.${Math.floor(address / 250) % 250}.${(address++ % 250) + 1}`;
+
+async function signIn(role: Role) {
+  const client = new Client(server().url);
+  const response = await client.post("/login", { email: ACCOUNTS[role], password: "golden-thread-demo" }, { "X-Forwarded-For": nextAddress() });
+  if (response.status !== 302) throw new Error(`sign-in as ${role}: ${response.status}`);
+  return client;
+}
+
+beforeAll(async () => {
+  routes = await manifestRoutes();
+  const owner = server().db.handles.owner;
+  for (const name of new Set(routes.flatMap((r) => r.params))) params[name] = await PARAMS[name](owner);
+  for (const values of Object.values(ID_FIELDS)) ids.push(...Object.values(await values(owner)));
+  partnerships = [await partnershipId(owner, "cleveland"), await partnershipId(owner, "hampshire")];
+  for (const role of ROLES) clients[role] = await signIn(role);
+  clients.anonymous = new Client(server().url);
+});
+
+const urlOf = (route: ManifestRoute) => fill(route.pattern, Object.fromEntries(route.params.map((p) => [p, params[p].own])));
+
+/** The names of the inputs on the route's page, from whoever may see it, as their browser would post them. */
+async function fieldNames(route: ManifestRoute): Promise<string[]> {
+  if (!route.hasPage) return [];
+  for (const client of [clients.coordinator, clients.anonymous, clients.org_admin, clients.champion]) {
+    const response = await client.get(urlOf(route));
+    if (response.status !== 200) continue;
+    const html = await response.text();
+    return [...new Set([...html.matchAll(/<(?:input|textarea|select)[^>]*\sname="([^"]+)"/g)].map((m) => m[1]))];
+  }
+  return [];
+}
+
+const nasty = fc.oneof(
+  fc.string(),
+  fc.string({ minLength: 250, maxLength: 3000 }),
+  fc.string({ unit: "grapheme", maxLength: 200 }),
+  fc.constantFrom("", " ", "0", "-1", "1e309", "NaN", "null", "undefined", "true", "2026-02-30", "9".repeat(400), "' or 1=1 --", "<script>alert(1)</script>", "\u0000", "\uD800", "../../etc/passwd", "%zz", "a@b", "x".repeat(5000)),
+  fc.constantFrom(...(ids.length ? ids : ["00000000-0000-0000-0000-000000000000"])),
+  fc.uuid(),
+  fc.integer().map(String),
+);
+
+function formBody(names: string[]) {
+  const known = names.length ? fc.constantFrom(...names) : fc.constant("value");
+  const name = fc.oneof({ weight: 4, arbitrary: known }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) }, { weight: 1, arbitrary: fc.constantFrom("intent", "id", "_data", "__proto__", "constructor") });
+  return fc.array(fc.tuple(name, nasty), { maxLength: 25 });
+}
+
+async function posted(client: Client, path: string, fields: Array<[string, string]>, raw?: { body: string; type: string }) {
+  const headers: Record<string, string> = { "X-Forwarded-For": nextAddress() };
+  if (raw) {
+    headers["Content-Type"] = raw.type;
+    return client.request("POST", path, { body: raw.body, headers });
+  }
+  const body = new URLSearchParams();
+  for (const [k, v] of fields) body.append(k, v);
+  return client.post(path, body, headers);
+}
+
+describe("fuzzing every action", () => {
+  it("never answers 5xx, and a rejected post changes nothing", { timeout: 600_000 }, async () => {
+    const failures: string[] = [];
+    for (const route of routes.filter((r) => r.hasAction && ROUTE_ACCESS[r.id]?.post !== "none")) {
+      for (const who of [...ROLES, "anonymous" as const]) {
+        const client = clients[who];
+        const names = await fieldNames(route);
+        const target = `${urlOf(route)}${route.index ? "?index" : ""}`;
+        const samples = fc.sample(formBody(names), SAMPLES);
+        const malformed = [
+          { body: "%zz=%&&=&intent=%E0%A4%A", type: "application/x-www-form-urlencoded" },
+          { body: '{"intent":', type: "application/json" },
+          { body: "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb", type: "multipart/form-data; boundary=x" },
+          { body: "a=".padEnd(1_200_000, "a"), type: "application/x-www-form-urlencoded" },
+        ];
+        for (const fields of [...samples.map((f) => ({ fields: f })), ...malformed.map((raw) => ({ fields: [] as Array<[string, string]>, raw }))]) {
+          const before = await Promise.all(partnerships.map((p) => auditCount(server().db.handles.owner, p)));
+          const response = await posted(client, target, fields.fields, "raw" in fields ? fields.raw : undefined);
+          await response.arrayBuffer();
+          const after = await Promise.all(partnerships.map((p) => auditCount(server().db.handles.owner, p)));
+          const label = `${route.id} as ${who} (${response.status}) ${JSON.stringify("raw" in fields ? fields.raw.type : fields.fields).slice(0, 200)}`;
+          if (response.status >= 500) failures.push(`5xx: ${label}`);
+          if (response.status >= 400 && after.some((n, i) => n !== before[i])) failures.push(`rejected but changed data: ${label}`);
+        }
+        // A post may have signed this person out (or in as someone else): start afresh.
+        if (who !== "anonymous") clients[who] = await signIn(who);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
+
+describe("fuzzing every loader's query string", () => {
+  it("never answers 5xx", { timeout: 300_000 }, async () => {
+    const failures: string[] = [];
+    const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom("sort", "dir", "page", "from", "to", "borough", "sector", "metric", "quarter", "q", "status", "_data"), fc.string({ maxLength: 10 })), nasty), { maxLength: 6 });
+    for (const route of routes.filter((r) => r.hasLoader && r.hasPage)) {
+      for (const fields of fc.sample(query, Math.max(3, SAMPLES / 2))) {
+        const search = new URLSearchParams(fields.filter(([k]) => k !== "_data"));
+        const response = await clients.coordinator.get(`${urlOf(route)}?${search}`);
+        await response.arrayBuffer();
+        if (response.status >= 500) failures.push(`${route.id} ?${search.toString().slice(0, 200)} → ${response.status}`);
+      }
+    }
+    expect(failures).toEqual([]);
+  });
+});
