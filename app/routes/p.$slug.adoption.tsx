@@ -7,7 +7,7 @@ import { tableCsvResponse } from "~/modules/exports/csv.server";
 import type { Cell, TableData } from "~/modules/exports/table";
 import { formatDate } from "~/modules/platform/dates";
 import { today } from "~/modules/reporting/periods";
-import { withPartnership } from "~/modules/tenancy/with-partnership.server";
+import { readPartnership } from "~/modules/platform/read-routing.server";
 import { DataTable } from "~/ui/DataTable";
 import { Main } from "~/ui/Layout";
 
@@ -16,7 +16,7 @@ export const meta: MetaFunction = () => [{ title: "Adoption of the pledge — Go
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "adoption:view");
   const on = today();
-  const facts = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => adoptionFacts(tx, { partnershipId: ctx.partnership.id, on, boroughId: ctx.boroughScope }));
+  const facts = await readPartnership(request, ctx.partnership.id, ctx.user.id, (tx) => adoptionFacts(tx, { partnershipId: ctx.partnership.id, on, boroughId: ctx.boroughScope }));
   const tables = adoptionTables(facts);
   const search = new URL(request.url).searchParams;
   const download = search.get("download");

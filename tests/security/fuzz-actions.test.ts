@@ -102,12 +102,13 @@ describe("fuzzing every action", () => {
           { body: "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb", type: "multipart/form-data; boundary=x" },
           { body: "a=".padEnd(1_200_000, "a"), type: "application/x-www-form-urlencoded" },
         ];
-        for (const fields of [...samples.map((f) => ({ fields: f })), ...malformed.map((raw) => ({ fields: [] as Array<[string, string]>, raw }))]) {
+        const bodies: Array<{ fields: Array<[string, string]>; raw?: { body: string; type: string } }> = [...samples.map((f) => ({ fields: f })), ...malformed.map((raw) => ({ fields: [] as Array<[string, string]>, raw }))];
+        for (const fields of bodies) {
           const before = await Promise.all(partnerships.map((p) => auditCount(server().db.handles.owner, p)));
-          const response = await posted(client, target, fields.fields, "raw" in fields ? fields.raw : undefined);
+          const response = await posted(client, target, fields.fields, fields.raw);
           await response.arrayBuffer();
           const after = await Promise.all(partnerships.map((p) => auditCount(server().db.handles.owner, p)));
-          const label = `${route.id} as ${who} (${response.status}) ${JSON.stringify("raw" in fields ? fields.raw.type : fields.fields).slice(0, 200)}`;
+          const label = `${route.id} as ${who} (${response.status}) ${JSON.stringify(fields.raw ? fields.raw.type : fields.fields).slice(0, 200)}`;
           if (response.status >= 500) failures.push(`5xx: ${label}`);
           if (response.status >= 400 && after.some((n, i) => n !== before[i])) failures.push(`rejected but changed data: ${label}`);
         }
