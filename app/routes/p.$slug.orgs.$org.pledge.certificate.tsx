@@ -44,8 +44,10 @@ export default function CertificatePage() {
           has signed <strong>{c.pledgeTitle}</strong> (version {c.version}) and commits to:
         </p>
         <ol className="gt-certificate__commitments">
-          {c.commitments.map((text, i) => (
-            <li key={i}>{text}</li>
+          {c.commitments.map((commitment) => (
+            <li key={commitment.number} value={commitment.number}>
+              {commitment.text}
+            </li>
           ))}
         </ol>
         <dl className="gt-certificate__facts">

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { THEMES } from "~/modules/delivery/themes";
-import { optionalText, parseForm } from "~/modules/platform/form.server";
+import { parseForm } from "~/modules/platform/form.server";
+import { ActivitySchema } from "~/modules/pledge/forms.server";
 import { answerSigningQuestion } from "~/modules/pledge/signing.server";
 import { nextPage, requireSigningDraft, staleReply } from "~/modules/pledge/signing-page.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
@@ -17,14 +17,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ organisation: ctx.organisation!.name, draft, base });
 }
 
-const Schema = z.object({
-  revision: z.coerce.number().int(),
-  ...Object.fromEntries(THEMES.map((t) => [`activity-${t.key}`, optionalText(`activity for ${t.label.toLowerCase()}`, 2000)])),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, scope, base, draft } = await requireSigningDraft(request, params);
-  const form = await parseForm(request, Schema);
+  const form = await parseForm(request, ActivitySchema);
   if (!form.ok) return json(form.reply, { status: 400 });
   const data = form.data as unknown as Record<string, string | null>;
   const activity = Object.fromEntries(THEMES.map((t) => [t.key, data[`activity-${t.key}`] ?? ""]));

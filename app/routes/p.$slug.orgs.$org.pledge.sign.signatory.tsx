@@ -1,8 +1,8 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
-import { parseForm, text } from "~/modules/platform/form.server";
+import { parseForm } from "~/modules/platform/form.server";
+import { SignatorySchema } from "~/modules/pledge/forms.server";
 import { answerSigningQuestion } from "~/modules/pledge/signing.server";
 import { nextPage, requireSigningDraft, staleReply } from "~/modules/pledge/signing-page.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
@@ -16,15 +16,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ organisation: ctx.organisation!.name, draft, base });
 }
 
-const Schema = z.object({
-  revision: z.coerce.number().int(),
-  signatoryName: text("the signatory's full name"),
-  signatoryTitle: text("the signatory's job title"),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, scope, base, draft } = await requireSigningDraft(request, params);
-  const form = await parseForm(request, Schema);
+  const form = await parseForm(request, SignatorySchema);
   if (!form.ok) return json(form.reply, { status: 400 });
   const saved = await withPartnership(scope.partnershipId, ctx.user.id, (tx) =>
     answerSigningQuestion(tx, { ...scope, revision: form.data.revision, answers: { signatoryName: form.data.signatoryName, signatoryTitle: form.data.signatoryTitle } }),

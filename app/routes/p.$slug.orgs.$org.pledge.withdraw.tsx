@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
-import { z } from "zod";
 import { requireAccess } from "~/modules/auth/guard.server";
-import { parseForm, refuse, text } from "~/modules/platform/form.server";
+import { parseForm, refuse } from "~/modules/platform/form.server";
+import { WithdrawSchema } from "~/modules/pledge/forms.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { PledgeStatusTag } from "~/modules/pledge/components";
 import { withdrawPledge } from "~/modules/pledge/signing.server";
@@ -23,11 +23,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ organisation: ctx.organisation!.name, orgPath: `/p/${ctx.partnership.slug}/orgs/${organisationId}`, status });
 }
 
-const Schema = z.object({ reason: text("the reason for withdrawing", 2000) });
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAccess(request, params, "pledge:sign");
-  const form = await parseForm(request, Schema);
+  const form = await parseForm(request, WithdrawSchema);
   if (!form.ok) return json(form.reply, { status: 400 });
   const scope = { partnershipId: ctx.partnership.id, organisationId: ctx.organisation!.id };
   const result = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => withdrawPledge(tx, { ...scope, userId: ctx.user.id, reason: form.data.reason, on: today() }));

@@ -1,9 +1,9 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
-import { z } from "zod";
 import { requireAccess } from "~/modules/auth/guard.server";
-import { parseForm, refuse, text } from "~/modules/platform/form.server";
+import { parseForm, refuse } from "~/modules/platform/form.server";
+import { DraftSchema } from "~/modules/pledge/forms.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { findDraft, MAX_COMMITMENTS, saveDraft } from "~/modules/pledge/versions.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
@@ -19,20 +19,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ slug: ctx.partnership.slug, draft });
 }
 
-const Schema = z.object({
-  intent: z.enum(["save", "add-commitment", "preview"]).default("save"),
-  revision: z.string({ required_error: "Open the draft again before saving" }),
-  title: text("a title"),
-  introduction: z.string().trim().max(10000, "The introduction must be 10,000 characters or fewer").default(""),
-  commitment: z
-    .union([z.string(), z.array(z.string())])
-    .optional()
-    .transform((v) => (v === undefined ? [] : Array.isArray(v) ? v : [v]).map((c) => c.trim()).filter(Boolean)),
-});
-
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAccess(request, params, "pledge:edit");
-  const form = await parseForm(request, Schema);
+  const form = await parseForm(request, DraftSchema);
   if (!form.ok) return json(form.reply, { status: 400 });
   const { intent, revision, title, introduction, commitment } = form.data;
   const base = `/p/${ctx.partnership.slug}/pledge`;

@@ -12,9 +12,9 @@ import { listOrganisations } from "../tenancy/organisations.server";
 import { listBoroughs } from "../tenancy/partnerships.server";
 import { SECTOR_LABELS, SECTORS, sectorLabel } from "../tenancy/sectors";
 import type { Tx } from "../tenancy/with-partnership.server";
+import { ORGANISATION_CSV_HEADER } from "./organisation-columns";
 import { checkCsv, type CellCheck, type CsvColumn, type CsvProblem, type CsvRow } from "./csv.server";
 
-export const ORGANISATION_CSV_HEADER = ["name", "sector", "borough", "statutory", "website", "pledge_status"];
 const COUNTY_WIDE = "County-wide";
 
 const fail = (message: string): CellCheck<never> => ({ ok: false, message });

@@ -84,7 +84,8 @@ export interface Certificate {
   validUntil: string;
   signatory: string;
   signatoryTitle: string;
-  commitments: string[];
+  /** The commitments taken on, with their numbers in the pledge. */
+  commitments: Array<{ number: number; text: string }>;
 }
 
 /** The certificate of the signature in force on `on`, or null when the pledge is not current. */
@@ -113,6 +114,6 @@ export async function currentCertificate(tx: Tx, { partnershipId, organisationId
     validUntil: row.expires_on,
     signatory: row.signatory_name,
     signatoryTitle: row.signatory_title,
-    commitments: row.signed.map((n) => row.commitments[n - 1]).filter(Boolean),
+    commitments: row.signed.filter((n) => row.commitments[n - 1]).map((n) => ({ number: n, text: row.commitments[n - 1] })),
   };
 }
