@@ -3,8 +3,7 @@ import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { adoptionFacts, adoptionHeadlines, adoptionTables } from "~/modules/adoption/adoption.server";
 import { requireAccess } from "~/modules/auth/guard.server";
-import { tableCsvResponse } from "~/modules/exports/csv.server";
-import type { Cell, TableData } from "~/modules/exports/table";
+import type { Cell } from "~/modules/exports/table";
 import { formatDate } from "~/modules/platform/dates";
 import { today } from "~/modules/reporting/periods";
 import { readPartnership } from "~/modules/platform/read-routing.server";
@@ -17,26 +16,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "adoption:view");
   const on = today();
   const facts = await readPartnership(request, ctx.partnership.id, ctx.user.id, (tx) => adoptionFacts(tx, { partnershipId: ctx.partnership.id, on, boroughId: ctx.boroughScope }));
-  const tables = adoptionTables(facts);
-  const search = new URL(request.url).searchParams;
-  const download = search.get("download");
-  if (download) {
-    const table = tables.find((t) => t.id === download);
-    if (!table) throw new Response("There is no table of that name on this page", { status: 400 });
-    return tableCsvResponse(table, search, `${ctx.partnership.slug}-adoption-${on}`);
-  }
-  return json({ slug: ctx.partnership.slug, on, headlines: adoptionHeadlines(facts), tables });
-}
-
-interface AdoptionData {
-  slug: string;
-  on: string;
-  headlines: ReturnType<typeof adoptionHeadlines>;
-  tables: TableData[];
+  return json({ slug: ctx.partnership.slug, on, headlines: adoptionHeadlines(facts), tables: adoptionTables(facts) });
 }
 
 export default function Adoption() {
-  const { slug, on, headlines, tables } = useLoaderData() as AdoptionData;
+  const { slug, on, headlines, tables } = useLoaderData<typeof loader>();
+  const download = `/p/${slug}/adoption.csv`;
   const orgLink = (row: Record<string, Cell>) => (
     <Link className="govuk-link" to={`/p/${slug}/orgs/${row.id}`}>
       {row.name}
@@ -68,13 +53,13 @@ export default function Adoption() {
           </div>
         ))}
       </div>
-      <DataTable table={byBorough} />
-      <DataTable table={bySector} />
+      <DataTable table={byBorough} download={download} />
+      <DataTable table={bySector} download={download} />
       <h2 className="govuk-heading-m">Where the gaps are</h2>
       <p className="govuk-body">Each cell shows signed organisations out of all the organisations of that sector in that borough. Bold cells are gaps: organisations there, none signed.</p>
-      <DataTable table={grid} captionClassName="govuk-table__caption--s" cells={Object.fromEntries(grid.columns.slice(1).map((c) => [c.key, gridCell(c.key)]))} />
+      <DataTable table={grid} download={download} captionClassName="govuk-table__caption--s" cells={Object.fromEntries(grid.columns.slice(1).map((c) => [c.key, gridCell(c.key)]))} />
       {rest.map((t) => (
-        <DataTable key={t.id} table={t} cells={t.columns.some((c) => c.key === "name") ? { name: orgLink } : {}} />
+        <DataTable key={t.id} table={t} download={download} cells={t.columns.some((c) => c.key === "name") ? { name: orgLink } : {}} />
       ))}
     </Main>
   );

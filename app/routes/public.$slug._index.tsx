@@ -20,7 +20,7 @@ export async function loader({ params }: LoaderFunctionArgs) {
   const register = await publishedRegister(slug.data, today());
   if (!register) notFound();
   const boroughs = [...new Set(register.signatories.map((s) => s.borough))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
-  return json({ ...register, boroughs, on: today() }, { headers: { "Cache-Control": "public, max-age=300" } });
+  return json({ ...register, boroughs, on: today() });
 }
 
 export default function PublicRegister() {

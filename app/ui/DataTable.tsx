@@ -1,6 +1,7 @@
 /**
  * A GOV.UK table from TableData, sorted by links (search parameters), so it sorts without
- * JavaScript and a link shows what its sender saw; DownloadLink gives the same rows as CSV.
+ * JavaScript and a link shows what its sender saw; DownloadLink gives the same rows as CSV from
+ * the page's resource route (`download`: its path; it answers `?table=<id>` with tableCsvResponse).
  * `cells` renders chosen columns richly (a link, a tag); the CSV keeps their plain values.
  */
 import { useLocation } from "@remix-run/react";
@@ -15,13 +16,13 @@ export function DataTable({
   cells = {},
   captionClassName = "govuk-table__caption--m",
   empty = "None.",
-  download = true,
+  download,
 }: {
   table: TableData;
   cells?: Record<string, (row: Row) => ReactNode>;
   captionClassName?: string;
   empty?: ReactNode;
-  download?: boolean;
+  download?: string;
 }) {
   const location = useLocation();
   const search = useMemo(() => new URLSearchParams(location.search), [location.search]);
@@ -111,17 +112,17 @@ export function DataTable({
           </tbody>
         </table>
       </div>
-      {download ? <DownloadLink table={table} /> : null}
+      {download ? <DownloadLink table={table} path={download} /> : null}
     </div>
   );
 }
 
-/** Downloads the table's rows, in the order shown, as CSV (the loader answers `?download=<id>`). */
-export function DownloadLink({ table }: { table: Pick<TableData, "id" | "caption"> }) {
+/** Downloads the table's rows, in the order shown, as CSV. */
+export function DownloadLink({ table, path }: { table: Pick<TableData, "id" | "caption">; path: string }) {
   const location = useLocation();
   return (
     <p className="govuk-body-s gt-no-print">
-      <a className="govuk-link" href={downloadHref(table, new URLSearchParams(location.search))} download>
+      <a className="govuk-link" href={downloadHref(table, new URLSearchParams(location.search), path)} download>
         Download CSV<span className="govuk-visually-hidden"> of {table.caption}</span>
       </a>
     </p>

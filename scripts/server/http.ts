@@ -133,6 +133,11 @@ export function createHttpApp(options: HttpOptions) {
       const request = remixRequest(req, res, bodyLimitFor(req.path), options.appOrigin);
       const context = { nonce: res.locals.nonce as string, requestId: res.locals.requestId as string, clientAddress: req.ip ?? "unknown" };
       let response = await (await getHandler())(request, context);
+      // A body the app did not read (a refused upload) is discarded, so the connection stays usable.
+      if (!req.readableEnded) {
+        req.unpipe();
+        req.resume();
+      }
       if (req.method !== "GET" && req.method !== "HEAD" && response.status < 400) {
         // So this person's next dashboard reads wait for the replica to have their write.
         const headers = new Headers(response.headers);

@@ -39,6 +39,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/p.$slug.orgs.$org._index": { get: MEMBERS, post: "none" },
   // the pledge, champions and adoption (issue 4)
   "routes/p.$slug.adoption": { get: STAFF, post: "none" },
+  "routes/p.$slug.adoption[.csv]": { get: STAFF, post: "none" },
   "routes/p.$slug.pledge._index": { get: STAFF, post: ["coordinator"], intents: ["start-draft", "discard-draft", "unpublish-register", "publish-register"] },
   "routes/p.$slug.pledge.draft._index": { get: ["coordinator"], post: ["coordinator"], intents: ["save", "add-commitment", "preview"] },
   "routes/p.$slug.pledge.draft.preview": { get: ["coordinator"], post: ["coordinator"] },

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { csvSafe, toCsv } from "~/modules/exports/csv.server";
-import { sortHref, sortOf, sortedRows, type TableData } from "~/modules/exports/table";
+import { downloadHref, sortHref, sortOf, sortedRows, type TableData } from "~/modules/exports/table";
 import { checkCsv, type CsvColumn } from "~/modules/imports/csv.server";
 
 const columns: CsvColumn[] = [
@@ -77,8 +77,9 @@ describe("tables sorted by the URL", () => {
   });
 
   it("links to the opposite direction of the current sort and keeps the page's other parameters", () => {
-    const search = new URLSearchParams("borough=x&by-borough-sort=signed&by-borough-dir=asc&download=by-borough");
+    const search = new URLSearchParams("borough=x&by-borough-sort=signed&by-borough-dir=asc");
     expect(sortHref(table, search, "signed", sortOf(table, search))).toBe("?borough=x&by-borough-sort=signed&by-borough-dir=desc");
     expect(sortHref(table, search, "borough", sortOf(table, search))).toBe("?borough=x&by-borough-sort=borough&by-borough-dir=asc");
+    expect(downloadHref(table, search, "/p/x/adoption.csv")).toBe("/p/x/adoption.csv?borough=x&by-borough-sort=signed&by-borough-dir=asc&table=by-borough");
   });
 });

@@ -56,14 +56,14 @@ export function sortedRows(table: TableData, sort: TableSort | null) {
 /** The query string of a link that sorts `table` by `key`, keeping the page's other parameters. */
 export function sortHref(table: Pick<TableData, "id">, search: URLSearchParams, key: string, current: TableSort | null) {
   const next = new URLSearchParams(search);
-  next.delete("download");
   next.set(`${table.id}-sort`, key);
   next.set(`${table.id}-dir`, current?.key === key && !current.desc ? "desc" : "asc");
   return `?${next}`;
 }
 
-export function downloadHref(table: Pick<TableData, "id">, search: URLSearchParams) {
+/** The CSV of `table` from the page's resource route (`path`), with the page's sort and filters. */
+export function downloadHref(table: Pick<TableData, "id">, search: URLSearchParams, path: string) {
   const next = new URLSearchParams(search);
-  next.set("download", table.id);
-  return `?${next}`;
+  next.set("table", table.id);
+  return `${path}?${next}`;
 }
