@@ -234,6 +234,14 @@ describe("the coordinator's pages", () => {
     await expectAccessible(page);
 
     const hartlepool = await organisationId(server().db.handles.owner, "cleveland", "Hartlepool Borough Council");
+    // A table's CSV download holds what the page shows, in the order shown.
+    await page.goto("/p/cleveland/adoption?by-sector-sort=organisations&by-sector-dir=desc");
+    const firstSector = (await page.getByRole("table", { name: "Signatories by sector" }).getByRole("rowheader").first().innerText()).trim();
+    const [download] = await Promise.all([page.waitForEvent("download"), page.getByRole("link", { name: "Download CSV of Signatories by sector" }).click()]);
+    const csv = fs.readFileSync((await download.path())!, "utf8");
+    expect(download.suggestedFilename()).toMatch(/^cleveland-adoption-\d{4}-\d{2}-\d{2}-by-sector\.csv$/);
+    expect(csv.split("\r\n")[1].startsWith(`${firstSector},`)).toBe(true);
+
     for (const url of ["/p/cleveland/adoption?by-sector-sort=signed&by-sector-dir=desc", "/p/cleveland/orgs", `/p/cleveland/orgs/${hartlepool}`, `/p/cleveland/orgs/${hartlepool}/pledge`, `/p/cleveland/orgs/${hartlepool}/champions`]) {
       await page.goto(url);
       await expectAccessible(page);

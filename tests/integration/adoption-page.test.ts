@@ -6,6 +6,7 @@ import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TableData } from "~/modules/exports/table";
 import { useAppServer } from "../helpers/app-server";
+import { championId, organisationId, userId } from "../helpers/fixtures";
 import { Client } from "../helpers/http-client";
 
 const server = useAppServer({ template: "demo" });
@@ -52,5 +53,41 @@ describe("adoption tables and their CSV downloads", () => {
     const counts = rows.slice(1).map((r) => Number(r[1]));
     expect(counts).toEqual([...counts].sort((a, b) => b - a));
     expect((await board.get("/p/cleveland/adoption.csv?table=nothing")).status).toBe(400);
+  });
+});
+
+describe("scope", () => {
+  it("shows a board member limited to one borough that borough and county-wide organisations only", async () => {
+    const owner = server().db.handles.owner;
+    const hartlepool = await owner.selectFrom("boroughs").select("id").where("name", "=", "Hartlepool").executeTakeFirstOrThrow();
+    const board = await userId(owner, "board@cleveland.demo.test");
+    await owner.updateTable("partnership_members").set({ borough_id: hartlepool.id }).where("user_id", "=", board).where("role", "=", "board").execute();
+    try {
+      const scoped = new Client(server().url);
+      await scoped.signIn("board@cleveland.demo.test");
+      const response = await scoped.get(`/p/cleveland/adoption?_data=${encodeURIComponent("routes/p.$slug.adoption")}`);
+      const { tables } = (await response.json()) as { tables: TableData[] };
+      expect(tables[0].rows.map((r) => r.borough)).toEqual(["Hartlepool", "County-wide"]);
+      const csv = await (await scoped.get("/p/cleveland/orgs.csv")).text();
+      expect(csv).toContain("Hartlepool Borough Council");
+      expect(csv).not.toContain("Middlesbrough Council");
+    } finally {
+      await owner.updateTable("partnership_members").set({ borough_id: null }).where("user_id", "=", board).where("role", "=", "board").execute();
+    }
+  });
+
+  it("answers 404 for a champion of another organisation of the same partnership, and changes nothing", async () => {
+    const owner = server().db.handles.owner;
+    const council = await organisationId(owner, "cleveland", "Hartlepool Borough Council");
+    const police = await organisationId(owner, "cleveland", "Cleveland Police");
+    const daniel = await championId(owner, "cleveland", "Daniel Reeve");
+    const coordinator = new Client(server().url);
+    await coordinator.signIn("coordinator@cleveland.demo.test");
+    expect((await coordinator.get(`/p/cleveland/orgs/${police}/champions/${daniel}`)).status).toBe(404);
+    const post = await coordinator.post(`/p/cleveland/orgs/${police}/champions/${daniel}`, { intent: "leave", "leftOn-day": "1", "leftOn-month": "1", "leftOn-year": "2026" });
+    expect(post.status).toBe(404);
+    const row = await owner.selectFrom("champions").select("left_on").where("id", "=", daniel).executeTakeFirstOrThrow();
+    expect(row.left_on).toBeNull();
+    expect((await coordinator.get(`/p/cleveland/orgs/${council}/champions/${daniel}`)).status).toBe(200);
   });
 });
