@@ -79,6 +79,13 @@ async function signThrough(page: Page, options: { name: string; title: string; j
   await click(page, "Save and continue", /Check your answers/);
   await expectAccessible(page);
   expect(await page.getByText(options.title).count()).toBeGreaterThan(0);
+  // Back to the task list, every task done, and on to checking again.
+  await page.getByRole("link", { name: "Back", exact: true }).click();
+  await page.getByRole("heading", { level: 1, name: "Sign the pledge" }).waitFor();
+  expect(await page.getByText("Completed").count()).toBe(3);
+  await expectAccessible(page);
+  await page.getByRole("link", { name: "Check your answers and sign" }).click();
+  await page.getByRole("heading", { level: 1, name: /Check your answers/ }).waitFor();
   if (!options.javaScript) {
     await click(page, "Sign the pledge", /Check your answers/);
     await page.getByText("Confirm that the signatory has agreed").first().waitFor();

@@ -5,7 +5,7 @@
  */
 import { databases } from "../../db.server";
 import { listOrganisations } from "../tenancy/organisations.server";
-import { withPartnership } from "../tenancy/with-partnership.server";
+import { withPartnership, type Tx } from "../tenancy/with-partnership.server";
 import { isCurrent } from "./status";
 import { organisationPledges } from "./status.server";
 import { latestPublished } from "./versions.server";
@@ -41,6 +41,6 @@ export async function publishedRegister(slug: string, on: string) {
 }
 
 /** Whether the partnership publishes its register (for the coordinator's switch). */
-export async function setRegisterPublished(tx: Parameters<Parameters<typeof withPartnership>[2]>[0], { partnershipId, published }: { partnershipId: string; published: boolean }) {
+export async function setRegisterPublished(tx: Tx, { partnershipId, published }: { partnershipId: string; published: boolean }) {
   await tx.updateTable("partnerships").set({ publish_register: published }).where("id", "=", partnershipId).execute();
 }
