@@ -266,6 +266,124 @@ export interface PasswordResetsTable {
   used_at: Timestamp | null;
 }
 
+export type MetricAggregation = "sum" | "last";
+export type ReturnStatus = "draft" | "submitted" | "accepted" | "returned" | "resubmitted";
+export type ReturnVersionKind = "saved" | "submitted" | "resubmitted" | "accepted" | "returned" | "corrected";
+
+export interface MetricsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  /** Stable: the CSV column and the snapshot key. Never renamed. */
+  key: string;
+  label: string;
+  group_name: string;
+  unit: Generated<string>;
+  /** `sum` for flows (summed over quarters), `last` for stocks (latest quarter, never summed). */
+  aggregation: MetricAggregation;
+  /** Counts of people taking part in RJ: never given targets or RAG ratings. */
+  is_participant_count: Generated<boolean>;
+  /** "Of which": this metric counts part of another (satisfied responses of responses). */
+  part_of_metric_id: string | null;
+  position: number;
+  /** Quarter key from which the metric is no longer on the return. */
+  retired_from: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface MetricDefinitionsTable {
+  partnership_id: string;
+  metric_id: string;
+  version: number;
+  /** Quarter key from which this definition applies. */
+  valid_from: string;
+  /** What counts and what does not. */
+  definition: string;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface QuarterlyReturnsTable {
+  partnership_id: string;
+  organisation_id: string;
+  quarter: string;
+  status: ReturnStatus;
+  /** Bumped by every change; a save names the version it was edited from. */
+  version: number;
+  highlights: string | null;
+  barriers: string | null;
+  support_needed: string | null;
+  case_study: string | null;
+  first_submitted_at: Timestamp | null;
+  last_submitted_at: Timestamp | null;
+  reviewed_at: Timestamp | null;
+  reviewed_by: string | null;
+  return_reason: string | null;
+  updated_by: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ReturnValuesTable {
+  partnership_id: string;
+  organisation_id: string;
+  quarter: string;
+  metric_id: string;
+  /** Null exactly when not applicable; an unanswered metric has no row. */
+  value: number | null;
+  not_applicable: Generated<boolean>;
+  definition_version: number;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface ReturnVersionsTable {
+  partnership_id: string;
+  organisation_id: string;
+  quarter: string;
+  version: number;
+  kind: ReturnVersionKind;
+  status: ReturnStatus;
+  snapshot: Json<ReturnSnapshot>;
+  reason: string | null;
+  actor_user_id: string | null;
+  at: GeneratedTimestamp;
+}
+
+/** What a return held at one version: values by metric key (a number or "na"), and its narrative. */
+export interface ReturnSnapshot {
+  values: Record<string, number | "na">;
+  definitions: Record<string, number>;
+  narrative: { highlights: string | null; barriers: string | null; support_needed: string | null; case_study: string | null };
+}
+
+export interface ReturnLockExceptionsTable {
+  partnership_id: string;
+  organisation_id: string;
+  quarter: string;
+  open_until: DateText;
+  reason: string | null;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export type ImportJobStatus = "checking" | "applying" | "done" | "rejected" | "failed";
+
+export interface ImportJobsTable {
+  partnership_id: string;
+  /** Chosen by the page that uploads, so a repeated post of one upload is recognised. */
+  id: string;
+  kind: string;
+  subject: Generated<string>;
+  file_name: Generated<string>;
+  status: Generated<ImportJobStatus>;
+  total_rows: Generated<number>;
+  processed_rows: Generated<number>;
+  report: Json<Record<string, unknown>>;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+  finished_at: Timestamp | null;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   boroughs: BoroughsTable;
@@ -285,6 +403,13 @@ export interface Database {
   platform_outbox_messages: PlatformOutboxMessagesTable;
   invitations: InvitationsTable;
   password_resets: PasswordResetsTable;
+  metrics: MetricsTable;
+  metric_definitions: MetricDefinitionsTable;
+  quarterly_returns: QuarterlyReturnsTable;
+  return_values: ReturnValuesTable;
+  return_versions: ReturnVersionsTable;
+  return_lock_exceptions: ReturnLockExceptionsTable;
+  import_jobs: ImportJobsTable;
 }
 
 export type Partnership = Selectable<PartnershipsTable>;
@@ -296,3 +421,5 @@ export type User = Selectable<UsersTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
 export type OutboxMessage = Selectable<OutboxMessagesTable>;
 export type Invitation = Selectable<InvitationsTable>;
+export type Metric = Selectable<MetricsTable>;
+export type QuarterlyReturn = Selectable<QuarterlyReturnsTable>;

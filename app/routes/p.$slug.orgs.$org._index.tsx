@@ -8,6 +8,8 @@ import { PledgeStatusTag, SummaryRow } from "~/modules/pledge/components";
 import { organisationOverview } from "~/modules/pledge/overview.server";
 import { isCurrent } from "~/modules/pledge/status";
 import { today } from "~/modules/reporting/periods";
+import { returnsTodos } from "~/modules/returns/organisation-home.server";
+import { ReturnsTodo } from "~/modules/returns/ReturnsTodo";
 import { findOrganisation } from "~/modules/tenancy/organisations.server";
 import { sectorLabel } from "~/modules/tenancy/sectors";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
@@ -25,6 +27,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (!found) notFound();
   const { organisation, overview } = found;
   return json({
+    returns: { base: `/p/${ctx.partnership.slug}/orgs/${organisation.id}/returns`, todos: await returnsTodos(ctx) },
     partnership: { name: ctx.partnership.name },
     path: `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}`,
     organisation: { name: organisation.name, sector: organisation.sector, borough: organisation.borough_name, isStatutory: organisation.is_statutory },
@@ -34,7 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export default function OrganisationHome() {
-  const { partnership, path, organisation, overview, can } = useLoaderData<typeof loader>();
+  const { partnership, path, organisation, overview, can, returns } = useLoaderData<typeof loader>();
   const { pledge, champions, todos } = overview;
   const current = isCurrent(pledge.status);
   const vacancy = current && champions.length === 0;
@@ -65,6 +68,16 @@ export default function OrganisationHome() {
           </ul>
         </section>
       ) : null}
+
+      {returns.todos ? (
+        <ReturnsTodo todos={returns.todos} base={returns.base} />
+      ) : (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={returns.base}>
+            Quarterly returns
+          </Link>
+        </p>
+      )}
 
       <h2 className="govuk-heading-m">Restorative pledge</h2>
       <dl className="govuk-summary-list">

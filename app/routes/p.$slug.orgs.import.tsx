@@ -2,7 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
-import type { CsvProblem } from "~/modules/imports/csv.server";
+import type { CsvProblem } from "~/modules/imports/csv-table";
+import { ProblemTable } from "~/modules/imports/ImportParts";
 import { ORGANISATION_CSV_HEADER } from "~/modules/imports/organisation-columns";
 import { importOrganisations } from "~/modules/imports/organisations.server";
 import { readForm } from "~/modules/platform/form.server";
@@ -87,27 +88,7 @@ export default function ImportOrganisations() {
           <p className="govuk-body-s">Header row: {ORGANISATION_CSV_HEADER.join(",")}</p>
         </div>
       </details>
-      {reply?.problems?.length ? (
-        <table className="govuk-table" id="problems">
-          <caption className="govuk-table__caption govuk-table__caption--m">Problems in the file</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Row</th>
-              <th scope="col" className="govuk-table__header">Column</th>
-              <th scope="col" className="govuk-table__header">Problem</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {reply.problems.map((p, i) => (
-              <tr className="govuk-table__row" key={i}>
-                <td className="govuk-table__cell">{p.row ?? "–"}</td>
-                <td className="govuk-table__cell">{p.column ?? "–"}</td>
-                <td className="govuk-table__cell">{p.message}</td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      ) : null}
+      {reply?.problems?.length ? <ProblemTable problems={reply.problems} caption="Problems in the file" /> : null}
       <Form method="post" encType="multipart/form-data" noValidate>
         <div className={`govuk-form-group${reply?.errors?.file ? " govuk-form-group--error" : ""}`}>
           <label className="govuk-label govuk-label--s" htmlFor="f-file">

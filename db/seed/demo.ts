@@ -10,6 +10,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { DEMO_PARTNERSHIPS, type DemoPartnership } from "./places";
 import { seedChampions } from "./champions";
 import { seedPledges } from "./pledges";
+import { seedReturns } from "./returns";
 
 export interface DemoContext {
   partnership: DemoPartnership;
@@ -24,7 +25,7 @@ export interface DemoContext {
 export type DemoStep = (tx: Transaction<Database>, ctx: DemoContext) => Promise<void>;
 
 /** Each capability appends the step that fills its tables, in dependency order. */
-export const DEMO_STEPS: DemoStep[] = [seedPledges, seedChampions];
+export const DEMO_STEPS: DemoStep[] = [seedPledges, seedChampions, seedReturns];
 
 export interface SeedOptions {
   hashPassword: (password: string) => Promise<string>;

@@ -66,3 +66,14 @@ export async function auditCount(owner: Kysely<Database>, partnership: string) {
     .executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+export async function metricId(owner: Kysely<Database>, slug: string, key: string) {
+  const row = await owner
+    .selectFrom("metrics as m")
+    .innerJoin("partnerships as p", "p.id", "m.partnership_id")
+    .select("m.id")
+    .where("p.slug", "=", slug)
+    .where("m.key", "=", key)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}

@@ -91,8 +91,18 @@ describe("organisations as CSV", () => {
     const again = await t.as((tx) => importOrganisations(tx, { partnershipId: t.partnership, csv }));
     expect(again).toEqual({ ok: true, summary: { added: 0, updated: 0, unchanged: lines.length - 1 } });
 
-    const edited = [lines[0], "Seaton Carew Rotary Club,Voluntary and community,Hartlepool,no,https://rotary.example.org,", "Hartlepool Marina Traders,business,E06000001,yes,,Prospect"].join("\n");
-    expect(await t.as((tx) => importOrganisations(tx, { partnershipId: t.partnership, csv: edited }))).toEqual({ ok: true, summary: { added: 1, updated: 1, unchanged: 0 } });
+    const edited = [
+      lines[0],
+      "Seaton Carew Rotary Club,Voluntary and community,Hartlepool,no,https://rotary.example.org,",
+      "Hartlepool Marina Traders,business,E06000001,yes,,Prospect",
+      "=Tees Formula Club,business,,,,",
+    ].join("\n");
+    expect(await t.as((tx) => importOrganisations(tx, { partnershipId: t.partnership, csv: edited }))).toEqual({ ok: true, summary: { added: 2, updated: 1, unchanged: 0 } });
+    // A name a spreadsheet would run as a formula is guarded in the download and read back as it was.
+    const guarded = await t.as((tx) => organisationsCsv(tx, { partnershipId: t.partnership, on: TODAY }));
+    expect(guarded).toContain("'=Tees Formula Club,Business,County-wide,no,,Prospect");
+    const roundTrip = await t.as((tx) => importOrganisations(tx, { partnershipId: t.partnership, csv: guarded }));
+    expect(roundTrip).toMatchObject({ ok: true, summary: { added: 0, updated: 0 } });
     const traders = await db().handles.owner.selectFrom("organisations").select("is_statutory").where("name", "=", "Hartlepool Marina Traders").executeTakeFirstOrThrow();
     expect(traders.is_statutory).toBe(true);
   });

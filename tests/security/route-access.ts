@@ -59,6 +59,17 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/p.$slug.orgs.$org.champions.$champion": { get: ["coordinator", "org_admin"], post: ["coordinator", "org_admin"], intents: ["save", "leave", "invite"] },
   // no login: tenant isolation for these is proven in tests/security/public-register.test.ts
   "routes/public.$slug._index": { get: "public", post: "none" },
+  "routes/p.$slug.orgs.$org.returns._index": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.orgs.$org.returns.$quarter._index": { get: MEMBERS, post: ["champion", "org_admin"], intents: ["save", "submit"] },
+  "routes/p.$slug.orgs.$org.returns.$quarter.history": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.orgs.$org.returns.$quarter.review": { get: ["coordinator"], post: ["coordinator"], intents: ["accept", "return", "unlock", "relock"] },
+  "routes/p.$slug.returns._index": { get: STAFF, post: "none" },
+  "routes/p.$slug.returns.completeness": { get: STAFF, post: "none" },
+  "routes/p.$slug.returns.$quarter.values[.csv]": { get: STAFF, post: "none" },
+  "routes/p.$slug.returns.import": { get: ["coordinator"], post: ["coordinator"] },
+  "routes/p.$slug.metrics._index": { get: STAFF, post: ["coordinator"], intents: ["up", "down", "retire", "restore"], fields: ["metricId"] },
+  "routes/p.$slug.metrics.new": { get: ["coordinator"], post: ["coordinator"] },
+  "routes/p.$slug.metrics.$metric": { get: ["coordinator"], post: ["coordinator"], intents: ["details", "redefine"] },
 };
 
 /** Demo accounts by the role they hold in cleveland (org roles at Hartlepool Borough Council). */

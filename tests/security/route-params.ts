@@ -5,7 +5,8 @@
  */
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
-import { championId, organisationId, pledgeVersionId } from "../helpers/fixtures";
+import { quarterOf, today } from "~/modules/reporting/periods";
+import { championId, metricId, organisationId, pledgeVersionId } from "../helpers/fixtures";
 
 export type ParamValues = { own: string; other: string };
 
@@ -20,6 +21,9 @@ export const PARAMS: Record<string, (owner: Kysely<Database>) => Promise<ParamVa
     other: await championId(owner, "hampshire", "Aisha Rahman"),
   }),
   version: async (owner) => ({ own: await pledgeVersionId(owner, "cleveland", 1), other: await pledgeVersionId(owner, "hampshire", 1) }),
+  // A quarter belongs to no partnership: "other" is one that cannot be reported yet, which must also be 404.
+  quarter: async () => ({ own: quarterOf(today()).key, other: "2099Q1" }),
+  metric: async (owner) => ({ own: await metricId(owner, "cleveland", "referrals_made"), other: await metricId(owner, "hampshire", "referrals_made") }),
 };
 
 /** Form field names that may carry an object id; each is tried with the other partnership's id. */
@@ -27,4 +31,5 @@ export const ID_FIELDS: Record<string, (owner: Kysely<Database>) => Promise<Para
   organisationId: PARAMS.org,
   organisation_id: PARAMS.org,
   org: PARAMS.org,
+  metricId: PARAMS.metric,
 };

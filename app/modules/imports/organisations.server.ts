@@ -13,26 +13,35 @@ import { listBoroughs } from "../tenancy/partnerships.server";
 import { SECTOR_LABELS, SECTORS, sectorLabel } from "../tenancy/sectors";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { ORGANISATION_CSV_HEADER } from "./organisation-columns";
-import { checkCsv, type CellCheck, type CsvColumn, type CsvProblem, type CsvRow } from "./csv.server";
+import { checkCsv, type CellResult, type ColumnSpec, type CsvProblem, type CsvRow } from "./csv-table";
 
 const COUNTY_WIDE = "County-wide";
 
-const fail = (message: string): CellCheck<never> => ({ ok: false, message });
+const fail = (message: string): CellResult<never> => ({ ok: false, message });
+/** Undo the download's guard against spreadsheet formulas (see exports/csv.server.ts). */
+const unguard = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
 
-function sectorOf(value: string): CellCheck<Sector> {
+function nameOf(value: string): CellResult<string> {
+  const name = unguard(value);
+  if (!name) return fail("Enter the organisation's name");
+  return name.length > 200 ? fail("Name must be 200 characters or fewer") : { ok: true, value: name };
+}
+
+function sectorOf(value: string): CellResult<Sector> {
   const v = value.trim().toLowerCase();
   const found = SECTORS.find((s) => s === v.replace(/[\s-]+/g, "_") || SECTOR_LABELS[s].toLowerCase() === v);
   return found ? { ok: true, value: found } : fail(`Enter a sector: one of ${SECTORS.map((s) => SECTOR_LABELS[s]).join(", ")}`);
 }
 
-function yesNo(value: string): CellCheck<boolean> {
+function yesNo(value: string): CellResult<boolean> {
   const v = value.trim().toLowerCase();
   if (["", "no", "n", "false", "0"].includes(v)) return { ok: true, value: false };
   if (["yes", "y", "true", "1"].includes(v)) return { ok: true, value: true };
   return fail("Enter yes or no");
 }
 
-function website(value: string): CellCheck<string | null> {
+function website(cell: string): CellResult<string | null> {
+  const value = unguard(cell);
   if (!value) return { ok: true, value: null };
   if (value.length > 300) return fail("Website must be 300 characters or fewer");
   try {
@@ -52,36 +61,39 @@ export interface ImportSummary {
 
 export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; problems: CsvProblem[] };
 
+function sameNames(rows: CsvRow[]): CsvProblem[] {
+  const seen = new Map<string, number>();
+  const problems: CsvProblem[] = [];
+  for (const r of rows) {
+    const key = String(r.values.name ?? "").toLowerCase();
+    if (!key) continue;
+    if (seen.has(key)) problems.push({ row: r.row, column: "name", message: `The same name is on row ${seen.get(key)}` });
+    else seen.set(key, r.row);
+  }
+  return problems;
+}
+
 /** Checks the whole file, then writes every row in the caller's transaction, or none. */
 export async function importOrganisations(tx: Tx, { partnershipId, csv }: { partnershipId: string; csv: string }): Promise<ImportResult> {
   const boroughs = await listBoroughs(tx, { partnershipId });
-  const boroughOf = (value: string): CellCheck<string | null> => {
+  const boroughOf = (value: string): CellResult<string | null> => {
     const v = value.trim().toLowerCase();
     if (!v || v === COUNTY_WIDE.toLowerCase()) return { ok: true, value: null };
     const found = boroughs.find((b) => b.name.toLowerCase() === v || b.ons_code.toLowerCase() === v);
     return found ? { ok: true, value: found.id } : fail(`Enter a borough of this partnership (${boroughs.map((b) => b.name).join(", ")}) or ${COUNTY_WIDE}`);
   };
-  const columns: CsvColumn[] = [
-    { name: "name", required: true, parse: (v) => (v.length > 200 ? fail("Name must be 200 characters or fewer") : { ok: true, value: v }) },
+  const columns: ColumnSpec[] = [
+    { name: "name", required: true, parse: nameOf },
     { name: "sector", required: true, parse: sectorOf },
     { name: "borough", parse: boroughOf },
     { name: "statutory", parse: yesNo },
     { name: "website", parse: website },
-    { name: "pledge_status", ignored: true },
+    // In the download for reading; pledge status comes from signatures, never from a file.
+    { name: "pledge_status", parse: () => ({ ok: true, value: null }) },
   ];
-  const acrossRows = (rows: CsvRow[]) => {
-    const seen = new Map<string, number>();
-    const problems: CsvProblem[] = [];
-    for (const r of rows) {
-      const key = String(r.values.name ?? "").toLowerCase();
-      if (!key) continue;
-      if (seen.has(key)) problems.push({ row: r.row, column: "name", message: `The same name is on row ${seen.get(key)}` });
-      else seen.set(key, r.row);
-    }
-    return problems;
-  };
-  const checked = checkCsv(csv, columns, { acrossRows });
-  if (!checked.ok) return checked;
+  const checked = checkCsv(csv, { columns });
+  const problems = [...checked.problems, ...sameNames(checked.rows)].sort((a, b) => a.row - b.row);
+  if (problems.length) return { ok: false, problems };
 
   const existing = await tx
     .selectFrom("organisations")

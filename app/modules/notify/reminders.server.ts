@@ -4,6 +4,7 @@
  * cron sends each reminder once. Capabilities append their rule to REMINDER_RULES.
  */
 import { PLEDGE_REMINDER_RULES } from "../pledge/reminders.server";
+import { returnReminderRule } from "../returns/reminders.server";
 import { listPartnerships } from "../tenancy/partnerships.server";
 import { asPlatformAdmin, withPartnership, type Tx } from "../tenancy/with-partnership.server";
 import { deliverPending, deliverPlatformPending } from "./delivery.server";
@@ -20,7 +21,7 @@ export interface ReminderContext {
 /** Returns how many new messages it queued. */
 export type ReminderRule = { name: string; run: (tx: Tx, ctx: ReminderContext) => Promise<number> };
 
-export const REMINDER_RULES: ReminderRule[] = [...PLEDGE_REMINDER_RULES];
+export const REMINDER_RULES: ReminderRule[] = [...PLEDGE_REMINDER_RULES, returnReminderRule];
 
 export async function runReminders(options: { today: string; origin: string; rules?: ReminderRule[] }) {
   const rules = options.rules ?? REMINDER_RULES;

@@ -10,6 +10,7 @@ const ENTRIES: Array<{ path: string; label: string; permission: Permission; end?
   { path: "/orgs", label: "Organisations", permission: "adoption:view" },
   { path: "/adoption", label: "Adoption", permission: "adoption:view" },
   { path: "/pledge", label: "Pledge", permission: "adoption:view" },
+  { path: "/returns", label: "Returns", permission: "returns:view" },
 ];
 
 export function partnershipNav(slug: string, roles: Iterable<Role>): NavItem[] {
