@@ -4,7 +4,8 @@
  * a real (loopback) SMTP server.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { runReminders } from "~/modules/notify/reminders.server";
+import { REMINDER_RULES, runReminders as runAll } from "~/modules/notify/reminders.server";
+import { PLEDGE_REMINDER_RULES } from "~/modules/pledge/reminders.server";
 import { addDays } from "~/modules/reporting/periods";
 import { useTestDatabase } from "../helpers/database";
 import { organisationId, partnershipId, userId } from "../helpers/fixtures";
@@ -12,6 +13,8 @@ import { startSmtpServer } from "../helpers/smtp";
 
 const db = useTestDatabase("demo");
 const ORIGIN = "https://golden-thread.example.org";
+/** The job with only the pledge's rules, so other capabilities' reminders do not mix in. */
+const runReminders = (options: { today: string; origin: string }) => runAll({ ...options, rules: PLEDGE_REMINDER_RULES });
 
 async function hartlepool() {
   const owner = db().handles.owner;
@@ -41,6 +44,10 @@ async function sentTo(email: string) {
 describe("pledge and champion reminders, kept in the outbox", () => {
   beforeAll(() => {
     delete process.env.SMTP_URL;
+  });
+
+  it("are part of npm run jobs:reminders", () => {
+    expect(REMINDER_RULES).toEqual(expect.arrayContaining(PLEDGE_REMINDER_RULES));
   });
 
   it("reminds the admin of an accreditation expiring within 60 days, once however often the job runs", async () => {
