@@ -172,6 +172,48 @@ export interface PledgeWithdrawalsTable {
   created_at: GeneratedTimestamp;
 }
 
+export type TrainingLevel = "none" | "awareness" | "facilitator" | "accredited";
+
+export interface ChampionsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  /** Work email: where an invitation to log in goes. */
+  email: string;
+  job_title: string;
+  since: DateText;
+  training: TrainingLevel;
+  /** Set exactly when training is "accredited". */
+  accreditation_expires_on: DateText | null;
+  /** The organisation's communications single point of contact (one at most). */
+  is_contact: Generated<boolean>;
+  /** The day the champion left; null while current. */
+  left_on: DateText | null;
+  /** The user account, once the champion has accepted an invitation. */
+  user_id: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+/** An organisation admin's answers part-way through signing; one per organisation. */
+export interface PledgeSigningDraftsTable {
+  partnership_id: string;
+  organisation_id: string;
+  pledge_version_id: string;
+  signatory_name: string | null;
+  signatory_title: string | null;
+  /** Null until the commitments question is answered. */
+  commitments: ColumnType<number[] | null, number[] | null | undefined, number[] | null>;
+  activity: Json<Record<string, string>> | null;
+  renews_signature_id: string | null;
+  started_by: string | null;
+  /** Every save carries the revision it was based on; a stale save is refused. */
+  revision: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
 export type OutboxStatus = "pending" | "sent" | "failed" | "kept";
 
 export interface OutboxMessagesTable {
@@ -190,6 +232,39 @@ export interface OutboxMessagesTable {
 }
 
 export type PlatformOutboxMessagesTable = Omit<OutboxMessagesTable, "partnership_id">;
+
+export type InvitedRole = PartnershipRole | OrganisationRole;
+
+export interface InvitationsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  /** sha-256 of the token in the emailed link, hex; the token itself is never stored. */
+  token_hash: string;
+  email: string;
+  name: string | null;
+  role: InvitedRole;
+  /** Set exactly for organisation roles. */
+  organisation_id: string | null;
+  /** A board member limited to one borough. */
+  borough_id: string | null;
+  /** What the inviting capability needs when the invitation is accepted (e.g. a champion's id). */
+  context: Json<Record<string, unknown>>;
+  invited_by: string | null;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  accepted_at: Timestamp | null;
+  accepted_by: string | null;
+  cancelled_at: Timestamp | null;
+}
+
+export interface PasswordResetsTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
 
 export type MetricAggregation = "sum" | "last";
 export type ReturnStatus = "draft" | "submitted" | "accepted" | "returned" | "resubmitted";
@@ -430,7 +505,11 @@ export interface Database {
   pledge_versions: PledgeVersionsTable;
   pledge_signatures: PledgeSignaturesTable;
   pledge_withdrawals: PledgeWithdrawalsTable;
+  champions: ChampionsTable;
+  pledge_signing_drafts: PledgeSigningDraftsTable;
   platform_outbox_messages: PlatformOutboxMessagesTable;
+  invitations: InvitationsTable;
+  password_resets: PasswordResetsTable;
   metrics: MetricsTable;
   metric_definitions: MetricDefinitionsTable;
   quarterly_returns: QuarterlyReturnsTable;
@@ -457,5 +536,6 @@ export type OrganisationUpdate = Updateable<OrganisationsTable>;
 export type User = Selectable<UsersTable>;
 export type AuditEvent = Selectable<AuditEventsTable>;
 export type OutboxMessage = Selectable<OutboxMessagesTable>;
+export type Invitation = Selectable<InvitationsTable>;
 export type Metric = Selectable<MetricsTable>;
 export type QuarterlyReturn = Selectable<QuarterlyReturnsTable>;

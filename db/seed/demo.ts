@@ -9,6 +9,7 @@ import type { Database } from "../types";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
 import { seedDeliveryPlans } from "./delivery-plans";
 import { DEMO_PARTNERSHIPS, type DemoPartnership } from "./places";
+import { seedChampions } from "./champions";
 import { seedPledges } from "./pledges";
 import { seedReturns } from "./returns";
 
@@ -25,7 +26,7 @@ export interface DemoContext {
 export type DemoStep = (tx: Transaction<Database>, ctx: DemoContext) => Promise<void>;
 
 /** Each capability appends the step that fills its tables, in dependency order. */
-export const DEMO_STEPS: DemoStep[] = [seedPledges, seedReturns, seedDeliveryPlans];
+export const DEMO_STEPS: DemoStep[] = [seedPledges, seedChampions, seedReturns, seedDeliveryPlans];
 
 export interface SeedOptions {
   hashPassword: (password: string) => Promise<string>;

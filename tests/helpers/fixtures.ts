@@ -31,6 +31,28 @@ export async function anyOrganisationId(owner: Kysely<Database>, slug: string) {
   return row.id;
 }
 
+export async function championId(owner: Kysely<Database>, slug: string, name: string) {
+  const row = await owner
+    .selectFrom("champions as c")
+    .innerJoin("partnerships as p", "p.id", "c.partnership_id")
+    .select("c.id")
+    .where("p.slug", "=", slug)
+    .where("c.name", "=", name)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
+export async function pledgeVersionId(owner: Kysely<Database>, slug: string, version: number) {
+  const row = await owner
+    .selectFrom("pledge_versions as v")
+    .innerJoin("partnerships as p", "p.id", "v.partnership_id")
+    .select("v.id")
+    .where("p.slug", "=", slug)
+    .where("v.version", "=", version)
+    .executeTakeFirstOrThrow();
+  return row.id;
+}
+
 export async function userId(owner: Kysely<Database>, email: string) {
   return (await owner.selectFrom("users").select("id").where(sql`lower(email)`, "=", email.toLowerCase()).executeTakeFirstOrThrow()).id;
 }

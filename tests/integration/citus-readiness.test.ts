@@ -10,7 +10,7 @@ import { useTestDatabase } from "../helpers/database";
 const db = useTestDatabase("empty");
 
 /** Shared catalogues and platform-wide tables: replicated to every node in Citus. */
-export const REFERENCE_TABLES = ["partnerships", "users", "sessions", "login_throttle", "platform_outbox_messages"];
+export const REFERENCE_TABLES = ["partnerships", "users", "sessions", "login_throttle", "platform_outbox_messages", "password_resets"];
 
 async function tables() {
   const { rows } = await sql<{ table: string; distributed: boolean }>`

@@ -6,7 +6,7 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
 import { quarterOf, today } from "~/modules/reporting/periods";
-import { boroughId, ledAction, metricId, milestoneOf, organisationId, planOf, reviewOf, themeOf } from "../helpers/fixtures";
+import { boroughId, championId, ledAction, metricId, milestoneOf, organisationId, planOf, pledgeVersionId, reviewOf, themeOf } from "../helpers/fixtures";
 
 export type ParamValues = { own: string; other: string };
 
@@ -22,6 +22,11 @@ export const PARAMS: Record<string, (owner: Kysely<Database>) => Promise<ParamVa
     other: await ledAction(owner, "hampshire", "Southampton Mediation Service"),
   }),
   review: async (owner) => ({ own: await reviewOf(owner, "cleveland"), other: await reviewOf(owner, "hampshire") }),
+  champion: async (owner) => ({
+    own: await championId(owner, "cleveland", "Daniel Reeve"),
+    other: await championId(owner, "hampshire", "Aisha Rahman"),
+  }),
+  version: async (owner) => ({ own: await pledgeVersionId(owner, "cleveland", 1), other: await pledgeVersionId(owner, "hampshire", 1) }),
   // A quarter belongs to no partnership: "other" is one that cannot be reported yet, which must also be 404.
   quarter: async () => ({ own: quarterOf(today()).key, other: "2099Q1" }),
   metric: async (owner) => ({ own: await metricId(owner, "cleveland", "referrals_made"), other: await metricId(owner, "hampshire", "referrals_made") }),
