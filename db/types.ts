@@ -172,6 +172,48 @@ export interface PledgeWithdrawalsTable {
   created_at: GeneratedTimestamp;
 }
 
+export type TrainingLevel = "none" | "awareness" | "facilitator" | "accredited";
+
+export interface ChampionsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  /** Work email: where an invitation to log in goes. */
+  email: string;
+  job_title: string;
+  since: DateText;
+  training: TrainingLevel;
+  /** Set exactly when training is "accredited". */
+  accreditation_expires_on: DateText | null;
+  /** The organisation's communications single point of contact (one at most). */
+  is_contact: Generated<boolean>;
+  /** The day the champion left; null while current. */
+  left_on: DateText | null;
+  /** The user account, once the champion has accepted an invitation. */
+  user_id: string | null;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+/** An organisation admin's answers part-way through signing; one per organisation. */
+export interface PledgeSigningDraftsTable {
+  partnership_id: string;
+  organisation_id: string;
+  pledge_version_id: string;
+  signatory_name: string | null;
+  signatory_title: string | null;
+  /** Null until the commitments question is answered. */
+  commitments: ColumnType<number[] | null, number[] | null | undefined, number[] | null>;
+  activity: Json<Record<string, string>> | null;
+  renews_signature_id: string | null;
+  started_by: string | null;
+  /** Every save carries the revision it was based on; a stale save is refused. */
+  revision: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
 export type OutboxStatus = "pending" | "sent" | "failed" | "kept";
 
 export interface OutboxMessagesTable {
@@ -342,6 +384,113 @@ export interface ImportJobsTable {
   finished_at: Timestamp | null;
 }
 
+export const ACTION_STATUSES = ["not_started", "on_track", "at_risk", "off_track", "complete", "dropped"] as const;
+export type ActionStatus = (typeof ACTION_STATUSES)[number];
+/** The six themes of Appendix A; app/modules/delivery/themes.ts names them. */
+export type ThemeKey = "communication" | "quality" | "sustainability" | "information_sharing" | "innovation" | "partnership_working";
+export type ReviewKind = "mid_year" | "end_year";
+
+export interface PlanThemesTable {
+  partnership_id: string;
+  id: Generated<string>;
+  key: ThemeKey;
+  name: string;
+  /** 1–6, the order of Appendix A; the first digit of every action reference. */
+  position: number;
+}
+
+export interface DeliveryPlansTable {
+  partnership_id: string;
+  id: Generated<string>;
+  /** The calendar year the financial year starts in (April). */
+  financial_year: number;
+  carried_from_plan_id: string | null;
+  created_by: string | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface PlanActionsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  theme_id: string;
+  /** "2.3": theme position, then the action's number within the theme. */
+  reference: string;
+  title: string;
+  description: string | null;
+  lead_organisation_id: string;
+  /** False means the action covers only the boroughs in plan_action_boroughs. */
+  whole_partnership: Generated<boolean>;
+  start_on: DateText;
+  due_on: DateText;
+  success_measure: string | null;
+  weight: Generated<number>;
+  /** Progress before any update this year (where a carried-over action had got to). */
+  starting_progress: Generated<number>;
+  carried_from_action_id: string | null;
+  /** Bumped by every change to the action, its milestones or its updates: stale saves are refused. */
+  version: Generated<number>;
+  created_at: GeneratedTimestamp;
+  updated_at: GeneratedTimestamp;
+}
+
+export interface PlanActionSupportersTable {
+  partnership_id: string;
+  action_id: string;
+  organisation_id: string;
+}
+
+export interface PlanActionBoroughsTable {
+  partnership_id: string;
+  action_id: string;
+  borough_id: string;
+}
+
+export interface PlanMilestonesTable {
+  partnership_id: string;
+  id: Generated<string>;
+  action_id: string;
+  title: string;
+  due_on: DateText;
+  done_on: DateText | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface PlanActionUpdatesTable {
+  partnership_id: string;
+  id: Generated<string>;
+  action_id: string;
+  /** QuarterKey, e.g. "2026Q3". */
+  quarter: string;
+  status: ActionStatus;
+  /** Null when the action's progress comes from its milestones. */
+  progress: number | null;
+  commentary: string | null;
+  recorded_by: string | null;
+  recorded_at: GeneratedTimestamp;
+}
+
+export interface PlanReviewsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  plan_id: string;
+  kind: ReviewKind;
+  quarter: string;
+  /** Frozen when the review is opened (a trigger refuses changes); carries its own `version`. */
+  snapshot: Json<Record<string, unknown>>;
+  summary: string | null;
+  version: Generated<number>;
+  opened_by: string | null;
+  opened_at: GeneratedTimestamp;
+}
+
+export interface PlanReviewSummariesTable {
+  partnership_id: string;
+  review_id: string;
+  theme_id: string;
+  summary: string;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   boroughs: BoroughsTable;
@@ -356,6 +505,8 @@ export interface Database {
   pledge_versions: PledgeVersionsTable;
   pledge_signatures: PledgeSignaturesTable;
   pledge_withdrawals: PledgeWithdrawalsTable;
+  champions: ChampionsTable;
+  pledge_signing_drafts: PledgeSigningDraftsTable;
   platform_outbox_messages: PlatformOutboxMessagesTable;
   invitations: InvitationsTable;
   password_resets: PasswordResetsTable;
@@ -366,6 +517,15 @@ export interface Database {
   return_versions: ReturnVersionsTable;
   return_lock_exceptions: ReturnLockExceptionsTable;
   import_jobs: ImportJobsTable;
+  plan_themes: PlanThemesTable;
+  delivery_plans: DeliveryPlansTable;
+  plan_actions: PlanActionsTable;
+  plan_action_supporters: PlanActionSupportersTable;
+  plan_action_boroughs: PlanActionBoroughsTable;
+  plan_milestones: PlanMilestonesTable;
+  plan_action_updates: PlanActionUpdatesTable;
+  plan_reviews: PlanReviewsTable;
+  plan_review_summaries: PlanReviewSummariesTable;
 }
 
 export type Partnership = Selectable<PartnershipsTable>;

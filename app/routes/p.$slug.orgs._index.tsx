@@ -19,11 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const pledges = await organisationPledges(tx, { partnershipId: ctx.partnership.id, on: today() });
     return list.map((o) => ({ ...o, status: pledges.get(o.id)?.status ?? "prospect" }));
   });
-  return json({ slug: ctx.partnership.slug, organisations, canAdd: ctx.can("partnership:manage") });
+  return json({ slug: ctx.partnership.slug, organisations, canImport: ctx.can("imports:run"), canAdd: ctx.can("partnership:manage") });
 }
 
 export default function Organisations() {
-  const { slug, organisations, canAdd } = useLoaderData<typeof loader>();
+  const { slug, organisations, canImport, canAdd } = useLoaderData<typeof loader>();
   return (
     <Main>
       <h1 className="govuk-heading-l">Organisations</h1>
@@ -32,6 +32,19 @@ export default function Organisations() {
           Add an organisation
         </Link>
       ) : null}
+      <p className="govuk-body gt-no-print">
+        <a className="govuk-link" href={`/p/${slug}/orgs.csv`} download>
+          Download as CSV
+        </a>
+        {canImport ? (
+          <>
+            {" · "}
+            <Link className="govuk-link" to={`/p/${slug}/orgs/import`}>
+              Upload organisations and prospects (CSV)
+            </Link>
+          </>
+        ) : null}
+      </p>
       <div className="gt-scroll">
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--m">{organisations.length} organisations</caption>

@@ -7,14 +7,18 @@ import * as m2026_11_22_01 from "./2026_11_22_01_foundation";
 import * as m2026_11_22_02 from "./2026_11_22_02_outbox";
 import * as m2026_11_22_03 from "./2026_11_22_03_pledge_core";
 import * as m2026_11_22_10 from "./2026_11_22_10_invitations_and_resets";
+import * as m2026_11_22_20 from "./2026_11_22_20_champions_and_signing";
 import * as m2026_11_22_30 from "./2026_11_22_30_returns";
 import * as m2026_11_22_31 from "./2026_11_22_31_import_jobs";
+import * as m2026_11_22_40 from "./2026_11_22_40_delivery_plans";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_22_01_foundation": m2026_11_22_01,
   "2026_11_22_02_outbox": m2026_11_22_02,
   "2026_11_22_03_pledge_core": m2026_11_22_03,
   "2026_11_22_10_invitations_and_resets": m2026_11_22_10,
+  "2026_11_22_20_champions_and_signing": m2026_11_22_20,
   "2026_11_22_30_returns": m2026_11_22_30,
   "2026_11_22_31_import_jobs": m2026_11_22_31,
+  "2026_11_22_40_delivery_plans": m2026_11_22_40,
 };

@@ -7,7 +7,9 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../types";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
+import { seedDeliveryPlans } from "./delivery-plans";
 import { DEMO_PARTNERSHIPS, type DemoPartnership } from "./places";
+import { seedChampions } from "./champions";
 import { seedInvitations } from "./invitations";
 import { seedPledges } from "./pledges";
 import { seedReturns } from "./returns";
@@ -25,7 +27,7 @@ export interface DemoContext {
 export type DemoStep = (tx: Transaction<Database>, ctx: DemoContext) => Promise<void>;
 
 /** Each capability appends the step that fills its tables, in dependency order. */
-export const DEMO_STEPS: DemoStep[] = [seedPledges, seedReturns, seedInvitations];
+export const DEMO_STEPS: DemoStep[] = [seedPledges, seedChampions, seedReturns, seedDeliveryPlans, seedInvitations];
 
 export interface SeedOptions {
   hashPassword: (password: string) => Promise<string>;

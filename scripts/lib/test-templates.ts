@@ -8,6 +8,7 @@ import pg from "pg";
 import { hashPassword } from "../../app/modules/auth/password.server";
 import { migrateToLatest } from "../../app/modules/platform/migrate.server";
 import { openDatabases } from "../../app/db.server";
+import { APP_DEMO_STEPS } from "../../app/modules/platform/app-demo-steps.server";
 import { seedDemo } from "../../db/seed/demo";
 
 export const APP_LOGIN = { user: "gt_web", password: "gt_web_test" };
@@ -60,7 +61,7 @@ export async function prepareTemplates(serverUrl: string) {
   await adminQuery(serverUrl, `create database ${TEMPLATES.demo} template ${TEMPLATES.empty}`);
   const demo = openDatabases({ databaseUrl: databaseUrl(serverUrl, TEMPLATES.demo, "app"), ownerUrl: databaseUrl(serverUrl, TEMPLATES.demo) });
   try {
-    await seedDemo(demo.owner, { hashPassword });
+    await seedDemo(demo.owner, { hashPassword, steps: APP_DEMO_STEPS });
   } finally {
     await demo.close();
   }

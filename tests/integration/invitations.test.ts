@@ -34,8 +34,10 @@ async function invite(overrides: Partial<InvitationRequest> & { email: string })
 const outboxTo = (email: string) =>
   db().handles.owner.selectFrom("outbox_messages").select(["subject", "body_text", "status", "partnership_id"]).where("to_address", "=", email).orderBy("created_at").execute();
 
+// Tests add hooks of their own; the capabilities' real hooks are put back after each.
+const realHooks = [...INVITATION_ACCEPTED_HOOKS];
 afterEach(() => {
-  INVITATION_ACCEPTED_HOOKS.length = 0;
+  INVITATION_ACCEPTED_HOOKS.splice(0, INVITATION_ACCEPTED_HOOKS.length, ...realHooks);
 });
 
 describe("creating an invitation", () => {

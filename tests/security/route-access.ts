@@ -24,6 +24,9 @@ export interface RouteRule {
 
 const STAFF: Role[] = ["coordinator", "board"];
 const MEMBERS: Role[] = ["coordinator", "board", "org_admin", "champion"];
+const COORDINATOR: Role[] = ["coordinator"];
+const ACTION_UPDATERS: Role[] = ["coordinator", "org_admin", "champion"];
+const ACTION_FIELDS = ["themeId", "leadOrganisationId", "supportingOrganisationIds", "boroughIds"];
 
 export const ROUTE_ACCESS: Record<string, RouteRule> = {
   root: { get: "public", post: "none" },
@@ -40,6 +43,47 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/p.$slug._index": { get: MEMBERS, post: "none" },
   "routes/p.$slug.orgs._index": { get: STAFF, post: "none" },
   "routes/p.$slug.orgs.$org._index": { get: MEMBERS, post: "none" },
+  // The delivery plan. The cleveland action in the URL is led by Hartlepool Borough Council, so its admin and champion may update it.
+  "routes/p.$slug.plans._index": { get: MEMBERS, post: COORDINATOR, intents: ["create-plan"] },
+  "routes/p.$slug.plans.themes": { get: COORDINATOR, post: COORDINATOR },
+  "routes/p.$slug.plans.$plan._index": { get: MEMBERS, post: COORDINATOR, intents: ["open-review"] },
+  "routes/p.$slug.plans.$plan.actions.new": { get: COORDINATOR, post: COORDINATOR, fields: ACTION_FIELDS },
+  "routes/p.$slug.plans.$plan.actions.$action._index": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.plans.$plan.actions.$action.edit": {
+    get: COORDINATOR,
+    post: COORDINATOR,
+    fields: [...ACTION_FIELDS, "milestoneId"],
+    intents: ["save", "add-milestone", "save-milestone", "remove-milestone", "delete"],
+  },
+  "routes/p.$slug.plans.$plan.actions.$action.update": { get: ACTION_UPDATERS, post: ACTION_UPDATERS },
+  "routes/p.$slug.plans.$plan.actions[.]csv": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.plans.$plan.updates[.]csv": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.plans.$plan.upload": { get: COORDINATOR, post: COORDINATOR, intents: ["upload-actions", "upload-updates"] },
+  "routes/p.$slug.plans.reviews.$review._index": { get: STAFF, post: "none" },
+  "routes/p.$slug.plans.reviews.$review.summary": { get: COORDINATOR, post: COORDINATOR },
+  "routes/p.$slug.plans.reviews.$review[.]xlsx": { get: STAFF, post: "none" },
+  // the pledge, champions and adoption (issue 4)
+  "routes/p.$slug.adoption": { get: STAFF, post: "none" },
+  "routes/p.$slug.adoption[.csv]": { get: STAFF, post: "none" },
+  "routes/p.$slug.pledge._index": { get: STAFF, post: ["coordinator"], intents: ["start-draft", "discard-draft", "unpublish-register", "publish-register"] },
+  "routes/p.$slug.pledge.draft._index": { get: ["coordinator"], post: ["coordinator"], intents: ["save", "add-commitment", "preview"] },
+  "routes/p.$slug.pledge.draft.preview": { get: ["coordinator"], post: ["coordinator"] },
+  "routes/p.$slug.pledge.versions.$version": { get: STAFF, post: "none" },
+  "routes/p.$slug.orgs[.csv]": { get: STAFF, post: "none" },
+  "routes/p.$slug.orgs.import": { get: ["coordinator"], post: ["coordinator"] },
+  "routes/p.$slug.orgs.$org.pledge._index": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.orgs.$org.pledge.certificate": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.orgs.$org.pledge.withdraw": { get: ["org_admin"], post: ["org_admin"] },
+  "routes/p.$slug.orgs.$org.pledge.sign._index": { get: ["org_admin"], post: ["org_admin"], intents: ["start", "discard"] },
+  "routes/p.$slug.orgs.$org.pledge.sign.signatory": { get: ["org_admin"], post: ["org_admin"] },
+  "routes/p.$slug.orgs.$org.pledge.sign.commitments": { get: ["org_admin"], post: ["org_admin"] },
+  "routes/p.$slug.orgs.$org.pledge.sign.activity": { get: ["org_admin"], post: ["org_admin"] },
+  "routes/p.$slug.orgs.$org.pledge.sign.check": { get: ["org_admin"], post: ["org_admin"] },
+  "routes/p.$slug.orgs.$org.champions._index": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.orgs.$org.champions.new": { get: ["coordinator", "org_admin"], post: ["coordinator", "org_admin"] },
+  "routes/p.$slug.orgs.$org.champions.$champion": { get: ["coordinator", "org_admin"], post: ["coordinator", "org_admin"], intents: ["save", "leave", "invite"] },
+  // no login: tenant isolation for these is proven in tests/security/public-register.test.ts
+  "routes/public.$slug._index": { get: "public", post: "none" },
   "routes/p.$slug.orgs.$org.returns._index": { get: MEMBERS, post: "none" },
   "routes/p.$slug.orgs.$org.returns.$quarter._index": { get: MEMBERS, post: ["champion", "org_admin"], intents: ["save", "submit"] },
   "routes/p.$slug.orgs.$org.returns.$quarter.history": { get: MEMBERS, post: "none" },

@@ -2,7 +2,7 @@
  * "Forgotten your password?": a single-use link, valid for 60 minutes, sent to the account's email
  * through the platform outbox. Asking tells nobody whether the email has an account: the answer
  * is the same, and nothing is sent for an unknown or disabled one. Setting the new password ends
- * every session of the account. See docs/decisions/0011-one-time-links.md.
+ * every session of the account. See docs/decisions/0012-one-time-links.md.
  */
 import { sql } from "kysely";
 import { databases } from "../../db.server";

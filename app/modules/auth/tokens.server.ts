@@ -1,7 +1,7 @@
 /**
  * One-time tokens for links sent by email (invitations, password resets). The link carries 160
  * random bits; the database keeps only their SHA-256, so a copy of the tables opens nothing.
- * See docs/decisions/0011-one-time-links.md.
+ * See docs/decisions/0012-one-time-links.md.
  */
 import { createHash, randomBytes } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";

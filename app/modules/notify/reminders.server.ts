@@ -3,6 +3,7 @@
  * Each rule queues emails with a dedupe key (see queueEmail), so running the job every hour from
  * cron sends each reminder once. Capabilities append their rule to REMINDER_RULES.
  */
+import { PLEDGE_REMINDER_RULES } from "../pledge/reminders.server";
 import { returnReminderRule } from "../returns/reminders.server";
 import { listPartnerships } from "../tenancy/partnerships.server";
 import { asPlatformAdmin, withPartnership, type Tx } from "../tenancy/with-partnership.server";
@@ -20,7 +21,7 @@ export interface ReminderContext {
 /** Returns how many new messages it queued. */
 export type ReminderRule = { name: string; run: (tx: Tx, ctx: ReminderContext) => Promise<number> };
 
-export const REMINDER_RULES: ReminderRule[] = [returnReminderRule];
+export const REMINDER_RULES: ReminderRule[] = [...PLEDGE_REMINDER_RULES, returnReminderRule];
 
 export async function runReminders(options: { today: string; origin: string; rules?: ReminderRule[] }) {
   const rules = options.rules ?? REMINDER_RULES;

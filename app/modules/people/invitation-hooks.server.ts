@@ -16,6 +16,7 @@
  *   };
  */
 import type { InvitedRole } from "../../../db/types";
+import { linkChampionOnAcceptance } from "../champions/account-hook.server";
 import type { Tx } from "../tenancy/with-partnership.server";
 
 export interface AcceptedInvitation {
@@ -39,4 +40,4 @@ export interface InvitationAcceptedHook {
   run(tx: Tx, accepted: AcceptedInvitation): Promise<void>;
 }
 
-export const INVITATION_ACCEPTED_HOOKS: InvitationAcceptedHook[] = [];
+export const INVITATION_ACCEPTED_HOOKS: InvitationAcceptedHook[] = [linkChampionOnAcceptance];

@@ -18,10 +18,10 @@ export type ParsedForm<T> = { ok: true; data: T; values: FormReply["values"] } |
 /** Every posted field, repeated ones as arrays; files dropped. */
 export function formValues(form: FormData): FormReply["values"] {
   const values: FormReply["values"] = {};
-  for (const [key, entry] of form.entries()) {
-    if (typeof entry !== "string") continue;
-    // NUL cannot be typed by a person, and PostgreSQL cannot store it in text.
-    const value = entry.replaceAll("\u0000", "");
+  for (const [key, rawValue] of form.entries()) {
+    if (typeof rawValue !== "string") continue;
+    // PostgreSQL text cannot hold NUL; no person types one, so it is dropped rather than stored.
+    const value = rawValue.replace(/\u0000/g, "");
     const existing = values[key];
     if (existing === undefined) values[key] = value;
     else values[key] = Array.isArray(existing) ? [...existing, value] : [existing, value];

@@ -5,6 +5,7 @@
 import { hasDemoPartnerships, removeDemo, seedDemo } from "../../../db/seed/demo";
 import { databases } from "../../db.server";
 import { hashPassword } from "../auth/password.server";
+import { APP_DEMO_STEPS } from "./app-demo-steps.server";
 import { logger } from "./logger.server";
 import { migrateToLatest } from "./migrate.server";
 
@@ -15,7 +16,7 @@ export async function prepareDatabase(options: { seedIfEmpty?: boolean } = {}) {
   if (options.seedIfEmpty ?? true) {
     const any = await owner.selectFrom("partnerships").select("id").limit(1).executeTakeFirst();
     if (!any) {
-      await seedDemo(owner, { hashPassword });
+      await seedDemo(owner, { hashPassword, steps: APP_DEMO_STEPS });
       seeded = true;
       logger.info("loaded demo data into an empty database");
     }
@@ -31,6 +32,6 @@ export async function loadDemo(options: { replace: boolean; today?: Date }) {
     if (!options.replace) return { loaded: false as const, reason: "already has demo data" };
     await removeDemo(owner);
   }
-  await seedDemo(owner, { hashPassword, today: options.today });
+  await seedDemo(owner, { hashPassword, today: options.today, steps: APP_DEMO_STEPS });
   return { loaded: true as const };
 }

@@ -1,0 +1,165 @@
+/**
+ * RJ champions: named people at an organisation, with their training, one of them the
+ * communications single point of contact. A champion who leaves keeps their record (left_on), so
+ * a signed organisation whose last champion left shows a vacancy.
+ */
+import { sql } from "kysely";
+import type { TrainingLevel } from "../../../db/types";
+import type { Tx } from "../tenancy/with-partnership.server";
+
+type Scope = { partnershipId: string; organisationId: string };
+
+export interface ChampionInput {
+  name: string;
+  email: string;
+  jobTitle: string;
+  since: string;
+  training: TrainingLevel;
+  accreditationExpiresOn: string | null;
+  isContact: boolean;
+}
+
+export interface Champion extends ChampionInput {
+  id: string;
+  organisationId: string;
+  leftOn: string | null;
+  userId: string | null;
+  revision: string;
+}
+
+const revisionSql = sql<string>`((extract(epoch from updated_at) * 1000000)::bigint)::text`;
+
+function championsQuery(tx: Tx, partnershipId: string) {
+  return tx
+    .selectFrom("champions")
+    .select(["id", "organisation_id", "name", "email", "job_title", "since", "training", "accreditation_expires_on", "is_contact", "left_on", "user_id"])
+    .select(revisionSql.as("revision"))
+    .where("partnership_id", "=", partnershipId);
+}
+
+function toChampion(r: Awaited<ReturnType<ReturnType<typeof championsQuery>["executeTakeFirstOrThrow"]>>): Champion {
+  return {
+    id: r.id,
+    organisationId: r.organisation_id,
+    name: r.name,
+    email: r.email,
+    jobTitle: r.job_title,
+    since: r.since,
+    training: r.training,
+    accreditationExpiresOn: r.accreditation_expires_on,
+    isContact: r.is_contact,
+    leftOn: r.left_on,
+    userId: r.user_id,
+    revision: r.revision,
+  };
+}
+
+/** Current champions first (the contact at the top), then those who have left. */
+export async function listChampions(tx: Tx, { partnershipId, organisationId }: Scope): Promise<Champion[]> {
+  const rows = await championsQuery(tx, partnershipId)
+    .where("organisation_id", "=", organisationId)
+    .orderBy(sql`left_on is not null`)
+    .orderBy("is_contact", "desc")
+    .orderBy("name")
+    .execute();
+  return rows.map(toChampion);
+}
+
+/** Champions across the partnership (or some organisations), for adoption figures and reminders. */
+export async function championsOf(tx: Tx, { partnershipId, organisationIds }: { partnershipId: string; organisationIds?: string[] }) {
+  let query = championsQuery(tx, partnershipId);
+  if (organisationIds) {
+    if (organisationIds.length === 0) return [];
+    query = query.where("organisation_id", "in", organisationIds);
+  }
+  return (await query.execute()).map(toChampion);
+}
+
+export async function findChampion(tx: Tx, { partnershipId, organisationId, championId }: Scope & { championId: string }) {
+  const row = await championsQuery(tx, partnershipId).where("organisation_id", "=", organisationId).where("id", "=", championId).executeTakeFirst();
+  return row ? toChampion(row) : null;
+}
+
+export type ChampionSave = { ok: true; id: string } | { ok: false; errors?: Record<string, string>; reason?: "missing" | "stale" | "left" };
+
+async function emailTaken(tx: Tx, scope: Scope, email: string, exceptId?: string) {
+  let query = tx
+    .selectFrom("champions")
+    .select("id")
+    .where("partnership_id", "=", scope.partnershipId)
+    .where("organisation_id", "=", scope.organisationId)
+    .where(sql`lower(email)`, "=", email.toLowerCase())
+    .where("left_on", "is", null);
+  if (exceptId) query = query.where("id", "!=", exceptId);
+  return Boolean(await query.executeTakeFirst());
+}
+
+async function clearContact(tx: Tx, scope: Scope, exceptId?: string) {
+  let query = tx
+    .updateTable("champions")
+    .set({ is_contact: false, updated_at: sql`clock_timestamp()` })
+    .where("partnership_id", "=", scope.partnershipId)
+    .where("organisation_id", "=", scope.organisationId)
+    .where("is_contact", "=", true);
+  if (exceptId) query = query.where("id", "!=", exceptId);
+  await query.execute();
+}
+
+function columns(input: ChampionInput) {
+  return {
+    name: input.name,
+    email: input.email,
+    job_title: input.jobTitle,
+    since: input.since,
+    training: input.training,
+    accreditation_expires_on: input.training === "accredited" ? input.accreditationExpiresOn : null,
+    is_contact: input.isContact,
+  };
+}
+
+const duplicate = (email: string) => ({ email: `${email} is already a current champion here: change their details instead` });
+
+export async function addChampion(tx: Tx, scope: Scope & { input: ChampionInput }): Promise<ChampionSave> {
+  if (await emailTaken(tx, scope, scope.input.email)) return { ok: false, errors: duplicate(scope.input.email) };
+  if (scope.input.isContact) await clearContact(tx, scope);
+  const { id } = await tx
+    .insertInto("champions")
+    .values({ partnership_id: scope.partnershipId, organisation_id: scope.organisationId, ...columns(scope.input) })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return { ok: true, id };
+}
+
+export async function updateChampion(tx: Tx, scope: Scope & { championId: string; revision: string; input: ChampionInput }): Promise<ChampionSave> {
+  const existing = await findChampion(tx, scope);
+  if (!existing) return { ok: false, reason: "missing" };
+  if (existing.leftOn) return { ok: false, reason: "left" };
+  if (existing.revision !== scope.revision) return { ok: false, reason: "stale" };
+  if (await emailTaken(tx, scope, scope.input.email, scope.championId)) return { ok: false, errors: duplicate(scope.input.email) };
+  if (scope.input.isContact) await clearContact(tx, scope, scope.championId);
+  const updated = await tx
+    .updateTable("champions")
+    .set({ ...columns(scope.input), updated_at: sql`clock_timestamp()` })
+    .where("partnership_id", "=", scope.partnershipId)
+    .where("organisation_id", "=", scope.organisationId)
+    .where("id", "=", scope.championId)
+    .where(revisionSql, "=", scope.revision)
+    .executeTakeFirst();
+  if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "stale" };
+  return { ok: true, id: scope.championId };
+}
+
+export async function recordLeaving(tx: Tx, scope: Scope & { championId: string; leftOn: string }): Promise<ChampionSave> {
+  const existing = await findChampion(tx, scope);
+  if (!existing) return { ok: false, reason: "missing" };
+  if (existing.leftOn) return { ok: false, reason: "left" };
+  if (scope.leftOn < existing.since) return { ok: false, errors: { leftOn: "The leaving date must be on or after the date they became a champion" } };
+  await tx
+    .updateTable("champions")
+    .set({ left_on: scope.leftOn, is_contact: false, updated_at: sql`clock_timestamp()` })
+    .where("partnership_id", "=", scope.partnershipId)
+    .where("organisation_id", "=", scope.organisationId)
+    .where("id", "=", scope.championId)
+    .execute();
+  return { ok: true, id: scope.championId };
+}

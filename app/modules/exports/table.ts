@@ -1,0 +1,69 @@
+/**
+ * A table as data: what a page renders (DataTable) and what its CSV download holds are the same
+ * rows in the same order. Sorting comes from the URL (`<table>-sort`, `<table>-dir`), so links
+ * sort without JavaScript.
+ */
+export type Cell = string | number | null;
+
+export interface TableColumn {
+  key: string;
+  header: string;
+  numeric?: boolean;
+  /** False for columns whose order means nothing (a grid's cells). */
+  sortable?: boolean;
+}
+
+export interface TableData {
+  /** Unique on its page: names the sort parameters and the download. */
+  id: string;
+  caption: string;
+  columns: TableColumn[];
+  rows: Array<Record<string, Cell>>;
+}
+
+export interface TableSort {
+  key: string;
+  desc: boolean;
+}
+
+export function compareCells(a: Cell, b: Cell): number {
+  if (a === b) return 0;
+  if (a === null || a === "") return 1;
+  if (b === null || b === "") return -1;
+  if (typeof a === "number" && typeof b === "number") return a - b;
+  return String(a).localeCompare(String(b), "en-GB", { numeric: true, sensitivity: "base" });
+}
+
+export function sortOf(table: Pick<TableData, "id" | "columns">, search: URLSearchParams): TableSort | null {
+  const key = search.get(`${table.id}-sort`);
+  const column = table.columns.find((c) => c.key === key && c.sortable !== false);
+  if (!column) return null;
+  return { key: column.key, desc: search.get(`${table.id}-dir`) === "desc" };
+}
+
+/** The rows in the order the URL asks for (stable: ties keep their original order). */
+export function sortedRows(table: TableData, sort: TableSort | null) {
+  if (!sort) return table.rows;
+  return table.rows
+    .map((row, i) => ({ row, i }))
+    .sort((a, b) => {
+      const c = compareCells(a.row[sort.key] ?? null, b.row[sort.key] ?? null);
+      return (sort.desc ? -c : c) || a.i - b.i;
+    })
+    .map((x) => x.row);
+}
+
+/** The query string of a link that sorts `table` by `key`, keeping the page's other parameters. */
+export function sortHref(table: Pick<TableData, "id">, search: URLSearchParams, key: string, current: TableSort | null) {
+  const next = new URLSearchParams(search);
+  next.set(`${table.id}-sort`, key);
+  next.set(`${table.id}-dir`, current?.key === key && !current.desc ? "desc" : "asc");
+  return `?${next}`;
+}
+
+/** The CSV of `table` from the page's resource route (`path`), with the page's sort and filters. */
+export function downloadHref(table: Pick<TableData, "id">, search: URLSearchParams, path: string) {
+  const next = new URLSearchParams(search);
+  next.set("table", table.id);
+  return `${path}?${next}`;
+}

@@ -1,0 +1,153 @@
+/**
+ * Organisations and prospects as CSV: the download and the upload have the same columns, so a
+ * coordinator can download the list, add prospects in a spreadsheet and upload it back. An
+ * upload adds organisations it does not know (by name) and updates those it does — all rows or none.
+ */
+import { sql } from "kysely";
+import type { Sector } from "../../../db/types";
+import { toCsv } from "../exports/csv.server";
+import { PLEDGE_STATUS_LABELS } from "../pledge/status";
+import { organisationPledges } from "../pledge/status.server";
+import { listOrganisations } from "../tenancy/organisations.server";
+import { listBoroughs } from "../tenancy/partnerships.server";
+import { SECTOR_LABELS, SECTORS, sectorLabel } from "../tenancy/sectors";
+import type { Tx } from "../tenancy/with-partnership.server";
+import { ORGANISATION_CSV_HEADER } from "./organisation-columns";
+import { checkCsv, type CellResult, type ColumnSpec, type CsvProblem, type CsvRow } from "./csv-table";
+
+const COUNTY_WIDE = "County-wide";
+
+const fail = (message: string): CellResult<never> => ({ ok: false, message });
+/** Undo the download's guard against spreadsheet formulas (see exports/csv.server.ts). */
+const unguard = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
+
+function nameOf(value: string): CellResult<string> {
+  const name = unguard(value);
+  if (!name) return fail("Enter the organisation's name");
+  return name.length > 200 ? fail("Name must be 200 characters or fewer") : { ok: true, value: name };
+}
+
+function sectorOf(value: string): CellResult<Sector> {
+  const v = value.trim().toLowerCase();
+  const found = SECTORS.find((s) => s === v.replace(/[\s-]+/g, "_") || SECTOR_LABELS[s].toLowerCase() === v);
+  return found ? { ok: true, value: found } : fail(`Enter a sector: one of ${SECTORS.map((s) => SECTOR_LABELS[s]).join(", ")}`);
+}
+
+function yesNo(value: string): CellResult<boolean> {
+  const v = value.trim().toLowerCase();
+  if (["", "no", "n", "false", "0"].includes(v)) return { ok: true, value: false };
+  if (["yes", "y", "true", "1"].includes(v)) return { ok: true, value: true };
+  return fail("Enter yes or no");
+}
+
+function website(cell: string): CellResult<string | null> {
+  const value = unguard(cell);
+  if (!value) return { ok: true, value: null };
+  if (value.length > 300) return fail("Website must be 300 characters or fewer");
+  try {
+    const url = new URL(value);
+    if (url.protocol === "https:" || url.protocol === "http:") return { ok: true, value: url.toString() };
+  } catch {
+    // falls through to the message
+  }
+  return fail("Enter a website address starting with https://");
+}
+
+export interface ImportSummary {
+  added: number;
+  updated: number;
+  unchanged: number;
+}
+
+export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; problems: CsvProblem[] };
+
+function sameNames(rows: CsvRow[]): CsvProblem[] {
+  const seen = new Map<string, number>();
+  const problems: CsvProblem[] = [];
+  for (const r of rows) {
+    const key = String(r.values.name ?? "").toLowerCase();
+    if (!key) continue;
+    if (seen.has(key)) problems.push({ row: r.row, column: "name", message: `The same name is on row ${seen.get(key)}` });
+    else seen.set(key, r.row);
+  }
+  return problems;
+}
+
+/** Checks the whole file, then writes every row in the caller's transaction, or none. */
+export async function importOrganisations(tx: Tx, { partnershipId, csv }: { partnershipId: string; csv: string }): Promise<ImportResult> {
+  const boroughs = await listBoroughs(tx, { partnershipId });
+  const boroughOf = (value: string): CellResult<string | null> => {
+    const v = value.trim().toLowerCase();
+    if (!v || v === COUNTY_WIDE.toLowerCase()) return { ok: true, value: null };
+    const found = boroughs.find((b) => b.name.toLowerCase() === v || b.ons_code.toLowerCase() === v);
+    return found ? { ok: true, value: found.id } : fail(`Enter a borough of this partnership (${boroughs.map((b) => b.name).join(", ")}) or ${COUNTY_WIDE}`);
+  };
+  const columns: ColumnSpec[] = [
+    { name: "name", required: true, parse: nameOf },
+    { name: "sector", required: true, parse: sectorOf },
+    { name: "borough", parse: boroughOf },
+    { name: "statutory", parse: yesNo },
+    { name: "website", parse: website },
+    // In the download for reading; pledge status comes from signatures, never from a file.
+    { name: "pledge_status", parse: () => ({ ok: true, value: null }) },
+  ];
+  const checked = checkCsv(csv, { columns });
+  const problems = [...checked.problems, ...sameNames(checked.rows)].sort((a, b) => a.row - b.row);
+  if (problems.length) return { ok: false, problems };
+
+  const existing = await tx
+    .selectFrom("organisations")
+    .select(["id", "name", "sector", "borough_id", "is_statutory", "website"])
+    .where("partnership_id", "=", partnershipId)
+    .execute();
+  const byName = new Map(existing.map((o) => [o.name.toLowerCase(), o]));
+  const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0 };
+  for (const { values } of checked.rows) {
+    const name = values.name as string;
+    const found = byName.get(name.toLowerCase());
+    const next = {
+      name,
+      sector: values.sector as Sector,
+      borough_id: "borough" in values ? (values.borough as string | null) : (found?.borough_id ?? null),
+      is_statutory: "statutory" in values ? (values.statutory as boolean) : (found?.is_statutory ?? false),
+      website: "website" in values ? (values.website as string | null) : (found?.website ?? null),
+    };
+    if (!found) {
+      await tx.insertInto("organisations").values({ partnership_id: partnershipId, ...next }).execute();
+      summary.added++;
+      continue;
+    }
+    const same = found.name === next.name && found.sector === next.sector && found.borough_id === next.borough_id && found.is_statutory === next.is_statutory && found.website === next.website;
+    if (same) {
+      summary.unchanged++;
+      continue;
+    }
+    await tx
+      .updateTable("organisations")
+      .set({ ...next, updated_at: sql`now()` })
+      .where("partnership_id", "=", partnershipId)
+      .where("id", "=", found.id)
+      .execute();
+    summary.updated++;
+  }
+  return { ok: true, summary };
+}
+
+/** The organisations as CSV, in the upload's shape (pledge_status is for reading; uploads ignore it). */
+export async function organisationsCsv(tx: Tx, { partnershipId, on, boroughId }: { partnershipId: string; on: string; boroughId?: string | null }) {
+  const [organisations, pledges] = await Promise.all([listOrganisations(tx, { partnershipId, boroughId }), organisationPledges(tx, { partnershipId, on })]);
+  const websites = new Map(
+    (await tx.selectFrom("organisations").select(["id", "website"]).where("partnership_id", "=", partnershipId).execute()).map((o) => [o.id, o.website]),
+  );
+  return toCsv(
+    ORGANISATION_CSV_HEADER,
+    organisations.map((o) => [
+      o.name,
+      sectorLabel(o.sector),
+      o.borough_name ?? COUNTY_WIDE,
+      o.is_statutory ? "yes" : "no",
+      websites.get(o.id) ?? "",
+      PLEDGE_STATUS_LABELS[pledges.get(o.id)?.status ?? "prospect"],
+    ]),
+  );
+}

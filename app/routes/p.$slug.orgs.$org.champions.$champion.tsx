@@ -1,0 +1,127 @@
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { notFound, requireAccess } from "~/modules/auth/guard.server";
+import { CHAMPION_FIELDS, championSchema } from "~/modules/champions/champion-form";
+import { findChampion, recordLeaving, updateChampion } from "~/modules/champions/champions.server";
+import { ChampionFields } from "~/modules/champions/components";
+import { inviteChampion } from "~/modules/champions/invite.server";
+import { TRAINING_LABELS } from "~/modules/champions/training";
+import { deliverSoon } from "~/modules/notify/delivery.server";
+import { dateField, withDates } from "~/modules/platform/date-input";
+import { formatDate } from "~/modules/platform/dates";
+import { parseForm, readForm, refuse } from "~/modules/platform/form.server";
+import { redirectWithNotice } from "~/modules/platform/notice.server";
+import { today } from "~/modules/reporting/periods";
+import { withPartnership } from "~/modules/tenancy/with-partnership.server";
+import { DateField } from "~/ui/DateField";
+import { Main } from "~/ui/Layout";
+import { Button, ErrorSummary, type Reply } from "~/ui/form";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.champion.name ?? "Champion"} — Golden Thread` }];
+
+const ChampionParam = z.string().uuid();
+
+async function requireChampion(request: Request, params: Record<string, string | undefined>) {
+  const ctx = await requireAccess(request, params, "champions:manage");
+  const championId = ChampionParam.safeParse(params.champion);
+  if (!championId.success) notFound();
+  const scope = { partnershipId: ctx.partnership.id, organisationId: ctx.organisation!.id, championId: championId.data };
+  const champion = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => findChampion(tx, scope));
+  if (!champion) notFound();
+  return { ctx, scope, champion, path: `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}/champions` };
+}
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const { ctx, champion, path } = await requireChampion(request, params);
+  return json({ organisation: ctx.organisation!.name, champion, path });
+}
+
+const STALE = "Someone changed this champion's details after you opened this page. What you typed is below: check it and save again.";
+
+export async function action({ request, params }: ActionFunctionArgs) {
+  const { ctx, scope, champion, path } = await requireChampion(request, params);
+  const formData = await readForm(request);
+  const intent = formData.get("intent");
+  const on = today();
+  if (intent === "leave") {
+    const form = await parseForm(formData, withDates(["leftOn"], z.object({ leftOn: dateField("the date they left", { today: on, when: "past" }) })));
+    if (!form.ok) return json(form.reply, { status: 400 });
+    const saved = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => recordLeaving(tx, { ...scope, leftOn: form.data.leftOn }));
+    if (!saved.ok) return json(refuse(form.values, saved.errors ?? {}, saved.errors ? undefined : `${champion.name} has already left`), { status: 409 });
+    return redirectWithNotice(path, `${champion.name}'s leaving date is recorded`);
+  }
+  if (intent === "invite") {
+    const result = await withPartnership(scope.partnershipId, ctx.user.id, (tx) =>
+      inviteChampion(tx, { ...scope, invitedBy: ctx.user.id, origin: new URL(request.url).origin }),
+    );
+    if (!result) notFound();
+    if (!result.ok) return json({ errors: {}, formError: result.message } as Reply, { status: 409 });
+    deliverSoon(scope.partnershipId);
+    return redirectWithNotice(`${path}/${champion.id}`, `Invitation sent to ${champion.email}`);
+  }
+  const form = await parseForm(formData, championSchema(on).and(z.object({ revision: z.string() })));
+  if (!form.ok) return json(form.reply, { status: 400 });
+  const { revision, ...input } = form.data;
+  const saved = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => updateChampion(tx, { ...scope, revision, input }));
+  if (!saved.ok) {
+    const message = saved.reason === "stale" ? STALE : saved.reason === "left" ? `${champion.name} has left: their details can no longer be changed` : undefined;
+    return json(refuse({ ...form.values, revision: champion.revision }, saved.errors ?? {}, message), { status: 409 });
+  }
+  return redirectWithNotice(path, `${input.name}'s details are saved`);
+}
+
+export default function ChampionPage() {
+  const { organisation, champion, path } = useLoaderData<typeof loader>();
+  const reply = useActionData<typeof action>() as Reply | undefined;
+  const leaving = reply?.values && "leftOn-day" in reply.values ? reply : null;
+  const details = leaving ? null : reply;
+  if (champion.leftOn) {
+    return (
+      <Main backLink={{ to: path }}>
+        <span className="govuk-caption-l">{organisation}</span>
+        <h1 className="govuk-heading-l">{champion.name}</h1>
+        <p className="govuk-body">
+          {champion.jobTitle}. RJ champion from {formatDate(champion.since)} until {formatDate(champion.leftOn)}; {TRAINING_LABELS[champion.training]}.
+        </p>
+      </Main>
+    );
+  }
+  return (
+    <Main backLink={{ to: path }}>
+      <ErrorSummary reply={reply} order={[...CHAMPION_FIELDS, "leftOn"]} />
+      <span className="govuk-caption-l">{organisation}</span>
+      <h1 className="govuk-heading-l">{champion.name}</h1>
+
+      <h2 className="govuk-heading-m">Signing in</h2>
+      {champion.userId ? (
+        <p className="govuk-body">{champion.name} can sign in to Golden Thread as a champion of the organisation.</p>
+      ) : (
+        <Form method="post">
+          <p className="govuk-body">Invite {champion.name} to sign in, so they can file the quarterly return and update the actions the organisation owns.</p>
+          <Button name="intent" value="invite" secondary>
+            Invite {champion.name} to sign in
+          </Button>
+        </Form>
+      )}
+
+      <h2 className="govuk-heading-m">Details</h2>
+      <Form method="post" noValidate>
+        <input type="hidden" name="revision" value={details?.values?.revision?.toString() ?? champion.revision} readOnly />
+        <ChampionFields champion={champion} reply={details} />
+        <Button name="intent" value="save">
+          Save changes
+        </Button>
+      </Form>
+
+      <h2 className="govuk-heading-m">Leaving</h2>
+      <Form method="post" noValidate>
+        <DateField name="leftOn" legend={`When did ${champion.name} stop being a champion?`} hint="Their record is kept. If they were the organisation's only champion, the post shows as vacant." reply={leaving} />
+        <Button name="intent" value="leave" warning>
+          Record that they have left
+        </Button>
+      </Form>
+    </Main>
+  );
+}

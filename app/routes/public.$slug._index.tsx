@@ -1,0 +1,87 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { useLoaderData } from "@remix-run/react";
+import { z } from "zod";
+import { notFound } from "~/modules/auth/guard.server";
+import { formatDate } from "~/modules/platform/dates";
+import { PledgeText } from "~/modules/pledge/components";
+import { publishedRegister } from "~/modules/pledge/register.server";
+import { today } from "~/modules/reporting/periods";
+import { sectorLabel } from "~/modules/tenancy/sectors";
+import { Main } from "~/ui/Layout";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Register of signatories — ${data?.partnership.name ?? "Golden Thread"}` }];
+
+const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]$/);
+
+export async function loader({ params }: LoaderFunctionArgs) {
+  const slug = Slug.safeParse(params.slug);
+  if (!slug.success) notFound();
+  const register = await publishedRegister(slug.data, today());
+  if (!register) notFound();
+  const boroughs = [...new Set(register.signatories.map((s) => s.borough))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+  return json({ ...register, boroughs, on: today() });
+}
+
+export default function PublicRegister() {
+  const { partnership, pledge, signatories, boroughs, on } = useLoaderData<typeof loader>();
+  const sectors = [...new Set(signatories.map((s) => s.sector))].sort();
+  return (
+    <Main>
+      <span className="govuk-caption-l">{partnership.name}</span>
+      <h1 className="govuk-heading-l">Register of signatories</h1>
+      <p className="govuk-body-l">
+        {signatories.length} organisations across {partnership.county} have signed the restorative pledge and their signature is current on {formatDate(on)}.
+      </p>
+      <table className="govuk-table">
+        <caption className="govuk-table__caption govuk-table__caption--m">Signatories by sector</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            <th scope="col" className="govuk-table__header">Sector</th>
+            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Signatories</th>
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">
+          {sectors.map((s) => (
+            <tr className="govuk-table__row" key={s}>
+              <th scope="row" className="govuk-table__header">{sectorLabel(s)}</th>
+              <td className="govuk-table__cell govuk-table__cell--numeric">{signatories.filter((x) => x.sector === s).length}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <h2 className="govuk-heading-m">Signatories by borough</h2>
+      {boroughs.map((b) => (
+        <table className="govuk-table" key={b ?? "county"}>
+          <caption className="govuk-table__caption govuk-table__caption--s">{b ?? "County-wide"}</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Organisation</th>
+              <th scope="col" className="govuk-table__header">Sector</th>
+              <th scope="col" className="govuk-table__header">Signed on</th>
+            </tr>
+          </thead>
+          <tbody className="govuk-table__body">
+            {signatories
+              .filter((s) => s.borough === b)
+              .map((s) => (
+                <tr className="govuk-table__row" key={s.id}>
+                  <th scope="row" className="govuk-table__header">{s.name}</th>
+                  <td className="govuk-table__cell">{sectorLabel(s.sector)}</td>
+                  <td className="govuk-table__cell">{formatDate(s.signedOn)}</td>
+                </tr>
+              ))}
+          </tbody>
+        </table>
+      ))}
+      {pledge ? (
+        <section className="gt-card" aria-labelledby="pledge-heading">
+          <span className="govuk-caption-m" id="pledge-heading">
+            The pledge they signed (version {pledge.version})
+          </span>
+          <PledgeText pledge={pledge} />
+        </section>
+      ) : null}
+    </Main>
+  );
+}

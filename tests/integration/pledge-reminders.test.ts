@@ -1,0 +1,125 @@
+/**
+ * `npm run jobs:reminders` for pledges and champions: run twice on the same day it sends nothing
+ * new; each reminder goes once to each of the organisation's admins, through the outbox and over
+ * a real (loopback) SMTP server.
+ */
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { REMINDER_RULES, runReminders as runAll } from "~/modules/notify/reminders.server";
+import { PLEDGE_REMINDER_RULES } from "~/modules/pledge/reminders.server";
+import { addDays } from "~/modules/reporting/periods";
+import { useTestDatabase } from "../helpers/database";
+import { organisationId, partnershipId, userId } from "../helpers/fixtures";
+import { startSmtpServer } from "../helpers/smtp";
+
+const db = useTestDatabase("demo");
+const ORIGIN = "https://golden-thread.example.org";
+/** The job with only the pledge's rules, so other capabilities' reminders do not mix in. */
+const runReminders = (options: { today: string; origin: string }) => runAll({ ...options, rules: PLEDGE_REMINDER_RULES });
+
+async function hartlepool() {
+  const owner = db().handles.owner;
+  const cleveland = await partnershipId(owner, "cleveland");
+  const council = await organisationId(owner, "cleveland", "Hartlepool Borough Council");
+  const signature = await owner
+    .selectFrom("pledge_signatures")
+    .select(["id", "expires_on"])
+    .where("organisation_id", "=", council)
+    .orderBy("signed_on", "desc")
+    .executeTakeFirstOrThrow();
+  const accreditation = await owner.selectFrom("champions").select(["id", "accreditation_expires_on"]).where("name", "=", "Amira Collins").executeTakeFirstOrThrow();
+  return { owner, cleveland, council, signature, accreditation };
+}
+
+async function sentTo(email: string) {
+  const rows = await db()
+    .handles.owner.selectFrom("outbox_messages")
+    .select(["kind", "dedupe_key", "subject", "body_text", "status"])
+    .where("to_address", "=", email)
+    .where("kind", "like", "reminder:%")
+    .orderBy("created_at")
+    .execute();
+  return rows;
+}
+
+describe("pledge and champion reminders, kept in the outbox", () => {
+  beforeAll(() => {
+    delete process.env.SMTP_URL;
+  });
+
+  it("are part of npm run jobs:reminders", () => {
+    expect(REMINDER_RULES).toEqual(expect.arrayContaining(PLEDGE_REMINDER_RULES));
+  });
+
+  it("reminds the admin of an accreditation expiring within 60 days, once however often the job runs", async () => {
+    const { accreditation } = await hartlepool();
+    const day = addDays(accreditation.accreditation_expires_on!, -50);
+    await runReminders({ today: day, origin: ORIGIN });
+    await runReminders({ today: day, origin: ORIGIN });
+    const messages = await sentTo("orgadmin@cleveland.demo.test");
+    expect(messages.map((m) => m.kind)).toEqual(["reminder:accreditation"]);
+    expect(messages[0].body_text).toContain("Amira Collins's RJC accreditation expires on");
+    expect(messages[0].status).toBe("kept");
+  });
+
+  it("sends renewal reminders two months and two weeks before the lapse, then a lapse notice, each once", async () => {
+    const { signature, council } = await hartlepool();
+    const until = signature.expires_on;
+    for (const day of [addDays(until, -40), addDays(until, -39), addDays(until, -5), addDays(until, -4), addDays(until, 1), addDays(until, 2)]) {
+      await runReminders({ today: day, origin: ORIGIN });
+      await runReminders({ today: day, origin: ORIGIN });
+    }
+    const renewals = (await sentTo("orgadmin@cleveland.demo.test")).filter((m) => m.kind !== "reminder:accreditation");
+    expect(renewals.map((m) => m.kind)).toEqual(["reminder:renewal", "reminder:renewal", "reminder:lapsed"]);
+    expect(renewals.map((m) => m.subject)).toEqual([
+      "Hartlepool Borough Council's restorative pledge is due for renewal",
+      "Two weeks left to renew Hartlepool Borough Council's restorative pledge",
+      "Hartlepool Borough Council's restorative pledge has lapsed",
+    ]);
+    expect(renewals[0].body_text).toContain(`${ORIGIN}/p/cleveland/orgs/${council}`);
+    // Nobody else is written to about Hartlepool: the champion is not an admin.
+    expect(await sentTo("champion@cleveland.demo.test")).toEqual([]);
+  });
+
+  it("tells an organisation's admins once that its last champion has left, and again only after the next one leaves", async () => {
+    const owner = db().handles.owner;
+    const cleveland = await partnershipId(owner, "cleveland");
+    const yjs = await organisationId(owner, "cleveland", "Hartlepool Youth Justice Service");
+    const admin = await userId(owner, "orgadmin@cleveland.demo.test");
+    await owner.insertInto("organisation_members").values({ partnership_id: cleveland, organisation_id: yjs, user_id: admin, role: "org_admin" }).execute();
+    const today = new Date().toISOString().slice(0, 10);
+    await runReminders({ today, origin: ORIGIN });
+    await runReminders({ today, origin: ORIGIN });
+    const vacancies = (await sentTo("orgadmin@cleveland.demo.test")).filter((m) => m.kind === "reminder:vacancy");
+    expect(vacancies.map((m) => m.subject)).toEqual(["Hartlepool Youth Justice Service has no RJ champion"]);
+  });
+});
+
+describe("pledge reminders over SMTP", () => {
+  let smtp: Awaited<ReturnType<typeof startSmtpServer>>;
+  beforeAll(async () => {
+    smtp = await startSmtpServer();
+    process.env.SMTP_URL = smtp.url;
+  });
+  afterAll(async () => {
+    delete process.env.SMTP_URL;
+    await smtp.close();
+  });
+
+  it("delivers each new reminder once to a real mail server, however often the job runs", async () => {
+    // The Isle of Wight Council is in its renewal window and has never named a champion; give it an admin.
+    const owner = db().handles.owner;
+    const hampshire = await partnershipId(owner, "hampshire");
+    const iow = await organisationId(owner, "hampshire", "Isle of Wight Council");
+    const admin = await userId(owner, "board@hampshire.demo.test");
+    await owner.insertInto("organisation_members").values({ partnership_id: hampshire, organisation_id: iow, user_id: admin, role: "org_admin" }).execute();
+    const today = new Date().toISOString().slice(0, 10);
+    const first = await runReminders({ today, origin: ORIGIN });
+    const second = await runReminders({ today, origin: ORIGIN });
+    expect(first["pledge and champions"]).toBeGreaterThanOrEqual(2);
+    expect(second["pledge and champions"]).toBe(0);
+    const toAdmin = smtp.received.filter((m) => m.to.includes("board@hampshire.demo.test"));
+    expect(toAdmin.map((m) => /Subject: (.*)/.exec(m.raw)?.[1]).sort()).toEqual(["Isle of Wight Council has no RJ champion", "Isle of Wight Council's restorative pledge is due for renewal"]);
+    const statuses = await owner.selectFrom("outbox_messages").select("status").where("to_address", "=", "board@hampshire.demo.test").execute();
+    expect(statuses.map((s) => s.status)).toEqual(["sent", "sent"]);
+  });
+});
