@@ -126,9 +126,9 @@ describe("accepting", () => {
   it("runs the accepted-invitation hooks with the inviter's context, and a failing hook undoes the acceptance", async () => {
     const seen: AcceptedInvitation[] = [];
     INVITATION_ACCEPTED_HOOKS.push({ name: "record", run: async (_tx, accepted) => void seen.push(accepted) });
-    const { token, invitationId } = await invite({ email: "hooked@example.org", context: { championId: "c-1" } });
+    const { token, invitationId } = await invite({ email: "hooked@example.org", context: { sentFrom: "test-case-7" } });
     const outcome = await acceptInvitation(token, { kind: "new-account", name: "Hooked", password: "a long enough passphrase" });
-    expect(seen).toEqual([expect.objectContaining({ invitationId, role: "champion", context: { championId: "c-1" }, newAccount: true, userId: outcome.ok ? outcome.userId : "" })]);
+    expect(seen).toEqual([expect.objectContaining({ invitationId, role: "champion", context: { sentFrom: "test-case-7" }, newAccount: true, userId: outcome.ok ? outcome.userId : "" })]);
 
     INVITATION_ACCEPTED_HOOKS.push({ name: "fail", run: async () => Promise.reject(new Error("champion record missing")) });
     const second = await invite({ email: "rolled.back@example.org" });
