@@ -165,12 +165,13 @@ describe("the restorative pledge, end to end", () => {
     const invitationPage = await champion.page.goto(new URL(link).pathname);
     if (invitationPage?.status() === 404) {
       expect(await acceptInvitation(link.split("/").at(-1)!, { kind: "new-account", name: "Nadia Kowalski", password: "harbour lights at dusk" })).toMatchObject({ ok: true });
+      await signInAs(champion.page, "nadia.kowalski@marina-traders.example.org", "harbour lights at dusk");
     } else {
+      // Accepting creates the account and signs the champion in.
       await champion.page.getByLabel("Password", { exact: false }).first().fill("harbour lights at dusk");
       await champion.page.getByRole("button", { name: /Accept|Create/ }).click();
       await champion.page.waitForURL((url) => !url.pathname.startsWith("/invitations"));
     }
-    await signInAs(champion.page, "nadia.kowalski@marina-traders.example.org", "harbour lights at dusk");
     expect(new URL(champion.page.url()).pathname).toBe(`/p/cleveland/orgs/${traders}`);
     await champion.page.getByRole("heading", { level: 1, name: "Hartlepool Marina Traders" }).waitFor();
     await champion.context.close();
