@@ -3,6 +3,7 @@
  * coordinator; the coordinator keeps its settings.
  */
 import { sql } from "kysely";
+import { createDefaultMetrics } from "../returns/metrics.server";
 import { z } from "zod";
 import { deliverSoon } from "../notify/delivery.server";
 import { text } from "../platform/form.server";
@@ -47,11 +48,13 @@ export type StartOutcome = { ok: true; slug: string; partnershipId: string } | {
 
 /** A new partnership and the invitation of its first coordinator, together or not at all. */
 export async function startPartnership(input: { adminId: string; origin: string } & z.infer<typeof NewPartnershipSchema>): Promise<StartOutcome> {
+  const slugTaken: StartOutcome = { ok: false, field: "slug", message: `There is already a partnership at /p/${input.slug}. Choose another web address` };
   const outcome = await asPlatformAdmin(input.adminId, async (tx): Promise<StartOutcome> => {
     const taken = await tx.selectFrom("partnerships").select("id").where("slug", "=", input.slug).executeTakeFirst();
-    if (taken) return { ok: false, field: "slug", message: `There is already a partnership at /p/${input.slug}. Choose another web address` };
+    if (taken) return slugTaken;
     const { id } = await tx.insertInto("partnerships").values({ slug: input.slug, name: input.name, county: input.county }).returning("id").executeTakeFirstOrThrow();
     await sql`select set_config('app.partnership_id', ${id}, true)`.execute(tx);
+    await createDefaultMetrics(tx, { partnershipId: id });
     const invited = await createInvitation(tx, {
       partnershipId: id,
       email: input.coordinatorEmail,
@@ -62,6 +65,10 @@ export async function startPartnership(input: { adminId: string; origin: string 
     });
     if (!invited.ok) throw new Error(invited.message);
     return { ok: true, slug: input.slug, partnershipId: id };
+  }).catch((error: { code?: string }) => {
+    // Two administrators choosing the same address at the same moment: the second is told, not failed.
+    if (error.code === "23505") return slugTaken;
+    throw error;
   });
   if (outcome.ok) deliverSoon(outcome.partnershipId);
   return outcome;
