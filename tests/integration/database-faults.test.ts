@@ -4,6 +4,8 @@
  * without a restart, and keeps everything it acknowledged. Runs on a PostgreSQL server of its own.
  */
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { quarterOf, today } from "~/modules/reporting/periods";
+import { returnFormBody, submitters } from "../../scripts/lib/bench-fixtures";
 import { startPgServer, type PgServer } from "../../scripts/lib/pg-server";
 import { adminQuery } from "../../scripts/lib/test-templates";
 import { startAppServer, type AppServer } from "../helpers/app-server";
@@ -89,5 +91,58 @@ describe("when idle database connections are killed", () => {
     await until(async () => (await coordinator.get("/p/cleveland/orgs")).status === 200, "a fresh connection", 10_000);
     expect(app.alive()).toBe(true);
     expect(app.output()).not.toMatch(/uncaught|unhandled/i);
+  });
+});
+
+describe("when the connection dies in the middle of a submission", () => {
+  it("writes nothing, gives the form back with everything typed and a reference, and the retry succeeds", { timeout: 60_000 }, async () => {
+    const owner = app.db.handles.owner;
+    const quarter = quarterOf(today()).key;
+    // An organisation admin (signed in) of an organisation with no return yet this quarter.
+    const [admin] = await submitters(owner, { count: 1, quarter, slugs: ["cleveland"] });
+    const organisation = { id: admin.organisationId };
+    const stored = () =>
+      owner.selectFrom("quarterly_returns").select(["status", "version"]).where("organisation_id", "=", organisation.id).where("quarter", "=", quarter).executeTakeFirst();
+    expect(await stored()).toBeUndefined();
+
+    // Every value written stalls, so the submission is caught half-way through its transaction.
+    await adminQuery(app.db.ownerUrl, `create function test_stall() returns trigger language plpgsql as $$ begin perform pg_sleep(10); return new; end $$`);
+    await adminQuery(app.db.ownerUrl, `create trigger test_stall before insert on return_values for each row execute function test_stall()`);
+    const orgadmin = new Client(app.url);
+    orgadmin.cookies.set("gt_session", admin.cookie.split("=")[1]);
+    const form = new URLSearchParams(returnFormBody({ intent: "submit", seed: 3 }));
+    form.set("highlights", "Two conferences in Hartlepool, typed before the connection dropped");
+    const path = `/p/cleveland/orgs/${organisation.id}/returns/${quarter}`;
+    const pending = orgadmin.post(path, form);
+
+    let killed = 0;
+    const deadline = Date.now() + 20_000;
+    while (!killed && Date.now() < deadline) {
+      const result = await adminQuery(pg.url, "select count(pg_terminate_backend(pid))::int as n from pg_stat_activity where usename = 'gt_web' and wait_event = 'PgSleep'");
+      killed = result.rows[0].n;
+      if (!killed) await new Promise((r) => setTimeout(r, 50));
+    }
+    expect(killed).toBe(1);
+
+    const response = await pending;
+    expect(response.status).toBe(503);
+    const page = await response.text();
+    expect(page).toContain("nothing was saved");
+    expect(page).toContain(response.headers.get("X-Request-Id")!);
+    expect(page).toContain("Two conferences in Hartlepool, typed before the connection dropped");
+    for (const [name, value] of form) {
+      if (!name.startsWith("value.")) continue;
+      const input = page.match(new RegExp(`<input[^>]*name="${name.replace(".", "\\.")}"[^>]*>`))?.[0];
+      expect(input, name).toContain(`value="${value}"`);
+    }
+    expect(await stored()).toBeUndefined();
+    const values = await owner.selectFrom("return_values").select((eb) => eb.fn.countAll<number>().as("n")).where("organisation_id", "=", organisation.id).where("quarter", "=", quarter).executeTakeFirstOrThrow();
+    expect(Number(values.n)).toBe(0);
+
+    await adminQuery(app.db.ownerUrl, "drop trigger test_stall on return_values; drop function test_stall()");
+    const retry = await orgadmin.post(path, form);
+    expect(retry.status).toBe(302);
+    expect(await stored()).toMatchObject({ status: "submitted", version: 1 });
+    expect(app.alive()).toBe(true);
   });
 });

@@ -36,7 +36,9 @@ declare module "lucia" {
   }
 }
 
-const storedId = (token: string) => createHash("sha256").update(token).digest("hex");
+/** What the sessions table keeps for a cookie's token: its SHA-256, never the token. */
+export const storedSessionId = (token: string) => createHash("sha256").update(token).digest("hex");
+const storedId = storedSessionId;
 
 const adapter: Adapter = {
   async getSessionAndUser(token) {
