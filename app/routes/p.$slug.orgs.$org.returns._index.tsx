@@ -75,7 +75,8 @@ export default function OrganisationReturns() {
               <td className="govuk-table__cell">{longDate(q.dueOn)}</td>
               <td className="govuk-table__cell">
                 <StatusTag status={q.status} />
-                {q.locked ? <span className="govuk-hint govuk-!-margin-0">{q.lockReason === "accepted" ? "Locked: accepted" : "Locked"}</span> : null}
+                {/* An accepted return is closed, which its tag already says; a quarter past its grace period is locked whatever its state. */}
+                {q.locked && q.lockReason === "period" ? <span className="govuk-hint govuk-!-margin-0">Quarter locked</span> : null}
                 {q.exceptionUntil ? <span className="govuk-hint govuk-!-margin-0">Reopened until {longDate(q.exceptionUntil)}</span> : null}
               </td>
               <td className="govuk-table__cell">{q.timelinessLabel}</td>
