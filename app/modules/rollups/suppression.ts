@@ -60,7 +60,6 @@ const isSmall = (value: number, threshold: number) => value >= 1 && value < thre
 function layout(table: CountTable) {
   const figures: Figure[] = [];
   const add = (value: number | null, interior: boolean, state: State = "shown") => figures.push({ value: value ?? 0, interior, state: value === null ? "known" : state }) - 1;
-  const rows = table.cells.length;
   const columns = Math.max(0, ...table.cells.map((r) => r.length));
   const cell = table.cells.map((row, i) =>
     Array.from({ length: columns }, (_, j) => add(row[j] ?? null, true, table.hidden?.[i]?.[j] ? "hidden" : table.known?.[i]?.[j] ? "known" : "shown")),
