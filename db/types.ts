@@ -491,6 +491,35 @@ export interface PlanReviewSummariesTable {
   summary: string;
 }
 
+/** Counted return figures per borough × sector × quarter × metric (derived; see the rollups migration). */
+export interface MetricRollupsTable {
+  partnership_id: string;
+  quarter: string;
+  metric_id: string;
+  /** The borough's id, or the nil uuid for county-wide organisations. */
+  borough_key: string;
+  sector: Sector;
+  total: number;
+  reporting: number;
+  not_applicable: number;
+}
+
+/** A partnership's restorative-borough criteria; a null threshold is a criterion not used. */
+export interface RestorativeCriteriaTable {
+  partnership_id: string;
+  all_statutory_signed: Generated<boolean>;
+  min_signed: number | null;
+  min_sectors: number | null;
+  champion_for_every_signatory: Generated<boolean>;
+  min_trained_champions: number | null;
+  min_return_percent: number | null;
+  return_quarters: Generated<number>;
+  no_action_off_track: Generated<boolean>;
+  version: Generated<number>;
+  updated_by: string | null;
+  updated_at: GeneratedTimestamp;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   boroughs: BoroughsTable;
@@ -526,6 +555,8 @@ export interface Database {
   plan_action_updates: PlanActionUpdatesTable;
   plan_reviews: PlanReviewsTable;
   plan_review_summaries: PlanReviewSummariesTable;
+  metric_rollups: MetricRollupsTable;
+  restorative_criteria: RestorativeCriteriaTable;
 }
 
 export type Partnership = Selectable<PartnershipsTable>;

@@ -4,5 +4,6 @@
  */
 import type { DemoStep } from "../../../db/seed/demo";
 import { openDemoReviews } from "../delivery/demo.server";
+import { rebuildDemoRollups } from "../rollups/rebuild.server";
 
-export const APP_DEMO_STEPS: DemoStep[] = [openDemoReviews];
+export const APP_DEMO_STEPS: DemoStep[] = [openDemoReviews, rebuildDemoRollups];

@@ -6,6 +6,7 @@
  * are written; when it fails, neither is.
  */
 import type { ReturnStatus, ReturnVersionKind } from "../../../db/types";
+import { keepMetricRollups } from "../rollups/upkeep.server";
 import type { Tx } from "../tenancy/with-partnership.server";
 
 export interface StoredValue {
@@ -37,8 +38,8 @@ export interface ReturnChange {
 
 export type ReturnChangeListener = (tx: Tx, change: ReturnChange) => Promise<void>;
 
-/** Capabilities append their listener (e.g. roll-ups' summary upkeep). Called in order. */
-export const RETURN_CHANGE_LISTENERS: ReturnChangeListener[] = [];
+/** Capabilities append their listener. Called in order; the roll-ups' upkeep is always there. */
+export const RETURN_CHANGE_LISTENERS: ReturnChangeListener[] = [keepMetricRollups];
 
 export async function notifyReturnChange(tx: Tx, change: ReturnChange) {
   for (const listener of RETURN_CHANGE_LISTENERS) await listener(tx, change);
