@@ -6,8 +6,7 @@
  * turn. Prints p50/p95/p99 and requests per second, the ratios with their goals, and the mixed load
  * of issue 9 with its correctness check. Timings live here, never in a test's pass/fail.
  */
-process.env.NODE_ENV ??= "production";
-
+import "./lib/bench-env";
 import fs from "node:fs";
 import os from "node:os";
 import path from "node:path";
@@ -62,7 +61,7 @@ const readSeconds = whole("duration", quick ? 5 : 15);
 const warmSeconds = quick ? 2 : 4;
 const loadSeconds = whole("load-seconds", quick ? 15 : 60);
 const READ_CONNECTIONS = 8;
-const submitAmount = quick ? 120 : 400;
+const submitAmount = quick ? 60 : 400;
 const submitQuarter = quarterOf(day).key;
 
 const log = (line: string) => console.log(line);
@@ -242,7 +241,7 @@ try {
   const trivial = await read("trivial (/healthz)", servers.full, "/healthz");
   const county = await read("county dashboard, national scale", servers.full, `/p/${largest}`, reader.cookie);
   const publicPage = await read("public aggregate page", servers.full, `/public/${largest}`);
-  const boroughRun = await read("borough dashboard", servers.full, `/p/${largest}/dashboard/${borough.id}`, reader.cookie);
+  await read("borough dashboard", servers.full, `/p/${largest}/dashboard/${borough.id}`, reader.cookie);
   const demoPg = await read("demo county dashboard, PostgreSQL", servers["demo-pg"], "/p/cleveland", demoPgCookie);
   const demoPglite = await read("demo county dashboard, PGlite", servers["demo-pglite"], "/p/cleveland", demoPgliteCookie);
 

@@ -5,6 +5,7 @@
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
 import { organisationPledges } from "~/modules/pledge/status.server";
+import { rollupDrift } from "~/modules/rollups/rebuild.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { apportion, generateScaleData, scaleQuarters } from "../../scripts/lib/scale";
 import { useTestDatabase } from "../helpers/database";
@@ -35,6 +36,11 @@ describe("the scale generator", () => {
     const statuses = new Set([...pledges.values()].map((p) => p.status));
     expect(statuses.has("signed") || statuses.has("renewal_due")).toBe(true);
     expect(statuses.has("prospect")).toBe(true);
+    // The dashboards' summary is there and equals a fresh aggregation of the raw values.
+    const drift = await withPartnership(largest.id, null, (tx) => rollupDrift(tx, { partnershipId: largest.id }));
+    expect(drift).toEqual([]);
+    const rollups = await sql<{ n: number }>`select count(*)::int n from metric_rollups where partnership_id = ${largest.id}`.execute(db().handles.owner);
+    expect(rollups.rows[0].n).toBeGreaterThan(0);
     // Generated rows obey the same rules as the app's own: no audit rows were made for a synthetic load.
     const audit = await sql<{ n: number }>`select count(*)::int n from audit_events`.execute(db().handles.owner);
     expect(audit.rows[0].n).toBe(0);

@@ -38,8 +38,15 @@ export interface ReturnChange {
 
 export type ReturnChangeListener = (tx: Tx, change: ReturnChange) => Promise<void>;
 
-/** Capabilities append their listener. Called in order; the roll-ups' upkeep is always there. */
-export const RETURN_CHANGE_LISTENERS: ReturnChangeListener[] = [keepMetricRollups];
+/**
+ * `GT_ROLLUP_UPKEEP=off` exists for `npm run bench` alone, to time a submission as a plain insert
+ * beside one with its summary upkeep. Never set it on a real service: the dashboards would drift
+ * from the returns until `npm run rollups:rebuild`.
+ */
+export const ROLLUP_UPKEEP_ON = process.env.GT_ROLLUP_UPKEEP !== "off";
+
+/** Capabilities append their listener. Called in order; the roll-ups' upkeep comes first. */
+export const RETURN_CHANGE_LISTENERS: ReturnChangeListener[] = ROLLUP_UPKEEP_ON ? [keepMetricRollups] : [];
 
 export async function notifyReturnChange(tx: Tx, change: ReturnChange) {
   for (const listener of RETURN_CHANGE_LISTENERS) await listener(tx, change);

@@ -1,0 +1,116 @@
+/**
+ * The mixed load of issue 9: dashboards, return drafts and submissions (each a different
+ * organisation), and password sign-ins, interleaved, for a fixed time at fixed connections on
+ * loopback. Records which writes the server acknowledged, so `checkAfterLoad` can prove each is
+ * there and that the dashboards' roll-ups still equal a fresh aggregation of the raw values.
+ * `npm run bench` runs it for a minute and reports the rate held; a short run is in `npm test`.
+ */
+import type { DatabaseHandles } from "../../app/db.server";
+import { rollupDrift } from "../../app/modules/rollups/rebuild.server";
+import { withPartnership } from "../../app/modules/tenancy/with-partnership.server";
+import type { Submitter } from "./bench-fixtures";
+import { returnFormBody } from "./bench-fixtures";
+import { measure, type Measured, type PreparedRequest } from "./cannon";
+
+export interface MixedLoadOptions {
+  origin: string;
+  seconds: number;
+  connections: number;
+  /** Dashboard paths, read as `readerCookie`. */
+  reads: string[];
+  readerCookie: string;
+  /** Organisation admins, each used for one write. */
+  submitters: Submitter[];
+  quarter: string;
+  logins: Array<{ email: string; password: string }>;
+}
+
+export interface MixedLoadResult {
+  run: Measured;
+  acknowledged: Submitter[];
+  drafts: Submitter[];
+  /** Writes the server refused with a 4xx (none expected). */
+  refused: Array<{ submitter: Submitter; status: number }>;
+  signIns: { ok: number; refused: number };
+}
+
+/** Of every 20 requests: 11 dashboard reads, 4 drafts, 4 submissions, 1 sign-in. */
+const PATTERN = "RRWRSRRWSRRSRWRSRLWR";
+
+export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoadResult> {
+  const acknowledged: Submitter[] = [];
+  const drafts: Submitter[] = [];
+  const refused: MixedLoadResult["refused"] = [];
+  const signIns = { ok: 0, refused: 0 };
+  let step = 0;
+  let writer = 0;
+  let reader = 0;
+  let login = 0;
+  const form = { "content-type": "application/x-www-form-urlencoded", origin: options.origin };
+
+  const readRequest = (): PreparedRequest => ({ path: options.reads[reader++ % options.reads.length], headers: { cookie: options.readerCookie } });
+
+  const next = (): PreparedRequest => {
+    const kind = PATTERN[step++ % PATTERN.length];
+    if (kind === "L" && options.logins.length) {
+      const account = options.logins[login++ % options.logins.length];
+      return {
+        method: "POST",
+        path: "/login",
+        headers: form,
+        body: new URLSearchParams({ email: account.email, password: account.password }).toString(),
+        onStatus: (status) => (status === 302 || status === 303 ? signIns.ok++ : signIns.refused++),
+      };
+    }
+    if ((kind === "S" || kind === "W") && writer < options.submitters.length) {
+      const submitter = options.submitters[writer++];
+      const intent = kind === "S" ? "submit" : "save";
+      return {
+        method: "POST",
+        path: `/p/${submitter.slug}/orgs/${submitter.organisationId}/returns/${options.quarter}`,
+        headers: { ...form, cookie: submitter.cookie },
+        body: returnFormBody({ intent, seed: writer }),
+        onStatus: (status) => {
+          if (status === 302 || status === 303) (intent === "submit" ? acknowledged : drafts).push(submitter);
+          else if (status < 500) refused.push({ submitter, status });
+        },
+      };
+    }
+    return readRequest();
+  };
+
+  const run = await measure({ label: "mixed load", origin: options.origin, connections: options.connections, duration: options.seconds, next });
+  return { run, acknowledged, drafts, refused, signIns };
+}
+
+/** Every acknowledged submission and draft is stored; the roll-ups of every partnership touched equal a fresh aggregation. */
+export async function checkAfterLoad(handles: DatabaseHandles, result: MixedLoadResult, quarter?: string) {
+  const owner = handles.owner;
+  const expect = [
+    ...result.acknowledged.map((s) => ({ s, statuses: ["submitted"] })),
+    ...result.drafts.map((s) => ({ s, statuses: ["draft"] })),
+  ];
+  let missing = 0;
+  const partnerships = new Map<string, string>();
+  for (let i = 0; i < expect.length; i += 2000) {
+    const batch = expect.slice(i, i + 2000);
+    const rows = await owner
+      .selectFrom("quarterly_returns")
+      .innerJoin("partnerships", "partnerships.id", "quarterly_returns.partnership_id")
+      .select(["quarterly_returns.organisation_id", "quarterly_returns.status", "quarterly_returns.partnership_id", "quarterly_returns.quarter"])
+      .where("quarterly_returns.organisation_id", "in", batch.map((e) => e.s.organisationId))
+      .$if(quarter !== undefined, (q) => q.where("quarterly_returns.quarter", "=", quarter!))
+      .execute();
+    const found = new Map(rows.map((r) => [r.organisation_id, r]));
+    for (const { s, statuses } of batch) {
+      const row = found.get(s.organisationId);
+      if (!row || !statuses.includes(row.status)) missing++;
+      if (row) partnerships.set(row.partnership_id, row.partnership_id);
+    }
+  }
+  let drift = 0;
+  for (const partnershipId of partnerships.keys()) {
+    drift += (await withPartnership(partnershipId, null, (tx) => rollupDrift(tx, { partnershipId }), { db: handles.app })).length;
+  }
+  return { missing, drift, partnerships: partnerships.size };
+}
