@@ -4,15 +4,17 @@
  * The rebuild holds the roll-ups' advisory lock exclusively, so upkeep running at the same time
  * waits for it and then applies its change on top: nothing is lost either way.
  */
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
+import type { Database } from "../../../db/types";
 import type { DemoStep } from "../../../db/seed/demo";
 import { COUNTING_STATUSES } from "../returns/status";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { COUNTY_WIDE_KEY } from "./contributions";
 import { lockRollups } from "./upkeep.server";
 
-/** The roll-up rows as a fresh aggregation of the counted raw values would make them. */
-function freshAggregation(partnershipId: string) {
+/** The roll-up rows as a fresh aggregation of the counted raw values would make them (one partnership, or several in one pass). */
+function freshAggregation(partnershipId: string | string[]) {
+  const which = Array.isArray(partnershipId) ? sql`= any(${partnershipId}::uuid[])` : sql`= ${partnershipId}`;
   return sql`
     select v.partnership_id, v.quarter, v.metric_id, coalesce(o.borough_id, ${COUNTY_WIDE_KEY}::uuid) as borough_key, o.sector,
            coalesce(sum(v.value), 0)::bigint as total, count(v.value)::int as reporting,
@@ -20,7 +22,7 @@ function freshAggregation(partnershipId: string) {
     from return_values v
     join quarterly_returns r on r.partnership_id = v.partnership_id and r.organisation_id = v.organisation_id and r.quarter = v.quarter
     join organisations o on o.partnership_id = v.partnership_id and o.id = v.organisation_id
-    where v.partnership_id = ${partnershipId} and r.status in (${sql.join([...COUNTING_STATUSES])})
+    where v.partnership_id ${which} and r.status in (${sql.join([...COUNTING_STATUSES])})
     group by 1, 2, 3, 4, 5`;
 }
 
@@ -30,6 +32,19 @@ export async function rebuildMetricRollups(tx: Tx, { partnershipId }: { partners
   const inserted = await sql`
     insert into metric_rollups (partnership_id, quarter, metric_id, borough_key, sector, total, reporting, not_applicable)
     ${freshAggregation(partnershipId)}`.execute(tx);
+  return { rows: Number(inserted.numAffectedRows ?? 0) };
+}
+
+/**
+ * Many partnerships' roll-ups made in one pass over the raw values, for a bulk load into
+ * partnerships nobody is using yet (the scale generator); the app and the repair command use
+ * `rebuildMetricRollups`, which locks against upkeep.
+ */
+export async function buildMetricRollupsInBulk(db: Kysely<Database>, partnershipIds: string[]) {
+  await db.deleteFrom("metric_rollups").where("partnership_id", "in", partnershipIds).execute();
+  const inserted = await sql`
+    insert into metric_rollups (partnership_id, quarter, metric_id, borough_key, sector, total, reporting, not_applicable)
+    ${freshAggregation(partnershipIds)}`.execute(db);
   return { rows: Number(inserted.numAffectedRows ?? 0) };
 }
 
