@@ -92,6 +92,12 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/p.$slug.metrics._index": { get: STAFF, post: ["coordinator"], intents: ["up", "down", "retire", "restore"], fields: ["metricId"] },
   "routes/p.$slug.metrics.new": { get: ["coordinator"], post: ["coordinator"] },
   "routes/p.$slug.metrics.$metric": { get: ["coordinator"], post: ["coordinator"], intents: ["details", "redefine"] },
+  // dashboards (issue 7); the county dashboard is routes/p.$slug._index
+  "routes/p.$slug.dashboard.$borough": { get: STAFF, post: "none" },
+  "routes/p.$slug.dashboard[.csv]": { get: STAFF, post: "none" },
+  "routes/p.$slug.orgs.$org.dashboard": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.orgs.$org.dashboard[.csv]": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.restorative-borough": { get: STAFF, post: COORDINATOR },
 };
 
 /** Demo accounts by the role they hold in cleveland (org roles at Hartlepool Borough Council). */

@@ -30,6 +30,7 @@ export const PARAMS: Record<string, (owner: Kysely<Database>) => Promise<ParamVa
   // A quarter belongs to no partnership: "other" is one that cannot be reported yet, which must also be 404.
   quarter: async () => ({ own: quarterOf(today()).key, other: "2099Q1" }),
   metric: async (owner) => ({ own: await metricId(owner, "cleveland", "referrals_made"), other: await metricId(owner, "hampshire", "referrals_made") }),
+  borough: async (owner) => ({ own: await boroughId(owner, "cleveland"), other: await boroughId(owner, "hampshire") }),
 };
 
 /** Form field names that may carry an object id; each is tried with the other partnership's id. */
