@@ -8,7 +8,7 @@ import { tableCsvResponse } from "../exports/csv.server";
 import { readPartnership } from "../platform/read-routing.server";
 import { financialYearLabel, today } from "../reporting/periods";
 import { findOrganisation } from "../tenancy/organisations.server";
-import { notFound } from "../auth/guard.server";
+import { forbidden, notFound } from "../auth/guard.server";
 import { requireBorough } from "./access.server";
 import { boroughDashboard } from "./borough.server";
 import { countyDashboard } from "./county.server";
@@ -27,7 +27,9 @@ export async function dashboardCsv(request: Request, ctx: AccessContext) {
   return readPartnership(request, partnershipId, ctx.user.id, async (tx) => {
     if (search.get("table") === "publication") {
       const year = Number(search.get("year"));
-      if (ctx.boroughScope || !(await publishableYears(tx, { partnershipId, today: day })).includes(year)) return new Response("Choose a financial year that has ended and has figures", { status: 400 });
+      // Figures for publication are the whole partnership's: not for a board member limited to one borough.
+      if (ctx.boroughScope) forbidden();
+      if (!(await publishableYears(tx, { partnershipId, today: day })).includes(year)) return new Response("Choose a financial year that has ended and has figures", { status: 400 });
       const table = await publicationTable(tx, { partnershipId, financialYear: year, threshold: ctx.partnership.suppression_threshold });
       return tableCsvResponse(table, search, `${ctx.partnership.slug}-${financialYearLabel(year).replace("/", "-")}-for-publication`);
     }
