@@ -5,7 +5,7 @@ import { requireAccess } from "~/modules/auth/guard.server";
 import { requireBorough } from "~/modules/dashboards/access.server";
 import { boroughDashboard } from "~/modules/dashboards/borough.server";
 import { DashboardFilters, Headlines, Problems, Sections } from "~/modules/dashboards/DashboardView";
-import { parseFilters } from "~/modules/dashboards/filters";
+import { linkQuery, parseFilters } from "~/modules/dashboards/filters";
 import { dashboardPage } from "~/modules/dashboards/page-data.server";
 import { readPartnership } from "~/modules/platform/read-routing.server";
 import { today } from "~/modules/reporting/periods";
@@ -27,8 +27,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export default function BoroughDashboard() {
   const { slug, partnershipName, borough, wholeCounty, page } = useLoaderData<typeof loader>();
+  const county = `/p/${slug}?${linkQuery(page.filters)}`;
   return (
-    <Main backLink={wholeCounty ? { to: `/p/${slug}`, label: "County dashboard" } : undefined}>
+    <Main backLink={wholeCounty ? { to: county, label: "County dashboard" } : undefined}>
       <span className="govuk-caption-l">Borough dashboard · {partnershipName}</span>
       <h1 className="govuk-heading-l">{borough.name}</h1>
       <DashboardFilters data={page} clear={`/p/${slug}/dashboard/${borough.id}`} />
@@ -37,7 +38,7 @@ export default function BoroughDashboard() {
       <Sections sections={page.sections} download={`/p/${slug}/dashboard.csv?borough=${borough.id}`} />
       {wholeCounty ? (
         <p className="govuk-body">
-          <Link className="govuk-link" to={`/p/${slug}`}>
+          <Link className="govuk-link" to={county}>
             Back to the county dashboard
           </Link>
         </p>

@@ -17,7 +17,7 @@ import { adoptionByGroup, championsByGroup, completenessByGroup, sectorGroups, s
 import { completenessQuarter, sectorChoices, whoIsDue, type DashboardArgs } from "./county.server";
 import { outOf, type Dashboard, type Headline, type Section } from "./dashboard";
 import { earliestFigureQuarter, returnFacts, scopeFacts, type ScopeFacts } from "./facts.server";
-import { describeFilters, quarterChoices, rangeQuarters } from "./filters";
+import { describeFilters, filterQuery, quarterChoices, rangeQuarters } from "./filters";
 import { chosenMetric, dashboardMetrics } from "./metrics.server";
 import { boroughActions, planTables } from "./plan-tables";
 import { assessBorough } from "./restorative";
@@ -95,7 +95,7 @@ export async function boroughDashboard(tx: Tx, { partnership, filters, problems,
       empty: local?.derived.actions.length ? undefined : `No action of this year's plan is scoped to ${borough.name} or led by one of its organisations.`,
       blocks: local ? [{ table: local.byTheme, chart: local.chart }, { table: local.overdue }] : [],
     },
-    { id: "organisations", heading: "Organisations", blocks: [organisationsBlock(inSector, returns, completenessAt, partnership.deadline_days, today, slug)] },
+    { id: "organisations", heading: "Organisations", blocks: [organisationsBlock(inSector, returns, completenessAt, partnership.deadline_days, today, `/p/${slug}/orgs/{id}/dashboard?${filterQuery({ ...filters, sector: null })}`)] },
   ];
 
   const signedNow = inSector.organisations.filter((o) => signedOn(o, today)).length;
@@ -122,7 +122,7 @@ export async function boroughDashboard(tx: Tx, { partnership, filters, problems,
   };
 }
 
-function organisationsBlock(facts: ScopeFacts, returns: Awaited<ReturnType<typeof returnFacts>>, quarter: ReturnType<typeof completenessQuarter>, deadlineDays: number, today: string, slug: string) {
+function organisationsBlock(facts: ScopeFacts, returns: Awaited<ReturnType<typeof returnFacts>>, quarter: ReturnType<typeof completenessQuarter>, deadlineDays: number, today: string, link: string) {
   const dueOn = dueDate(quarter, deadlineDays);
   const table: TableData = {
     id: "organisations",
@@ -149,5 +149,5 @@ function organisationsBlock(facts: ScopeFacts, returns: Awaited<ReturnType<typeo
       };
     }),
   };
-  return { table, links: { column: "name", template: `/p/${slug}/orgs/{id}/dashboard` } };
+  return { table, links: { column: "name", template: link } };
 }

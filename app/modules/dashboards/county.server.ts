@@ -17,7 +17,7 @@ import { adoptionByGroup, adoptionGrid, boroughGroups, championsByGroup, complet
 import { chartOf } from "./chart-spec";
 import { outOf, type Dashboard, type Headline, type Section } from "./dashboard";
 import { earliestFigureQuarter, returnFacts, scopeFacts, type ScopeFacts } from "./facts.server";
-import { describeFilters, quarterChoices, rangeQuarters, type DashboardFilters } from "./filters";
+import { describeFilters, filterQuery, quarterChoices, rangeQuarters, type DashboardFilters } from "./filters";
 import { chosenMetric, dashboardMetrics } from "./metrics.server";
 import { planTables } from "./plan-tables";
 import { criteriaQuarters, loadCriteria, restorativeRanking } from "./restorative.server";
@@ -69,7 +69,7 @@ export async function countyDashboard(tx: Tx, { partnership, filters, problems, 
   const metric = chosenMetric(metrics, filters.metric, problems);
 
   const signatures = signaturesOverTime(inSector, quarters, today);
-  const adoption = { ...adoptionByGroup(inSector, groups, today, { id: "adoption", caption: "Adoption by borough", header: "Borough" }), links: { column: "group", template: `/p/${slug}/dashboard/{id}` } };
+  const adoption = { ...adoptionByGroup(inSector, groups, today, { id: "adoption", caption: "Adoption by borough", header: "Borough" }), links: { column: "group", template: `/p/${slug}/dashboard/{id}?${filterQuery(filters)}` } };
   const champions = championsByGroup(inSector, groups, today, "Borough");
   const complete = completenessByGroup(inSector, returns, completenessAt, partnership.deadline_days, groups, "Borough");
   const hasFigures = figures.some((f) => f.reporting > 0 || f.notApplicable > 0);
@@ -100,7 +100,7 @@ export async function countyDashboard(tx: Tx, { partnership, filters, problems, 
     blocks: delivery ? [{ table: delivery.byTheme, chart: delivery.chart }, { table: delivery.overdue, links: { column: "title", template: `/p/${slug}/plans/${plan!.id}/actions/{id}` } }] : [],
   });
   const ranking = restorativeRanking(criteria, { facts, returns, plan: delivery?.derived ?? null, today, deadlineDays: partnership.deadline_days, quarters: criteriaAt });
-  sections.push(restorativeSection(ranking, criteria.configured, slug));
+  sections.push(restorativeSection(ranking, criteria.configured, slug, filterQuery(filters)));
 
   const signedNow = inSector.organisations.filter((o) => signedOn(o, today)).length;
   const headlines: Headline[] = [
@@ -126,7 +126,7 @@ export async function countyDashboard(tx: Tx, { partnership, filters, problems, 
   };
 }
 
-function restorativeSection(ranking: ReturnType<typeof restorativeRanking>, configured: boolean, slug: string): Section {
+function restorativeSection(ranking: ReturnType<typeof restorativeRanking>, configured: boolean, slug: string, query: string): Section {
   const criteria = ranking[0]?.results ?? [];
   const table: TableData = {
     id: "restorative",
@@ -158,6 +158,6 @@ function restorativeSection(ranking: ReturnType<typeof restorativeRanking>, conf
       ? "Each borough against the criteria the coordinator has set."
       : "These are the suggested criteria: the coordinator has not set the partnership's own yet.",
     empty: ranking.length ? undefined : `The partnership has no boroughs yet. Coordinators add them in settings (/p/${slug}/boroughs).`,
-    blocks: ranking.length ? [{ table, chart, links: { column: "borough", template: `/p/${slug}/dashboard/{id}` } }] : [],
+    blocks: ranking.length ? [{ table, chart, links: { column: "borough", template: `/p/${slug}/dashboard/{id}?${query}` } }] : [],
   };
 }

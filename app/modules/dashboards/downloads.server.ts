@@ -33,7 +33,9 @@ export async function dashboardCsv(request: Request, ctx: AccessContext) {
       const table = await publicationTable(tx, { partnershipId, financialYear: year, threshold: ctx.partnership.suppression_threshold });
       return tableCsvResponse(table, search, `${ctx.partnership.slug}-${financialYearLabel(year).replace("/", "-")}-for-publication`);
     }
-    const boroughParam = search.get("borough") ?? ctx.boroughScope;
+    // "all" is what the county page's filter sends for the whole county.
+    const asked = search.get("borough");
+    const boroughParam = asked && asked !== "all" ? asked : ctx.boroughScope;
     const borough = boroughParam ? await requireBorough(tx, ctx, boroughParam) : null;
     const args = { partnership: ctx.partnership, filters, problems, today: day };
     const dashboard = borough ? await boroughDashboard(tx, { ...args, borough }) : await countyDashboard(tx, args);

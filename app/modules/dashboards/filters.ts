@@ -66,7 +66,12 @@ export function parseFilters(search: URLSearchParams, today: string): { filters:
 
 /** The filters as a query string (without the borough), for links between dashboards. */
 export function filterQuery(filters: DashboardFilters, extra: Record<string, string> = {}) {
-  const q = new URLSearchParams({ from: filters.from.key, to: filters.to.key });
+  return linkQuery({ from: filters.from.key, to: filters.to.key, sector: filters.sector, metric: filters.metric }, extra);
+}
+
+/** The same from the filters a page was given (quarter keys). */
+export function linkQuery(filters: { from: string; to: string; sector: string | null; metric: string | null }, extra: Record<string, string> = {}) {
+  const q = new URLSearchParams({ from: filters.from, to: filters.to });
   if (filters.sector) q.set("sector", filters.sector);
   if (filters.metric) q.set("metric", filters.metric);
   for (const [k, v] of Object.entries(extra)) q.set(k, v);
