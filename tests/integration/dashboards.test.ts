@@ -139,6 +139,25 @@ describe("dashboards on the demo", () => {
     expect(compared).toBeGreaterThan(20);
   });
 
+  it("show the demo's late and missing returns, and a trend over eight quarters of figures", async () => {
+    let late = 0;
+    let missing = 0;
+    let quarter = previousQuarter(previousQuarter(quarterOf(TODAY)));
+    for (let i = 0; i < 6; i++, quarter = previousQuarter(quarter)) {
+      const { result } = await recorded(county(`from=${quarter.key}&to=${quarter.key}`));
+      for (const row of tableOf(result, "completeness").rows) {
+        late += Number(row.late);
+        missing += Number(row.missing);
+      }
+    }
+    expect(late).toBeGreaterThan(0);
+    expect(missing).toBeGreaterThan(0);
+    const { result } = await recorded(county());
+    const trend = tableOf(result, "trend");
+    expect(trend.rows).toHaveLength(8);
+    expect(trend.rows.filter((r) => typeof r.total === "number" && r.total > 0).length).toBeGreaterThanOrEqual(7);
+  });
+
   it("draw every chart from its own table's rows", async () => {
     const { result: c } = await recorded(county("sector=housing"));
     const { result: b } = await recorded(async (tx) => {
