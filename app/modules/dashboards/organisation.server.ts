@@ -13,7 +13,7 @@ import type { TableData } from "../exports/table";
 import { pledgeHistories } from "../pledge/status.server";
 import { PLEDGE_STATUS_LABELS, pledgeStatus } from "../pledge/status";
 import { financialYearOf, parseQuarterKey, type Quarter } from "../reporting/periods";
-import { longDate, type ReportingSettings } from "../returns/calendar";
+import type { ReportingSettings } from "../returns/calendar";
 import { organisationTodos } from "../returns/display";
 import { organisationQuarters } from "../returns/overview.server";
 import { STATUS_LABELS as RETURN_LABELS } from "../returns/status";
@@ -156,7 +156,7 @@ export async function organisationDashboard(tx: Tx, args: OrganisationArgs): Pro
     headlines: [
       { label: "pledge", value: PLEDGE_STATUS_LABELS[pledgeStatus(events, today, organisation.withdrawn_at?.toISOString().slice(0, 10))] },
       next
-        ? { label: `next deadline: ${next.label} return`, value: longDate(next.dueOn), detail: next.kind === "overdue" ? "overdue" : next.kind === "returned" ? "returned for changes" : undefined }
+        ? { label: `next deadline: ${next.label} return`, value: shortDate(next.dueOn), detail: next.kind === "overdue" ? "overdue" : next.kind === "returned" ? "returned for changes" : undefined }
         : { label: "next deadline", value: "None open" },
       ...(metric ? [latestOwn(metric, quarters, ownValue)] : []),
       { label: "plan actions it leads", value: involved.filter((a) => a.lead.id === organisation.id).length },
@@ -166,6 +166,9 @@ export async function organisationDashboard(tx: Tx, args: OrganisationArgs): Pro
     choices: { quarters: quarterChoices(earliest, filters, today), metrics: metricsInRange(metrics, quarters).map((m) => ({ key: m.key, label: m.label })), sectors: sectorChoices(), boroughs: [] },
   };
 }
+
+/** "30 Jan 2027": a date that fits a headline figure. */
+const shortDate = (day: string) => new Date(`${day}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "short", year: "numeric", timeZone: "UTC" });
 
 /** Its latest figure in the range for the metric, and the quarter it is from. */
 function latestOwn(metric: DashboardMetric, quarters: Quarter[], ownValue: (m: DashboardMetric, quarter: string) => number | null) {
