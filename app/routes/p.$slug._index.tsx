@@ -1,33 +1,107 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json } from "@remix-run/node";
-import { useLoaderData } from "@remix-run/react";
+import { json, redirect } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
-import { listBoroughs } from "~/modules/tenancy/partnerships.server";
+import { ownOrganisations } from "~/modules/dashboards/access.server";
+import { countyDashboard } from "~/modules/dashboards/county.server";
+import { DashboardFilters, Headlines, Problems, Sections } from "~/modules/dashboards/DashboardView";
+import { parseFilters } from "~/modules/dashboards/filters";
+import { dashboardPage } from "~/modules/dashboards/page-data.server";
+import { publishableYears } from "~/modules/dashboards/publication.server";
+import { readPartnership } from "~/modules/platform/read-routing.server";
+import { financialYearLabel, today } from "~/modules/reporting/periods";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partnership.name ?? "Partnership"} — Golden Thread` }];
 
+/** The county dashboard for coordinators and board members; organisation members go to their organisation. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "partnership:view");
-  const boroughs = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => listBoroughs(tx, { partnershipId: ctx.partnership.id }));
-  return json({ partnership: { name: ctx.partnership.name, county: ctx.partnership.county }, boroughs });
+  const slug = ctx.partnership.slug;
+  const search = new URL(request.url).searchParams;
+  if (!ctx.can("dashboard:view")) {
+    const organisations = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => ownOrganisations(tx, ctx));
+    if (organisations.length === 1) throw redirect(`/p/${slug}/orgs/${organisations[0].id}`);
+    return json({ kind: "member" as const, partnership: { name: ctx.partnership.name, county: ctx.partnership.county }, organisations, slug });
+  }
+  const day = today();
+  const { filters, problems } = parseFilters(search, day);
+  const borough = filters.borough ?? ctx.boroughScope;
+  if (borough) {
+    const rest = new URLSearchParams(search);
+    rest.delete("borough");
+    throw redirect(`/p/${slug}/dashboard/${borough}${rest.size ? `?${rest}` : ""}`);
+  }
+  const { dashboard, years } = await readPartnership(request, ctx.partnership.id, ctx.user.id, async (tx) => ({
+    dashboard: await countyDashboard(tx, { partnership: ctx.partnership, filters, problems, today: day }),
+    years: await publishableYears(tx, { partnershipId: ctx.partnership.id, today: day }),
+  }));
+  return json({
+    kind: "county" as const,
+    slug,
+    partnership: { name: ctx.partnership.name, county: ctx.partnership.county },
+    page: dashboardPage(dashboard, search),
+    years: years.map((y) => ({ year: y, label: financialYearLabel(y) })),
+    canSetCriteria: ctx.can("partnership:manage"),
+  });
 }
 
-export default function PartnershipHome() {
-  const { partnership, boroughs } = useLoaderData<typeof loader>();
+export default function CountyDashboard() {
+  const data = useLoaderData<typeof loader>();
+  if (data.kind === "member") {
+    return (
+      <Main>
+        <span className="govuk-caption-l">{data.partnership.county}</span>
+        <h1 className="govuk-heading-l">{data.partnership.name}</h1>
+        <p className="govuk-body">Your organisations in this partnership:</p>
+        <ul className="govuk-list">
+          {data.organisations.map((o) => (
+            <li key={o.id}>
+              <Link className="govuk-link" to={`/p/${data.slug}/orgs/${o.id}`}>
+                {o.name}
+              </Link>
+            </li>
+          ))}
+        </ul>
+      </Main>
+    );
+  }
+  const { slug, partnership, page, years, canSetCriteria } = data;
+  const download = `/p/${slug}/dashboard.csv`;
   return (
     <Main>
-      <span className="govuk-caption-l">{partnership.county}</span>
+      <span className="govuk-caption-l">County dashboard · {partnership.county}</span>
       <h1 className="govuk-heading-l">{partnership.name}</h1>
-      <h2 className="govuk-heading-m">Boroughs</h2>
-      <ul className="govuk-list govuk-list--bullet">
-        {boroughs.map((b) => (
-          <li key={b.id}>
-            {b.name} <span className="govuk-body-s govuk-!-margin-left-1">({b.ons_code})</span>
-          </li>
-        ))}
-      </ul>
+      <DashboardFilters data={page} borough={null} clear={`/p/${slug}`} />
+      <Problems problems={page.problems} />
+      <Headlines headlines={page.headlines} />
+      <Sections
+        sections={page.sections}
+        download={download}
+        after={{
+          restorative: (
+            <p className="govuk-body">
+              <Link className="govuk-link" to={`/p/${slug}/restorative-borough`}>
+                {canSetCriteria ? "Set the restorative-borough criteria" : "The restorative-borough criteria"}
+              </Link>
+            </p>
+          ),
+          activity: years.length ? (
+            <p className="govuk-body">
+              Figures for publication, with small numbers suppressed:{" "}
+              {years.map((y, i) => (
+                <span key={y.year}>
+                  {i ? ", " : null}
+                  <a className="govuk-link" href={`${download}?table=publication&year=${y.year}`} download>
+                    {y.label}<span className="govuk-visually-hidden"> figures for publication</span> (CSV)
+                  </a>
+                </span>
+              ))}
+            </p>
+          ) : null,
+        }}
+      />
     </Main>
   );
 }

@@ -78,6 +78,11 @@ export default function OrganisationHome() {
           </Link>
         </p>
       )}
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`${path}/dashboard`}>
+          Dashboard: its figures over time, how they compare with its borough, its returns and plan actions
+        </Link>
+      </p>
 
       <h2 className="govuk-heading-m">Restorative pledge</h2>
       <dl className="govuk-summary-list">

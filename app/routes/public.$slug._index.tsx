@@ -3,11 +3,15 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound } from "~/modules/auth/guard.server";
+import { Headlines } from "~/modules/dashboards/DashboardView";
+import { WHOLE_PARTNERSHIP } from "~/modules/dashboards/publication";
+import { publishedFigures } from "~/modules/dashboards/publication.server";
 import { formatDate } from "~/modules/platform/dates";
 import { PledgeText } from "~/modules/pledge/components";
 import { publishedRegister } from "~/modules/pledge/register.server";
 import { today } from "~/modules/reporting/periods";
 import { sectorLabel } from "~/modules/tenancy/sectors";
+import { DataTable } from "~/ui/DataTable";
 import { Main } from "~/ui/Layout";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Register of signatories — ${data?.partnership.name ?? "Golden Thread"}` }];
@@ -17,14 +21,15 @@ const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]$/);
 export async function loader({ params }: LoaderFunctionArgs) {
   const slug = Slug.safeParse(params.slug);
   if (!slug.success) notFound();
-  const register = await publishedRegister(slug.data, today());
+  const day = today();
+  const [register, figures] = await Promise.all([publishedRegister(slug.data, day), publishedFigures(slug.data, day)]);
   if (!register) notFound();
   const boroughs = [...new Set(register.signatories.map((s) => s.borough))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
-  return json({ ...register, boroughs, on: today() });
+  return json({ ...register, boroughs, on: day, figures });
 }
 
 export default function PublicRegister() {
-  const { partnership, pledge, signatories, boroughs, on } = useLoaderData<typeof loader>();
+  const { partnership, pledge, signatories, boroughs, on, figures } = useLoaderData<typeof loader>();
   const sectors = [...new Set(signatories.map((s) => s.sector))].sort();
   return (
     <Main>
@@ -50,6 +55,7 @@ export default function PublicRegister() {
           ))}
         </tbody>
       </table>
+      {figures ? <PublishedActivity figures={figures} /> : null}
       <h2 className="govuk-heading-m">Signatories by borough</h2>
       {boroughs.map((b) => (
         <table className="govuk-table" key={b ?? "county"}>
@@ -83,5 +89,35 @@ export default function PublicRegister() {
         </section>
       ) : null}
     </Main>
+  );
+}
+
+type Figures = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["figures"]>;
+
+/** The partnership's activity in its last complete financial year, small numbers suppressed. */
+function PublishedActivity({ figures }: { figures: Figures }) {
+  const { table, label } = figures;
+  const headlines = (table?.rows ?? [])
+    .filter((r) => r.headline === "yes")
+    .slice(0, 4)
+    .map((r) => ({ label: String(r.measure), value: r.total === null ? "–" : typeof r.total === "number" ? r.total.toLocaleString("en-GB") : r.total, detail: `in ${label}` }));
+  return (
+    <section aria-labelledby="activity-heading">
+      <h2 className="govuk-heading-m" id="activity-heading">
+        Restorative justice activity in {label}
+      </h2>
+      {table ? (
+        <>
+          <p className="govuk-body">
+            From the quarterly returns of organisations across the partnership. To protect the people involved, a count below the partnership&apos;s threshold is shown as{" "}
+            <strong>[c]</strong>, and so is any figure that would let someone work one out. {WHOLE_PARTNERSHIP} figures include county-wide organisations.
+          </p>
+          <Headlines headlines={headlines} />
+          <DataTable table={table} noFigure="–" captionClassName="govuk-table__caption--s" />
+        </>
+      ) : (
+        <p className="govuk-body">No figures for {label} have been reported yet.</p>
+      )}
+    </section>
   );
 }

@@ -36,7 +36,8 @@ describe("signing in", () => {
     const { context, page } = await newPage(browser(), server().url);
     await signInAs(page, "coordinator@cleveland.demo.test");
     await page.getByRole("heading", { level: 1, name: "Cleveland Restorative Justice Partnership" }).waitFor();
-    await expect(page.getByText("Hartlepool", { exact: false }).first().isVisible()).resolves.toBe(true);
+    // The county dashboard lists the boroughs, each linking to its own dashboard.
+    await expect(page.getByRole("link", { name: "Hartlepool", exact: true }).first().isVisible()).resolves.toBe(true);
     const response = await page.goto("/p/hampshire");
     expect(response?.status()).toBe(404);
     await expect(page.getByRole("heading", { name: "Page not found" }).isVisible()).resolves.toBe(true);

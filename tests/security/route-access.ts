@@ -139,6 +139,12 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/p.$slug.boroughs.$borough": { get: ["coordinator"], post: ["coordinator"] },
   "routes/p.$slug.orgs.new": { get: ["coordinator"], post: ["coordinator"], fields: ["boroughId"] },
   "routes/p.$slug.orgs.$org.edit": { get: ["coordinator"], post: ["coordinator"], intents: ["save", "leave", "rejoin"], fields: ["boroughId"] },
+  // dashboards (issue 7); the county dashboard is routes/p.$slug._index
+  "routes/p.$slug.dashboard.$borough": { get: STAFF, post: "none" },
+  "routes/p.$slug.dashboard[.csv]": { get: STAFF, post: "none" },
+  "routes/p.$slug.orgs.$org.dashboard": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.orgs.$org.dashboard[.csv]": { get: MEMBERS, post: "none" },
+  "routes/p.$slug.restorative-borough": { get: STAFF, post: COORDINATOR },
 };
 
 /** Demo accounts by the role they hold in cleveland (org roles at Hartlepool Borough Council). */

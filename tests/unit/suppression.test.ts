@@ -6,6 +6,7 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { countsPeople, publishedShare, publishMeasures, type AreaFigures, type PublicationMetric, type PublishedMeasure } from "~/modules/dashboards/publication";
 import { publishedBeside, publishedPercent, SUPPRESSED, suppressColumn, suppressionThreshold, suppressTable, type CountTable, type PublishedTable } from "~/modules/rollups/suppression";
 
 /** Rank of an integer matrix, exactly (fraction-free Gaussian elimination). */
@@ -127,5 +128,129 @@ describe("small-number suppression", () => {
       }),
       { numRuns: 600 },
     );
+  });
+});
+
+describe("published activity figures (measures by area, with their 'of which' parts)", () => {
+  interface Generated {
+    metrics: PublicationMetric[];
+    figures: Map<string, AreaFigures>;
+    /** The unpublished rest of each whole (whole − its parts), per area and in total. */
+    rests: Map<string, { areas: number[]; total: number }>;
+  }
+
+  /** Up to five measures in trees ("of which" parts of parts), flows adding up exactly; some stocks and sessions beside them. */
+  const workloads = fc
+    .record({
+      areas: fc.integer({ min: 1, max: 5 }),
+      shapes: fc.array(fc.record({ parent: fc.nat({ max: 5 }), people: fc.constantFrom(true, true, true, false), stock: fc.boolean() }), { minLength: 1, maxLength: 5 }),
+      seed: fc.array(fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 6 }) }, { weight: 2, arbitrary: fc.integer({ min: 7, max: 40 }) }), { minLength: 60, maxLength: 60 }),
+      nulls: fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
+    })
+    .map(({ areas, shapes, seed, nulls }): Generated => {
+      let next = 0;
+      const draw = () => seed[next++ % seed.length];
+      const metrics: PublicationMetric[] = [];
+      shapes.forEach((s, i) => {
+        // A part of an earlier flow, counting the same thing; stocks and the first measure stand alone.
+        const parent = i > 0 && !s.stock && s.parent < i && !shapes[s.parent].stock ? metrics[s.parent] : null;
+        const unit = parent ? parent.unit : s.people ? "people" : "sessions";
+        metrics.push({ id: `m${i}`, label: `Measure ${i}`, unit, aggregation: s.stock ? "last" : "sum", partOfId: parent?.id ?? null });
+      });
+      const figures = new Map<string, AreaFigures>();
+      const rests = new Map<string, { areas: number[]; total: number }>();
+      // Parts before wholes: a whole is its parts plus a rest.
+      for (const m of [...metrics].reverse()) {
+        const parts = metrics.filter((p) => p.partOfId === m.id);
+        const rest = Array.from({ length: areas }, draw);
+        const values = Array.from({ length: areas }, (_, a) =>
+          parts.length ? rest[a] + parts.reduce((sum, p) => sum + (figures.get(p.id)!.areas[a] ?? 0), 0) : nulls[(next + a) % nulls.length] && a % 2 ? null : rest[a],
+        );
+        const total = values.every((v) => v === null) ? null : values.reduce<number>((s, v) => s + (v ?? 0), 0);
+        figures.set(m.id, { areas: values, total, at: m.aggregation === "last" ? "2025Q4" : null });
+        if (parts.length) rests.set(m.id, { areas: rest, total: rest.reduce((s, v) => s + v, 0) });
+      }
+      return { metrics, figures, rests };
+    });
+
+  /** Every figure a reader sees or could reason about, and the sums they know hold. */
+  function system({ metrics, figures, rests }: Generated, published: Map<string, PublishedMeasure>) {
+    const all: Array<{ value: number; shown: number | null | string }> = [];
+    const sums: Array<{ parts: number[]; total: number }> = [];
+    const index = new Map<string, { areas: number[]; total: number }>();
+    for (const m of metrics.filter(countsPeople)) {
+      const f = figures.get(m.id)!;
+      const p = published.get(m.id)!;
+      const areas = f.areas.map((v, a) => all.push({ value: v ?? 0, shown: p.areas[a] }) - 1);
+      const total = all.push({ value: f.total ?? 0, shown: p.total }) - 1;
+      index.set(m.id, { areas, total });
+      sums.push({ parts: areas, total });
+    }
+    for (const [id, rest] of rests) {
+      if (!index.has(id)) continue;
+      const parts = metrics.filter((p) => p.partOfId === id).map((p) => index.get(p.id)!);
+      const restAreas = rest.areas.map((v) => all.push({ value: v, shown: SUPPRESSED }) - 1);
+      const restTotal = all.push({ value: rest.total, shown: SUPPRESSED }) - 1;
+      restAreas.forEach((r, a) => sums.push({ parts: [...parts.map((p) => p.areas[a]), r], total: index.get(id)!.areas[a] }));
+      sums.push({ parts: [...parts.map((p) => p.total), restTotal], total: index.get(id)!.total });
+      sums.push({ parts: restAreas, total: restTotal });
+    }
+    return { all, sums };
+  }
+
+  it("publishes no count of people between 1 and threshold − 1, changes no figure it shows, and leaves sessions alone (property)", () => {
+    fc.assert(
+      fc.property(workloads, thresholds, (w, configured) => {
+        const t = suppressionThreshold(configured);
+        const published = publishMeasures(w.metrics, w.figures, configured);
+        for (const m of w.metrics) {
+          const raw = w.figures.get(m.id)!;
+          const shown = published.get(m.id)!;
+          if (!countsPeople(m)) {
+            expect(shown).toEqual({ areas: raw.areas, total: raw.total });
+            continue;
+          }
+          [...shown.areas, shown.total].forEach((s, i) => {
+            const value = i < raw.areas.length ? raw.areas[i] : raw.total;
+            if (s === SUPPRESSED) return;
+            expect(s).toBe(value);
+            if (typeof s === "number") expect(s === 0 || s >= t, `published ${s} under ${t}`).toBe(true);
+          });
+        }
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("leaves no small count recoverable from column totals, a whole minus its parts, or any other sum (property)", () => {
+    fc.assert(
+      fc.property(workloads, thresholds, (w, configured) => {
+        const t = suppressionThreshold(configured);
+        const { all, sums } = system(w, publishMeasures(w.metrics, w.figures, configured));
+        all.forEach((f, i) => {
+          if (f.shown === SUPPRESSED && f.value >= 1 && f.value < t) expect(recoverable(all, sums, i), `figure ${i} (${f.value}) of ${JSON.stringify([...w.figures])}`).toBe(false);
+        });
+      }),
+      { numRuns: 400 },
+    );
+  });
+
+  it("hides a whole's small rest: the parts cannot be shown when the whole minus them is a small count", () => {
+    const metrics: PublicationMetric[] = [
+      { id: "received", label: "Referrals received", unit: "referrals", aggregation: "sum", partOfId: null },
+      { id: "self", label: "Of which self-referrals", unit: "referrals", aggregation: "sum", partOfId: "received" },
+    ];
+    const published = publishMeasures(
+      metrics,
+      new Map([
+        ["received", { areas: [40, 30], total: 70, at: null }],
+        ["self", { areas: [38, 10], total: 48, at: null }],
+      ]),
+      5,
+    );
+    // 40 − 38 = 2 referrals not from the community in the first area: one of the two must go.
+    const first = [published.get("received")!.areas[0], published.get("self")!.areas[0]];
+    expect(first).toContain(SUPPRESSED);
+    expect(publishedShare(published.get("self")!, published.get("received")!).areas[0]).toBe(SUPPRESSED);
   });
 });

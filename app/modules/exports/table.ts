@@ -19,6 +19,16 @@ export interface TableData {
   caption: string;
   columns: TableColumn[];
   rows: Array<Record<string, Cell>>;
+  /** Set by pageOf: `rows` are one page of the sorted rows. */
+  page?: TablePage;
+}
+
+export interface TablePage {
+  /** 1-based. */
+  number: number;
+  size: number;
+  /** Rows in the whole table (the CSV download holds them all). */
+  total: number;
 }
 
 export interface TableSort {
@@ -56,14 +66,39 @@ export function sortedRows(table: TableData, sort: TableSort | null) {
 /** The query string of a link that sorts `table` by `key`, keeping the page's other parameters. */
 export function sortHref(table: Pick<TableData, "id">, search: URLSearchParams, key: string, current: TableSort | null) {
   const next = new URLSearchParams(search);
+  next.delete(`${table.id}-page`);
   next.set(`${table.id}-sort`, key);
   next.set(`${table.id}-dir`, current?.key === key && !current.desc ? "desc" : "asc");
   return `?${next}`;
 }
 
-/** The CSV of `table` from the page's resource route (`path`), with the page's sort and filters. */
+/** The CSV of `table` from the page's resource route (`path`, which may carry parameters of its own), with the page's sort and filters. */
 export function downloadHref(table: Pick<TableData, "id">, search: URLSearchParams, path: string) {
+  const [base, own] = path.split("?");
   const next = new URLSearchParams(search);
+  for (const [key, value] of new URLSearchParams(own ?? "")) next.set(key, value);
+  next.delete(`${table.id}-page`);
   next.set("table", table.id);
-  return `${path}?${next}`;
+  return `${base}?${next}`;
+}
+
+/**
+ * One page of the table, sorted as the URL asks (`<table>-page`, 1-based; a page past the end
+ * shows the last). Pages are cut on the server, so a long table sends only what is shown.
+ */
+export function pageOf(table: TableData, search: URLSearchParams, size = 25): TableData {
+  const rows = sortedRows(table, sortOf(table, search));
+  if (rows.length <= size) return { ...table, rows };
+  const pages = Math.ceil(rows.length / size);
+  const asked = Number(search.get(`${table.id}-page`));
+  const number = Number.isInteger(asked) && asked >= 1 ? Math.min(asked, pages) : 1;
+  return { ...table, rows: rows.slice((number - 1) * size, number * size), page: { number, size, total: rows.length } };
+}
+
+/** The query string of a link to another page of `table`, keeping the page's other parameters. */
+export function pageHref(table: Pick<TableData, "id">, search: URLSearchParams, number: number) {
+  const next = new URLSearchParams(search);
+  if (number <= 1) next.delete(`${table.id}-page`);
+  else next.set(`${table.id}-page`, String(number));
+  return `?${next}`;
 }

@@ -115,12 +115,9 @@ export function fixedUnknowns(figures: Array<{ state: State }>, equations: Array
   return fixed;
 }
 
-/** Suppresses a table of counts of people for publication. */
-export function suppressTable(table: CountTable, threshold: number): PublishedTable {
-  const t = suppressionThreshold(threshold);
-  const { figures, equations, cell, rowTotal, columnTotal, grand } = layout(table);
+/** Marks small shown figures suppressed, then suppresses more until no small unknown figure is fixed by the equations. */
+function suppressInPlace(figures: Figure[], equations: Array<Array<[number, number]>>, t: number) {
   for (const f of figures) if (f.state === "shown" && isSmall(f.value, t)) f.state = "suppressed";
-
   for (let guard = 0; guard <= figures.length; guard++) {
     const exposed = [...fixedUnknowns(figures, equations)].filter((i) => isSmall(figures[i].value, t));
     if (exposed.length === 0) break;
@@ -134,18 +131,42 @@ export function suppressTable(table: CountTable, threshold: number): PublishedTa
     if (choice === undefined) break; // only known figures are left: nothing more can be hidden
     figures[choice].state = "suppressed";
   }
+}
 
-  const shown = (index: number): PublishedFigure => {
-    const f = figures[index];
-    return f.state === "suppressed" || f.state === "hidden" ? SUPPRESSED : f.value;
-  };
-  const originalNull = (value: number | null | undefined, index: number) => (value === null ? null : shown(index));
+const publishedForm = (f: Figure): PublishedFigure => (f.state === "suppressed" || f.state === "hidden" ? SUPPRESSED : f.value);
+
+/** Suppresses a table of counts of people for publication. */
+export function suppressTable(table: CountTable, threshold: number): PublishedTable {
+  const { figures, equations, cell, rowTotal, columnTotal, grand } = layout(table);
+  suppressInPlace(figures, equations, suppressionThreshold(threshold));
+  const originalNull = (value: number | null | undefined, index: number) => (value === null ? null : publishedForm(figures[index]));
   return {
     cells: cell.map((row, i) => row.map((index, j) => originalNull(table.cells[i][j] ?? null, index))),
     ...(rowTotal ? { rowTotals: rowTotal.map((index, i) => originalNull(table.rowTotals![i], index)) } : {}),
     ...(columnTotal ? { columnTotals: columnTotal.map((index, j) => originalNull(table.columnTotals![j], index)) } : {}),
     ...(grand !== undefined ? { grandTotal: originalNull(table.grandTotal, grand) } : {}),
   };
+}
+
+export interface LinkedFigure {
+  /** Null: no figure (shown as none, and known to add nothing). */
+  value: number | null;
+  /** Never published, but protected when small (the "rest" of a whole that is not broken down). */
+  hidden?: boolean;
+  /** A cell rather than a total: chosen first when something more must be suppressed. */
+  interior?: boolean;
+}
+
+/**
+ * Figures of any shape tied by sums (`total` = the sum of `parts`, all indices into `figures`):
+ * several tables that share figures, or a whole with its "of which" parts. The same rules as
+ * suppressTable, over every sum at once.
+ */
+export function suppressLinked(figures: LinkedFigure[], sums: Array<{ parts: number[]; total: number }>, threshold: number): PublishedFigure[] {
+  const list: Figure[] = figures.map((f) => ({ value: f.value ?? 0, interior: f.interior ?? false, state: f.value === null ? "known" : f.hidden ? "hidden" : "shown" }));
+  const equations = sums.map(({ parts, total }) => [...parts.map((p) => [p, 1] as [number, number]), [total, -1] as [number, number]]);
+  suppressInPlace(list, equations, suppressionThreshold(threshold));
+  return list.map((f, i) => (figures[i].value === null ? null : publishedForm(f)));
 }
 
 /** One list of figures with its published total (a column of boroughs and the county, say). */

@@ -1,0 +1,229 @@
+/**
+ * Adoption, champions and returns completeness as tables (and the charts of them), from the
+ * scope's organisation facts. Pledge status is derived for each day asked (pledge/status.ts), so
+ * "signed at the end of a quarter" is what the history says it was then.
+ */
+import { TRAINING_LABELS, TRAINING_LEVELS } from "../champions/training";
+import type { TableData } from "../exports/table";
+import { isCurrent, pledgeStatus } from "../pledge/status";
+import { dueDate, type Quarter } from "../reporting/periods";
+import { longDate } from "../returns/calendar";
+import { completeness } from "../returns/completeness";
+import { sectorLabel, SECTORS } from "../tenancy/sectors";
+import { chartOf, NEUTRAL, PALETTE, REMAINDER, type ChartSpec } from "./chart-spec";
+import type { OrganisationFacts, ReturnFact, ScopeFacts } from "./facts.server";
+
+export interface Group {
+  key: string;
+  label: string;
+  /** Its own dashboard, if it has one (a borough's). */
+  href?: string;
+  includes: (o: OrganisationFacts) => boolean;
+}
+
+export const COUNTY_WIDE_LABEL = "County-wide";
+
+export const signedOn = (o: OrganisationFacts, day: string) => isCurrent(pledgeStatus(o.events, day, o.leftOn));
+
+/** The boroughs of the partnership and county-wide organisations, as groups. */
+export function boroughGroups(facts: ScopeFacts, href: (boroughId: string) => string): Group[] {
+  return [
+    ...facts.boroughs.map((b) => ({ key: b.id, label: b.name, href: href(b.id), includes: (o: OrganisationFacts) => o.boroughId === b.id })),
+    { key: "county-wide", label: COUNTY_WIDE_LABEL, includes: (o: OrganisationFacts) => o.boroughId === null },
+  ];
+}
+
+/** The sectors present among the scope's organisations. */
+export function sectorGroups(facts: ScopeFacts): Group[] {
+  return SECTORS.filter((s) => facts.organisations.some((o) => o.sector === s)).map((s) => ({ key: s, label: sectorLabel(s), includes: (o: OrganisationFacts) => o.sector === s }));
+}
+
+const percent = (part: number, whole: number) => (whole ? Math.round((100 * part) / whole) : null);
+
+export function signaturesOverTime(facts: ScopeFacts, quarters: Quarter[], today: string): { table: TableData; chart: ChartSpec } {
+  const table: TableData = {
+    id: "signatures",
+    caption: "Signatures over time",
+    columns: [
+      { key: "quarter", header: "Quarter" },
+      { key: "signatures", header: "Signatures made (new and renewed)", numeric: true },
+      { key: "signed", header: "Organisations signed at quarter end", numeric: true },
+    ],
+    rows: quarters.map((q) => {
+      const day = q.end < today ? q.end : today;
+      return {
+        quarter: q.label,
+        signatures: facts.organisations.reduce((n, o) => n + o.events.filter((e) => e.kind === "signature" && e.on >= q.start && e.on <= q.end).length, 0),
+        signed: facts.organisations.filter((o) => signedOn(o, day)).length,
+      };
+    }),
+  };
+  const chart = chartOf(table, {
+    category: "quarter",
+    series: [
+      { key: "signatures", label: "Signatures made", colour: PALETTE[1] },
+      { key: "signed", label: "Organisations signed at quarter end", colour: PALETTE[0], kind: "line" },
+    ],
+  });
+  return { table, chart };
+}
+
+export function adoptionByGroup(facts: ScopeFacts, groups: Group[], today: string, { id, caption, header }: { id: string; caption: string; header: string }) {
+  const table: TableData = {
+    id,
+    caption,
+    columns: [
+      { key: "group", header },
+      { key: "organisations", header: "Organisations", numeric: true },
+      { key: "signed", header: "Signed", numeric: true },
+      { key: "not_signed", header: "Not signed", numeric: true },
+      { key: "percent", header: "Signed (%)", numeric: true },
+      { key: "statutory", header: "Statutory partners signed" },
+    ],
+    rows: groups
+      .map((g) => {
+        const orgs = facts.organisations.filter(g.includes);
+        const signed = orgs.filter((o) => signedOn(o, today)).length;
+        const statutory = orgs.filter((o) => o.statutory);
+        return {
+          id: g.href ? g.key : null,
+          group: g.label,
+          organisations: orgs.length,
+          signed,
+          not_signed: orgs.length - signed,
+          percent: percent(signed, orgs.length),
+          statutory: statutory.length ? `${statutory.filter((o) => signedOn(o, today)).length} of ${statutory.length}` : "None",
+        };
+      })
+      .filter((r) => r.organisations > 0),
+  };
+  const chart = chartOf(table, {
+    category: "group",
+    horizontal: true,
+    stacked: true,
+    series: [
+      { key: "signed", label: "Signed", colour: PALETTE[0] },
+      { key: "not_signed", label: "Not signed", colour: REMAINDER },
+    ],
+  });
+  return { table, chart };
+}
+
+/**
+ * Each cell: signed organisations of that sector in that borough out of all of them; blank where
+ * there are none, so gaps show. Sectors down the side and boroughs across, so it fits a page.
+ */
+export function adoptionGrid(facts: ScopeFacts, groups: Group[], today: string): TableData {
+  const present = groups.filter((g) => facts.organisations.some(g.includes));
+  return {
+    id: "grid",
+    caption: "Signed organisations by sector and borough",
+    columns: [{ key: "sector", header: "Sector" }, ...present.map((g) => ({ key: `g:${g.key}`, header: g.label, sortable: false }))],
+    rows: sectorGroups(facts).map((s) => ({
+      sector: s.label,
+      ...Object.fromEntries(
+        present.map((g) => {
+          const here = facts.organisations.filter((o) => g.includes(o) && s.includes(o));
+          return [`g:${g.key}`, here.length ? `${here.filter((o) => signedOn(o, today)).length} of ${here.length}` : null];
+        }),
+      ),
+    })),
+  };
+}
+
+export function championsByGroup(facts: ScopeFacts, groups: Group[], today: string, header: string) {
+  const levels = [...TRAINING_LEVELS].reverse();
+  const table: TableData = {
+    id: "champions",
+    caption: "RJ champions and their training",
+    columns: [
+      { key: "group", header },
+      { key: "champions", header: "Champions", numeric: true },
+      ...levels.map((l) => ({ key: l, header: TRAINING_LABELS[l], numeric: true })),
+      { key: "vacancies", header: "Signatories without a champion", numeric: true },
+    ],
+    rows: groups
+      .map((g) => {
+        const orgs = facts.organisations.filter(g.includes);
+        const champions = orgs.flatMap((o) => o.champions);
+        return {
+          id: g.key,
+          group: g.label,
+          champions: champions.length,
+          ...Object.fromEntries(levels.map((l) => [l, champions.filter((c) => c.training === l).length])),
+          vacancies: orgs.filter((o) => signedOn(o, today) && o.champions.length === 0).length,
+          organisations: orgs.length,
+        };
+      })
+      .filter((r) => r.organisations > 0)
+      .map(({ organisations: _o, ...r }) => r),
+  };
+  const chart = chartOf(table, {
+    category: "group",
+    horizontal: true,
+    stacked: true,
+    series: levels.map((l, i) => ({ key: l, label: TRAINING_LABELS[l], colour: [PALETTE[2], PALETTE[0], PALETTE[4], REMAINDER][i] })),
+  });
+  return { table, chart };
+}
+
+/** Completeness and timeliness of one quarter's returns per group (returns/completeness.ts rules). */
+export function completenessByGroup(facts: ScopeFacts, returns: ReturnFact[], quarter: Quarter, deadlineDays: number, groups: Group[], header: string) {
+  const dueOn = dueDate(quarter, deadlineDays);
+  const byOrg = new Map(returns.filter((r) => r.quarter === quarter.key).map((r) => [r.organisationId, r]));
+  const rowsFor = (orgs: OrganisationFacts[]) =>
+    orgs.map((o) => ({
+      organisationId: o.id,
+      name: o.name,
+      boroughName: null,
+      sector: o.sector,
+      expected: signedOn(o, quarter.end),
+      status: byOrg.get(o.id)?.status ?? null,
+      firstSubmittedAt: byOrg.get(o.id)?.firstSubmittedAt ?? null,
+    }));
+  const table: TableData = {
+    id: "completeness",
+    caption: `Returns for ${quarter.label}: completeness and timeliness (due ${longDate(dueOn)})`,
+    columns: [
+      { key: "group", header },
+      { key: "expected", header: "Expected", numeric: true },
+      { key: "on_time", header: "On time", numeric: true },
+      { key: "late", header: "Late", numeric: true },
+      { key: "missing", header: "Missing", numeric: true },
+      { key: "percent", header: "Complete (%)", numeric: true },
+    ],
+    rows: groups
+      .map((g) => {
+        const { total } = completeness(rowsFor(facts.organisations.filter(g.includes)), dueOn);
+        return { id: g.key, group: g.label, expected: total.expected, on_time: total.onTime, late: total.late, missing: total.missing, percent: total.percent };
+      })
+      .filter((r) => r.expected > 0),
+  };
+  const chart = chartOf(table, {
+    category: "group",
+    horizontal: true,
+    stacked: true,
+    series: [
+      { key: "on_time", label: "On time", colour: PALETTE[0] },
+      { key: "late", label: "Late", colour: PALETTE[1] },
+      { key: "missing", label: "Missing", colour: NEUTRAL },
+    ],
+  });
+  return { table, chart, dueOn };
+}
+
+/** Submitted returns as a share of those expected, over some quarters, for some organisations. */
+export function returnRate(orgs: OrganisationFacts[], returns: ReturnFact[], quarters: Quarter[], deadlineDays: number) {
+  let expected = 0;
+  let submitted = 0;
+  for (const q of quarters) {
+    const byOrg = new Map(returns.filter((r) => r.quarter === q.key).map((r) => [r.organisationId, r]));
+    const { total } = completeness(
+      orgs.map((o) => ({ organisationId: o.id, name: o.name, boroughName: null, sector: o.sector, expected: signedOn(o, q.end), status: byOrg.get(o.id)?.status ?? null, firstSubmittedAt: null })),
+      dueDate(q, deadlineDays),
+    );
+    expected += total.expected;
+    submitted += total.submitted;
+  }
+  return { expected, submitted, percent: expected ? Math.round((100 * submitted) / expected) : null };
+}

@@ -1,0 +1,83 @@
+/**
+ * What every dashboard needs about organisations, read once per page: who they are, their pledge
+ * history (status is derived per date from it), their champions, and the state of their returns
+ * for a few quarters. Figures (return values) come from the roll-ups instead: see rollups/figures.server.ts.
+ */
+import type { Sector } from "../../../db/types";
+import { championsOf } from "../champions/champions.server";
+import { pledgeHistories } from "../pledge/status.server";
+import type { PledgeEvent } from "../pledge/status";
+import type { ReturnStatus } from "../returns/status";
+import { listBoroughs } from "../tenancy/partnerships.server";
+import type { Tx } from "../tenancy/with-partnership.server";
+
+export interface OrganisationFacts {
+  id: string;
+  name: string;
+  sector: Sector;
+  boroughId: string | null;
+  statutory: boolean;
+  /** The day it left the programme, if it did. */
+  leftOn: string | null;
+  events: PledgeEvent[];
+  champions: Array<{ training: string; accreditationExpiresOn: string | null }>;
+}
+
+export interface ScopeFacts {
+  boroughs: Array<{ id: string; name: string }>;
+  organisations: OrganisationFacts[];
+}
+
+/** Organisations of the partnership, or of one borough (its own, not county-wide ones), optionally of one sector. */
+export async function scopeFacts(tx: Tx, { partnershipId, boroughId, sector }: { partnershipId: string; boroughId?: string | null; sector?: Sector | null }): Promise<ScopeFacts> {
+  let orgs = tx
+    .selectFrom("organisations")
+    .select(["id", "name", "sector", "borough_id", "is_statutory", "withdrawn_at"])
+    .where("partnership_id", "=", partnershipId)
+    .orderBy("name");
+  if (boroughId) orgs = orgs.where("borough_id", "=", boroughId);
+  if (sector) orgs = orgs.where("sector", "=", sector);
+  const [boroughs, organisations] = await Promise.all([listBoroughs(tx, { partnershipId }), orgs.execute()]);
+  const ids = boroughId || sector ? organisations.map((o) => o.id) : undefined;
+  const [histories, champions] = await Promise.all([pledgeHistories(tx, { partnershipId, organisationIds: ids }), championsOf(tx, { partnershipId, organisationIds: ids })]);
+  const current = new Map<string, OrganisationFacts["champions"]>();
+  for (const c of champions) if (!c.leftOn) current.set(c.organisationId, [...(current.get(c.organisationId) ?? []), { training: c.training, accreditationExpiresOn: c.accreditationExpiresOn }]);
+  return {
+    boroughs: boroughs.map((b) => ({ id: b.id, name: b.name })),
+    organisations: organisations.map((o) => ({
+      id: o.id,
+      name: o.name,
+      sector: o.sector,
+      boroughId: o.borough_id,
+      statutory: o.is_statutory,
+      leftOn: o.withdrawn_at ? o.withdrawn_at.toISOString().slice(0, 10) : null,
+      events: histories.get(o.id) ?? [],
+      champions: current.get(o.id) ?? [],
+    })),
+  };
+}
+
+export interface ReturnFact {
+  organisationId: string;
+  quarter: string;
+  status: ReturnStatus;
+  firstSubmittedAt: Date | null;
+}
+
+/** The state of returns (not their figures) for some quarters. */
+export async function returnFacts(tx: Tx, { partnershipId, quarters, organisationIds }: { partnershipId: string; quarters: string[]; organisationIds?: string[] }): Promise<ReturnFact[]> {
+  if (quarters.length === 0 || organisationIds?.length === 0) return [];
+  let q = tx
+    .selectFrom("quarterly_returns")
+    .select(["organisation_id as organisationId", "quarter", "status", "first_submitted_at as firstSubmittedAt"])
+    .where("partnership_id", "=", partnershipId)
+    .where("quarter", "in", quarters);
+  if (organisationIds) q = q.where("organisation_id", "in", organisationIds);
+  return q.execute();
+}
+
+/** The first quarter with any figure (for the quarter choices), from the roll-ups' primary key. */
+export async function earliestFigureQuarter(tx: Tx, { partnershipId }: { partnershipId: string }) {
+  const row = await tx.selectFrom("metric_rollups").select("quarter").where("partnership_id", "=", partnershipId).orderBy("quarter").limit(1).executeTakeFirst();
+  return row?.quarter ?? null;
+}

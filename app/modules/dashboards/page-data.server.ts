@@ -1,0 +1,32 @@
+/**
+ * A dashboard made ready for its page: each table cut to the page the URL asks for (sorted on the
+ * server), each chart drawn as SVG. What the loader sends is markup and rows, no chart code.
+ */
+import { pageOf } from "../exports/table";
+import { chartSvg } from "./charts.server";
+import type { Dashboard } from "./dashboard";
+
+export function dashboardPage(dashboard: Dashboard, search: URLSearchParams) {
+  return {
+    headlines: dashboard.headlines,
+    problems: dashboard.problems,
+    metric: dashboard.metric,
+    filters: { from: dashboard.filters.from.key, to: dashboard.filters.to.key, sector: dashboard.filters.sector, metric: dashboard.filters.metric ?? dashboard.metric?.key ?? null },
+    choices: {
+      quarters: dashboard.choices.quarters.map((q) => ({ key: q.key, label: q.label })),
+      metrics: dashboard.choices.metrics,
+      sectors: dashboard.choices.sectors,
+      boroughs: dashboard.choices.boroughs,
+    },
+    sections: dashboard.sections.map((s) => ({
+      ...s,
+      blocks: s.blocks.map((b) => ({
+        table: pageOf(b.table, search),
+        chart: b.chart ? { svg: chartSvg(b.chart), title: b.chart.title, legend: b.chart.series.map((s) => ({ label: s.label, colour: s.colour, kind: s.kind ?? "bar" })) } : null,
+        links: b.links ?? null,
+      })),
+    })),
+  };
+}
+
+export type DashboardPageData = ReturnType<typeof dashboardPage>;

@@ -1,0 +1,48 @@
+import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
+import { json } from "@remix-run/node";
+import { Link, useLoaderData } from "@remix-run/react";
+import { requireAccess } from "~/modules/auth/guard.server";
+import { requireBorough } from "~/modules/dashboards/access.server";
+import { boroughDashboard } from "~/modules/dashboards/borough.server";
+import { DashboardFilters, Headlines, Problems, Sections } from "~/modules/dashboards/DashboardView";
+import { linkQuery, parseFilters } from "~/modules/dashboards/filters";
+import { dashboardPage } from "~/modules/dashboards/page-data.server";
+import { readPartnership } from "~/modules/platform/read-routing.server";
+import { today } from "~/modules/reporting/periods";
+import { Main } from "~/ui/Layout";
+
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.borough.name ?? "Borough"} dashboard — Golden Thread` }];
+
+export async function loader({ request, params }: LoaderFunctionArgs) {
+  const ctx = await requireAccess(request, params, "dashboard:view");
+  const search = new URL(request.url).searchParams;
+  const day = today();
+  const { filters, problems } = parseFilters(search, day);
+  const { borough, dashboard } = await readPartnership(request, ctx.partnership.id, ctx.user.id, async (tx) => {
+    const borough = await requireBorough(tx, ctx, params.borough);
+    return { borough, dashboard: await boroughDashboard(tx, { partnership: ctx.partnership, filters, problems, today: day, borough }) };
+  });
+  return json({ slug: ctx.partnership.slug, partnershipName: ctx.partnership.name, borough, wholeCounty: !ctx.boroughScope, page: dashboardPage(dashboard, search) });
+}
+
+export default function BoroughDashboard() {
+  const { slug, partnershipName, borough, wholeCounty, page } = useLoaderData<typeof loader>();
+  const county = `/p/${slug}?${linkQuery(page.filters)}`;
+  return (
+    <Main backLink={wholeCounty ? { to: county, label: "County dashboard" } : undefined}>
+      <span className="govuk-caption-l">Borough dashboard · {partnershipName}</span>
+      <h1 className="govuk-heading-l">{borough.name}</h1>
+      <DashboardFilters data={page} clear={`/p/${slug}/dashboard/${borough.id}`} />
+      <Problems problems={page.problems} />
+      <Headlines headlines={page.headlines} />
+      <Sections sections={page.sections} download={`/p/${slug}/dashboard.csv?borough=${borough.id}`} />
+      {wholeCounty ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={county}>
+            Back to the county dashboard
+          </Link>
+        </p>
+      ) : null}
+    </Main>
+  );
+}
