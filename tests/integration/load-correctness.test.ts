@@ -17,6 +17,7 @@ describe("a short mixed load", () => {
     const { owner } = server().db.handles;
     const quarter = quarterOf(today()).key;
     const reader = await boardMember(owner, "cleveland", "load");
+    const hartlepool = await owner.selectFrom("boroughs").innerJoin("partnerships", "partnerships.id", "boroughs.partnership_id").select("boroughs.id").where("partnerships.slug", "=", "cleveland").where("boroughs.name", "=", "Hartlepool").executeTakeFirstOrThrow();
     const writers = await submitters(owner, { count: 30, quarter });
     const password = "load-test-password-long";
     const emails = await passwordUsers(owner, "cleveland", 2, password);
@@ -25,7 +26,7 @@ describe("a short mixed load", () => {
       origin: server().url,
       seconds: 6,
       connections: 6,
-      reads: ["/p/cleveland", "/p/cleveland/returns"],
+      reads: ["/p/cleveland", `/p/cleveland/dashboard/${hartlepool.id}`, "/p/cleveland/returns"],
       readerCookie: reader.cookie,
       submitters: writers,
       quarter,

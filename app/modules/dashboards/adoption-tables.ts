@@ -23,7 +23,15 @@ export interface Group {
 
 export const COUNTY_WIDE_LABEL = "County-wide";
 
-export const signedOn = (o: OrganisationFacts, day: string) => isCurrent(pledgeStatus(o.events, day, o.leftOn));
+// Every table asks the same organisations about the same few days: derive each status once per page.
+const statusByDay = new WeakMap<OrganisationFacts, Map<string, boolean>>();
+export function signedOn(o: OrganisationFacts, day: string): boolean {
+  let days = statusByDay.get(o);
+  if (!days) statusByDay.set(o, (days = new Map()));
+  let signed = days.get(day);
+  if (signed === undefined) days.set(day, (signed = isCurrent(pledgeStatus(o.events, day, o.leftOn))));
+  return signed;
+}
 
 /** The boroughs of the partnership and county-wide organisations, as groups. */
 export function boroughGroups(facts: ScopeFacts, href: (boroughId: string) => string): Group[] {
@@ -212,12 +220,29 @@ export function completenessByGroup(facts: ScopeFacts, returns: ReturnFact[], qu
   return { table, chart, dueOn };
 }
 
+// Each borough's rate reads the same returns: index them by quarter and organisation once per page.
+const indexes = new WeakMap<ReturnFact[], Map<string, Map<string, ReturnFact>>>();
+function returnIndex(returns: ReturnFact[]) {
+  let index = indexes.get(returns);
+  if (!index) {
+    index = new Map();
+    for (const r of returns) {
+      let byOrg = index.get(r.quarter);
+      if (!byOrg) index.set(r.quarter, (byOrg = new Map()));
+      byOrg.set(r.organisationId, r);
+    }
+    indexes.set(returns, index);
+  }
+  return index;
+}
+
 /** Submitted returns as a share of those expected, over some quarters, for some organisations. */
 export function returnRate(orgs: OrganisationFacts[], returns: ReturnFact[], quarters: Quarter[], deadlineDays: number) {
   let expected = 0;
   let submitted = 0;
+  const index = returnIndex(returns);
   for (const q of quarters) {
-    const byOrg = new Map(returns.filter((r) => r.quarter === q.key).map((r) => [r.organisationId, r]));
+    const byOrg = index.get(q.key) ?? new Map<string, ReturnFact>();
     const { total } = completeness(
       orgs.map((o) => ({ organisationId: o.id, name: o.name, boroughName: null, sector: o.sector, expected: signedOn(o, q.end), status: byOrg.get(o.id)?.status ?? null, firstSubmittedAt: null })),
       dueDate(q, deadlineDays),

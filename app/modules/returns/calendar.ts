@@ -34,9 +34,12 @@ export function lockState(q: Quarter, settings: ReportingSettings, today: string
 }
 
 /** The calendar day in the UK on which something happened (a submission at 23:30 BST counts for that day). */
+// Made once: building an Intl.DateTimeFormat costs far more than using one (dashboards call this per return).
+const LONDON_DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+
 export function ukDate(at: Date | string): string {
   const date = typeof at === "string" ? new Date(at) : at;
-  const parts = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" }).formatToParts(date);
+  const parts = LONDON_DAY.formatToParts(date);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get("year")}-${get("month")}-${get("day")}`;
 }
