@@ -37,7 +37,13 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/privacy": { get: "public", post: "none" },
   "routes/accessibility": { get: "public", post: "none" },
   "routes/home": { get: "signed-in", post: "none" },
-  "routes/account": { get: "signed-in", post: "signed-in", intents: ["name", "password"] },
+  "routes/account._index": { get: "signed-in", post: "signed-in", intents: ["name", "password"] },
+  // two-factor sign-in and re-authentication (issue 9). The code page sends anyone without a pending sign-in on: in if signed in, else to sign in.
+  "routes/login_.code": { get: "signed-in", post: "signed-in" },
+  "routes/account.confirm": { get: "signed-in", post: "signed-in" },
+  "routes/account.two-factor": { get: "signed-in", post: "signed-in", intents: ["enrol", "recovery-codes", "disable"] },
+  "routes/account.email._index": { get: "signed-in", post: "signed-in" },
+  "routes/account.email.$token": { get: "public", post: "public" },
   "routes/admin._index": { get: ["platform_admin"], post: "none" },
   "routes/p.$slug": { get: MEMBERS, post: "none" },
   "routes/p.$slug._index": { get: MEMBERS, post: "none" },
@@ -100,7 +106,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/reset-password.$token": { get: "public", post: "public" },
   "routes/invitations.$token": { get: "public", post: "public" },
   "routes/admin.partnerships.new": { get: ["platform_admin"], post: ["platform_admin"] },
-  "routes/admin.accounts": { get: ["platform_admin"], post: ["platform_admin"], intents: ["disable", "enable"], fields: ["userId"] },
+  "routes/admin.accounts": { get: ["platform_admin"], post: ["platform_admin"], intents: ["disable", "enable", "reset-two-factor"], fields: ["userId"] },
   "routes/admin.outbox": { get: ["platform_admin"], post: "none" },
   "routes/p.$slug.people._index": {
     get: ["coordinator"],
