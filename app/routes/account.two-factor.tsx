@@ -63,7 +63,7 @@ export async function action({ request }: ActionFunctionArgs) {
     const enrolled = await enrolTwoFactor({ userId: user.id, secret: form.data.secret, code: form.data.code.replace(/\s/g, "") });
     if (!enrolled.ok) {
       const setUp = /^[A-Z2-7]{32}$/.test(form.data.secret) ? enrolment(user.email, form.data.secret) : null;
-      return json({ ...refuse({}, { code: enrolled.message }), setUp }, { status: 400 });
+      return json({ ...refuse({ code: form.data.code }, { code: enrolled.message }), setUp }, { status: 400 });
     }
     // A new way to sign in: every other session ends; this one has just proved a code.
     await markSecondFactor(session.sessionId);
