@@ -81,6 +81,8 @@ export interface UsersTable {
   is_platform_admin: Generated<boolean>;
   disabled_at: Timestamp | null;
   created_at: GeneratedTimestamp;
+  /** The person was erased: name and email are tombstones, the account cannot sign in. */
+  erased_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -537,6 +539,17 @@ export interface EmailChangesTable {
   used_at: Timestamp | null;
 }
 
+/** One erasure of a person's data (UK GDPR art. 17): which record, by whom, when. Holds no personal values. */
+export interface ErasuresTable {
+  partnership_id: string;
+  id: Generated<string>;
+  subject: "champion" | "member";
+  /** The champion's id, or the account's user id. */
+  erased_record: string;
+  erased_by: string | null;
+  erased_at: GeneratedTimestamp;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   boroughs: BoroughsTable;
@@ -576,6 +589,7 @@ export interface Database {
   two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
   pending_sign_ins: PendingSignInsTable;
   email_changes: EmailChangesTable;
+  erasures: ErasuresTable;
 }
 
 export type Partnership = Selectable<PartnershipsTable>;

@@ -44,6 +44,12 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/account.two-factor": { get: "signed-in", post: "signed-in", intents: ["enrol", "recovery-codes", "disable"] },
   "routes/account.email._index": { get: "signed-in", post: "signed-in" },
   "routes/account.email.$token": { get: "public", post: "public" },
+  // data protection (issue 9): what is held about me, and a coordinator's erasure of a person or a champion record
+  "routes/account.data": { get: "signed-in", post: "none" },
+  "routes/account.data[.json]": { get: "signed-in", post: "none" },
+  "routes/account.data[.csv]": { get: "signed-in", post: "none" },
+  "routes/p.$slug.people.$person.erase": { get: COORDINATOR, post: COORDINATOR },
+  "routes/p.$slug.orgs.$org.champions.$champion_.erase": { get: COORDINATOR, post: COORDINATOR },
   "routes/admin._index": { get: ["platform_admin"], post: "none" },
   "routes/p.$slug": { get: MEMBERS, post: "none" },
   "routes/p.$slug._index": { get: MEMBERS, post: "none" },

@@ -197,7 +197,7 @@ describe("roles that must use two-factor sign-in", () => {
     await owner().deleteFrom("two_factor_credentials").where("user_id", "=", coordinator).execute();
     const client = clientFrom();
     await client.signIn("coordinator@hampshire.demo.test");
-    for (const path of ["/p/hampshire", "/home", "/account"]) {
+    for (const path of ["/p/hampshire", "/home", "/account", "/account/data"]) {
       const response = await client.get(path);
       expect(response.status, path).toBe(302);
       expect(response.headers.get("Location"), path).toBe(`/account/two-factor?redirectTo=${encodeURIComponent(path)}`);
