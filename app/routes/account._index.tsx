@@ -97,7 +97,10 @@ export default function Account() {
         >
           {twoFactor.enrolled ? (
             <>
-              On since {twoFactor.since}, with an authenticator app. {twoFactor.recoveryCodesLeft === 1 ? "1 recovery code" : `${twoFactor.recoveryCodesLeft} recovery codes`} left.
+              On since {twoFactor.since}, with an authenticator app.{" "}
+              {twoFactor.recoveryCodesLeft === 0
+                ? "No recovery codes left: make new ones under Manage."
+                : `${twoFactor.recoveryCodesLeft === 1 ? "1 recovery code" : `${twoFactor.recoveryCodesLeft} recovery codes`} left.`}
             </>
           ) : (
             "Off. Turn it on so a stolen password alone cannot open your account."
