@@ -32,8 +32,8 @@ export default function Privacy() {
             </li>
             <li>
               <strong>Signing in:</strong> your sessions (when you signed in, until when), a short-lived record while you enter a code, and counts of failed
-              attempts by email address and by internet (IP) address. These keep your account safe from guessing. Our server logs record the address and
-              time of each request to find faults.
+              attempts by email address and by internet (IP) address. These keep your account safe from guessing. Our server logs record the time, page and
+              outcome of each request, without your name or address, to find faults.
             </li>
             <li>
               <strong>RJ champions:</strong> name, work email address, job title, training level and the dates you took on and left the role, so the
