@@ -12,10 +12,10 @@ import { z } from "zod";
 import { asUser, withPartnership, type Tx } from "../tenancy/with-partnership.server";
 import { removeMember, type Member } from "../people/members.server";
 import { today } from "../reporting/periods";
-
 import { ERASED } from "./erased";
 
 export { ERASED };
+
 const tombstoneEmail = (id: string) => `erased-${id}@erased.invalid`;
 
 type Scope = { partnershipId: string; actorId: string };
