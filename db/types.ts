@@ -81,6 +81,8 @@ export interface UsersTable {
   is_platform_admin: Generated<boolean>;
   disabled_at: Timestamp | null;
   created_at: GeneratedTimestamp;
+  /** The person was erased: name and email are tombstones, the account cannot sign in. */
+  erased_at: Timestamp | null;
 }
 
 export interface SessionsTable {
@@ -89,6 +91,10 @@ export interface SessionsTable {
   user_id: string;
   expires_at: Timestamp;
   created_at: GeneratedTimestamp;
+  /** Whether sign-in passed a second factor (a TOTP or recovery code). */
+  second_factor: Generated<boolean>;
+  /** When the person last proved who they are: sign-in, or re-authentication before a sensitive change. */
+  authenticated_at: GeneratedTimestamp;
 }
 
 export interface LoginThrottleTable {
@@ -520,6 +526,59 @@ export interface RestorativeCriteriaTable {
   updated_at: GeneratedTimestamp;
 }
 
+/** An account's TOTP secret (RFC 6238, SHA-1, 6 digits, 30 seconds). */
+export interface TwoFactorCredentialsTable {
+  user_id: string;
+  /** 20 random bytes, base32 (what the person types into an authenticator app). */
+  secret: string;
+  /** The published demo secret: codes may be replayed (docs/decisions/0015). */
+  is_demo: Generated<boolean>;
+  /** The time step of the last code accepted; a code for this step or an earlier one is refused. */
+  last_used_step: number | null;
+  created_at: GeneratedTimestamp;
+}
+
+export interface TwoFactorRecoveryCodesTable {
+  user_id: string;
+  position: number;
+  /** 16 random bytes, hex; code_hash is sha256(salt ‖ code), hex. */
+  salt: string;
+  code_hash: string;
+  used_at: Timestamp | null;
+  created_at: GeneratedTimestamp;
+}
+
+/** A right password waiting for its code; `id` is sha256 of the token in the browser's cookie. */
+export interface PendingSignInsTable {
+  id: string;
+  user_id: string;
+  redirect_to: string | null;
+  failed_attempts: Generated<number>;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+}
+
+export interface EmailChangesTable {
+  id: Generated<string>;
+  token_hash: string;
+  user_id: string;
+  new_email: string;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+  used_at: Timestamp | null;
+}
+
+/** One erasure of a person's data (UK GDPR art. 17): which record, by whom, when. Holds no personal values. */
+export interface ErasuresTable {
+  partnership_id: string;
+  id: Generated<string>;
+  subject: "champion" | "member";
+  /** The champion's id, or the account's user id. */
+  erased_record: string;
+  erased_by: string | null;
+  erased_at: GeneratedTimestamp;
+}
+
 export interface Database {
   partnerships: PartnershipsTable;
   boroughs: BoroughsTable;
@@ -557,6 +616,11 @@ export interface Database {
   plan_review_summaries: PlanReviewSummariesTable;
   metric_rollups: MetricRollupsTable;
   restorative_criteria: RestorativeCriteriaTable;
+  two_factor_credentials: TwoFactorCredentialsTable;
+  two_factor_recovery_codes: TwoFactorRecoveryCodesTable;
+  pending_sign_ins: PendingSignInsTable;
+  email_changes: EmailChangesTable;
+  erasures: ErasuresTable;
 }
 
 export type Partnership = Selectable<PartnershipsTable>;

@@ -5,7 +5,7 @@
 process.env.NODE_ENV ??= "production";
 
 import type { Server } from "node:http";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "../db/seed/accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, hasDemoTwoFactor } from "../db/seed/accounts";
 import { buildIfStale } from "./build";
 import { embeddedDataDir, lockDataDir } from "./lib/data-dir-lock";
 import { appLogger, loadBuild } from "./lib/load-build";
@@ -53,7 +53,8 @@ try {
       `Database: ${prepared.engine === "pglite" ? `embedded PostgreSQL in ${embeddedDataDir()}` : "PostgreSQL at DATABASE_URL"}${prepared.seeded ? " (demo data loaded)" : ""}`,
       "",
       `Demo accounts (password: ${DEMO_PASSWORD}):`,
-      ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(34)} ${describe(a)}`),
+      ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(34)} ${describe(a)}${hasDemoTwoFactor(a) ? " *" : ""}`),
+      `* two-factor sign-in: the sign-in page shows the demo code, or add the secret ${DEMO_TOTP_SECRET} to an authenticator app`,
       "",
     ];
     console.log(lines.join("\n"));

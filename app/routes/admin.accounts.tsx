@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requirePlatformAdmin, notFound } from "~/modules/auth/guard.server";
-import { AccountSwitchSchema, findAccounts, switchAccount } from "~/modules/auth/account-admin.server";
+import { AccountSwitchSchema, findAccounts, resetTwoFactor, switchAccount } from "~/modules/auth/account-admin.server";
 import { parseForm, refuse } from "~/modules/platform/form.server";
 import { formatDate } from "~/modules/platform/dates";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
@@ -21,10 +21,16 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePlatformAdmin(request);
   const form = await parseForm(request, AccountSwitchSchema);
   if (!form.ok) return json(form.reply, { status: 400 });
+  const back = form.data.q ? `/admin/accounts?q=${encodeURIComponent(form.data.q)}` : "/admin/accounts";
+  if (form.data.intent === "reset-two-factor") {
+    if (form.data.userId === admin.id) return json(refuse(form.values, {}, "You cannot reset your own two-factor sign-in. Use a recovery code, or ask another platform administrator"), { status: 400 });
+    const reset = await resetTwoFactor(admin.id, { userId: form.data.userId });
+    if (!reset) notFound();
+    return redirectWithNotice(back, `${reset.name}'s two-factor sign-in is reset and they are signed out everywhere. They set it up again when they next sign in`);
+  }
   if (form.data.userId === admin.id) return json(refuse(form.values, {}, "You cannot disable your own account"), { status: 400 });
   const account = await switchAccount(admin.id, { userId: form.data.userId, disabled: form.data.intent === "disable" });
   if (!account) notFound();
-  const back = form.data.q ? `/admin/accounts?q=${encodeURIComponent(form.data.q)}` : "/admin/accounts";
   return redirectWithNotice(back, form.data.intent === "disable" ? `${account.name}'s account is disabled and signed out everywhere` : `${account.name}'s account is enabled`);
 }
 
@@ -37,6 +43,10 @@ export default function Accounts() {
       <span className="govuk-caption-l">Platform administration</span>
       <h1 className="govuk-heading-l">Accounts</h1>
       <p className="govuk-body">A disabled account is signed out everywhere and cannot sign in. Its roles stay, so enabling it restores them.</p>
+      <p className="govuk-body">
+        Reset two-factor sign-in only for someone who has lost both their phone and their recovery codes, after checking who they are another way, for
+        example by calling them on a number you already hold.
+      </p>
       <Form method="get" className="gt-inline-form" role="search">
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="q">
@@ -56,6 +66,7 @@ export default function Accounts() {
               <th scope="col" className="govuk-table__header">Name</th>
               <th scope="col" className="govuk-table__header">Email address</th>
               <th scope="col" className="govuk-table__header">Since</th>
+              <th scope="col" className="govuk-table__header">Two-factor</th>
               <th scope="col" className="govuk-table__header">Status</th>
             </tr>
           </thead>
@@ -68,6 +79,18 @@ export default function Accounts() {
                 </td>
                 <td className="govuk-table__cell gt-break">{a.email}</td>
                 <td className="govuk-table__cell">{formatDate(a.created_at)}</td>
+                <td className="govuk-table__cell">
+                  {a.has_two_factor ? "On" : "Off"}
+                  {a.has_two_factor && a.id !== adminId ? (
+                    <Form method="post" className="govuk-!-margin-top-2">
+                      <input type="hidden" name="userId" value={a.id} />
+                      <input type="hidden" name="q" value={query} />
+                      <button type="submit" name="intent" value="reset-two-factor" className="gt-link-button">
+                        Reset<span className="govuk-visually-hidden"> two-factor sign-in of {a.name}</span>
+                      </button>
+                    </Form>
+                  ) : null}
+                </td>
                 <td className="govuk-table__cell">
                   {a.disabled_at ? <strong className="govuk-tag govuk-tag--grey">Disabled</strong> : <strong className="govuk-tag govuk-tag--green">Active</strong>}
                   {a.id === adminId ? null : (

@@ -2,6 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData, useLocation } from "@remix-run/react";
 import { z } from "zod";
+import { requireSession } from "~/modules/auth/guard.server";
 import { LinkNoLongerWorks } from "~/modules/auth/LinkNoLongerWorks";
 import { passwordProblem, PASSWORD_MIN } from "~/modules/auth/password.server";
 import { currentSession, startSession, type SessionUser } from "~/modules/auth/session.server";
@@ -63,6 +64,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
 
   if (mode === "accept") {
+    // Someone who must use two-factor sign-in and has not yet is sent to set it up, and back here after.
+    await requireSession(request);
     const accepted = await acceptInvitation(params.token, { kind: "signed-in", userId: session!.user.id });
     if (!accepted.ok) return accepted.reason === "gone" ? gone() : json(refuse({}, {}, `This invitation is for ${invitation.email}.`), { status: 400 });
     return redirectWithNotice(accepted.landingPath, `You have joined ${invitation.partnershipName} as ${describeRole(invitation.role, invitation)}`);

@@ -3,7 +3,9 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
 import { safeRedirect, signIn } from "~/modules/auth/login.server";
+import { startPendingSignIn } from "~/modules/auth/pending-sign-in.server";
 import { currentSession, startSession } from "~/modules/auth/session.server";
+import { hasTwoFactor } from "~/modules/auth/two-factor.server";
 import { parseForm, refuse } from "~/modules/platform/form.server";
 import { landingPath } from "~/modules/tenancy/places.server";
 import { Button, ErrorSummary, TextField } from "~/ui/form";
@@ -49,20 +51,36 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     return json(refuse(kept, { email: "Enter a correct email address and password" }), { status: 400 });
   }
+  const redirectTo = safeRedirect(form.data.redirectTo);
+  // With two-factor sign-in, a right password only opens the code page; the session starts there.
+  if (await hasTwoFactor(result.user.id)) {
+    return redirect("/login/code", { headers: { "Set-Cookie": await startPendingSignIn(result.user.id, redirectTo) } });
+  }
   const cookie = await startSession(result.user.id);
-  const to = safeRedirect(form.data.redirectTo) ?? (await landingPath(result.user));
+  const to = redirectTo ?? (await landingPath(result.user));
   return redirect(to, { headers: { "Set-Cookie": cookie } });
 }
+
+const AGAIN: Record<string, string> = {
+  expired: "The code page stays open for 5 minutes. Enter your email address and password again to get back to it.",
+  "used-up": "Too many wrong codes. Enter your email address and password again, then the code your app shows now.",
+};
 
 export default function Login() {
   const reply = useActionData<typeof action>();
   const [params] = useSearchParams();
+  const again = AGAIN[params.get("again") ?? ""];
   return (
     <Main>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary reply={reply} order={["email", "password"]} />
           <h1 className="govuk-heading-l">Sign in to Golden Thread</h1>
+          {again && !reply ? (
+            <div className="govuk-inset-text" role="status">
+              {again}
+            </div>
+          ) : null}
           <Form method="post" noValidate>
             <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />
             <TextField name="email" label="Email address" type="email" autoComplete="username" spellCheck={false} reply={reply} />

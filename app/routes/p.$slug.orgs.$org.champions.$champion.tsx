@@ -1,6 +1,6 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireAccess } from "~/modules/auth/guard.server";
 import { CHAMPION_FIELDS, championSchema } from "~/modules/champions/champion-form";
@@ -13,6 +13,7 @@ import { dateField, withDates } from "~/modules/platform/date-input";
 import { formatDate } from "~/modules/platform/dates";
 import { parseForm, readForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
+import { ERASED } from "~/modules/privacy/erased";
 import { today } from "~/modules/reporting/periods";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { DateField } from "~/ui/DateField";
@@ -35,7 +36,7 @@ async function requireChampion(request: Request, params: Record<string, string |
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, champion, path } = await requireChampion(request, params);
-  return json({ organisation: ctx.organisation!.name, champion, path });
+  return json({ organisation: ctx.organisation!.name, champion, path, canErase: ctx.can("personal-data:erase") && champion.name !== ERASED.champion });
 }
 
 const STALE = "Someone changed this champion's details after you opened this page. What you typed is below: check it and save again.";
@@ -73,7 +74,18 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChampionPage() {
-  const { organisation, champion, path } = useLoaderData<typeof loader>();
+  const { organisation, champion, path, canErase } = useLoaderData<typeof loader>();
+  const erase = canErase ? (
+    <>
+      <h2 className="govuk-heading-m">Erase their personal data</h2>
+      <p className="govuk-body">If {champion.name} asks to be forgotten, erase their name, email and job title. Their dates and training still count in the figures.</p>
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`${path}/${champion.id}/erase`}>
+          Erase {champion.name}&apos;s personal data
+        </Link>
+      </p>
+    </>
+  ) : null;
   const reply = useActionData<typeof action>() as Reply | undefined;
   const leaving = reply?.values && "leftOn-day" in reply.values ? reply : null;
   const details = leaving ? null : reply;
@@ -85,6 +97,7 @@ export default function ChampionPage() {
         <p className="govuk-body">
           {champion.jobTitle}. RJ champion from {formatDate(champion.since)} until {formatDate(champion.leftOn)}; {TRAINING_LABELS[champion.training]}.
         </p>
+        {erase}
       </Main>
     );
   }
@@ -122,6 +135,7 @@ export default function ChampionPage() {
           Record that they have left
         </Button>
       </Form>
+      {erase}
     </Main>
   );
 }

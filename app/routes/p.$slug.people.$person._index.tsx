@@ -108,6 +108,18 @@ export default function Person() {
         <Checkbox name="confirm" label={`Yes, remove ${member.name} from ${partnershipName}`} reply={reply?.values?.intent === "remove" ? reply : null} />
         <Button warning>Remove from partnership</Button>
       </Form>
+
+      {isSelf ? null : (
+        <>
+          <h2 className="govuk-heading-m">Erase their personal data</h2>
+          <p className="govuk-body">If {member.name} asks to be forgotten, erase their name, email address and account. The figures they reported stay.</p>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`${base}/erase`}>
+              Erase {member.name}&apos;s personal data
+            </Link>
+          </p>
+        </>
+      )}
     </Main>
   );
 }

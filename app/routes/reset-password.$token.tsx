@@ -5,7 +5,9 @@ import { z } from "zod";
 import { LinkNoLongerWorks } from "~/modules/auth/LinkNoLongerWorks";
 import { completePasswordReset, findPasswordReset } from "~/modules/auth/password-reset.server";
 import { passwordProblem, PASSWORD_MIN } from "~/modules/auth/password.server";
+import { startPendingSignIn } from "~/modules/auth/pending-sign-in.server";
 import { startSession } from "~/modules/auth/session.server";
+import { hasTwoFactor } from "~/modules/auth/two-factor.server";
 import { looksLikeToken } from "~/modules/auth/tokens.server";
 import { parseForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
@@ -33,9 +35,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (problem) return json(refuse({}, { password: problem }), { status: 400 });
   const done = await completePasswordReset(params.token, form.data.password);
   if (!done.ok) return gone();
+  const notice = "Your password has been changed. You have been signed out everywhere else.";
+  // A link in an inbox replaces the password, never the second factor: the code is still asked for.
+  if (await hasTwoFactor(done.user.id)) {
+    const response = await redirectWithNotice("/login/code", notice);
+    response.headers.append("Set-Cookie", await startPendingSignIn(done.user.id, null));
+    return response;
+  }
   const cookie = await startSession(done.user.id);
   const to = await landingPath(done.user);
-  const response = await redirectWithNotice(to, "Your password has been changed. You have been signed out everywhere else.");
+  const response = await redirectWithNotice(to, notice);
   response.headers.append("Set-Cookie", cookie);
   return response;
 }

@@ -12,6 +12,8 @@ import * as m2026_11_22_30 from "./2026_11_22_30_returns";
 import * as m2026_11_22_31 from "./2026_11_22_31_import_jobs";
 import * as m2026_11_22_40 from "./2026_11_22_40_delivery_plans";
 import * as m2026_11_22_50 from "./2026_11_22_50_rollups";
+import * as m2026_11_22_60 from "./2026_11_22_60_two_factor";
+import * as m2026_11_22_61 from "./2026_11_22_61_data_protection";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_22_01_foundation": m2026_11_22_01,
@@ -23,4 +25,6 @@ export const migrations: Record<string, Migration> = {
   "2026_11_22_31_import_jobs": m2026_11_22_31,
   "2026_11_22_40_delivery_plans": m2026_11_22_40,
   "2026_11_22_50_rollups": m2026_11_22_50,
+  "2026_11_22_60_two_factor": m2026_11_22_60,
+  "2026_11_22_61_data_protection": m2026_11_22_61,
 };

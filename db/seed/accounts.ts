@@ -3,6 +3,13 @@ import type { OrganisationRole, PartnershipRole } from "../types";
 
 export const DEMO_PASSWORD = "golden-thread-demo";
 
+/**
+ * The demo administrator's and coordinators' two-factor secret, published so anyone can try the
+ * demo: add it to an authenticator app, or read the code the sign-in page shows in demo mode.
+ * Never a real account's: enrolment always makes a random one (docs/decisions/0015).
+ */
+export const DEMO_TOTP_SECRET = "GOLDENTHREADDEMOGOLDENTHREADDEMO";
+
 export interface DemoAccount {
   email: string;
   name: string;
@@ -21,3 +28,6 @@ export const DEMO_ACCOUNTS: DemoAccount[] = [
   { email: "board@hampshire.demo.test", name: "Mark Pearce", partnership: { slug: "hampshire", role: "board" } },
   { email: "champion@hampshire.demo.test", name: "Aisha Rahman", organisation: { slug: "hampshire", name: "Southampton Mediation Service", role: "champion" } },
 ];
+
+/** Accounts that must sign in with a code, as in production: the administrator and coordinators. */
+export const hasDemoTwoFactor = (account: DemoAccount) => Boolean(account.platformAdmin || account.partnership?.role === "coordinator");

@@ -6,7 +6,7 @@
  */
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../types";
-import { DEMO_ACCOUNTS, DEMO_PASSWORD } from "./accounts";
+import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, hasDemoTwoFactor } from "./accounts";
 import { seedDeliveryPlans } from "./delivery-plans";
 import { DEMO_PARTNERSHIPS, type DemoPartnership } from "./places";
 import { seedChampions } from "./champions";
@@ -71,6 +71,9 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions) {
       .returning("id")
       .executeTakeFirstOrThrow();
     userIds.set(account.email, id);
+    if (hasDemoTwoFactor(account)) {
+      await db.insertInto("two_factor_credentials").values({ user_id: id, secret: DEMO_TOTP_SECRET, is_demo: true }).execute();
+    }
   }
 
   for (const partnership of DEMO_PARTNERSHIPS) {

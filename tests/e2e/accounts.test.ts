@@ -8,6 +8,7 @@ import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
 import { useAppServer } from "../helpers/app-server";
 import { expectAccessible, newPage, signInAs, useBrowser } from "../helpers/browser";
+import { codeFor } from "../helpers/two-factor";
 
 const server = useAppServer({ template: "demo" });
 const browser = useBrowser();
@@ -194,7 +195,14 @@ describe("the platform administrator", () => {
     const coordinator = await newPage(browser(), server().url);
     await coordinator.page.goto(link);
     await coordinator.page.getByLabel("Create a password").fill("wear valley viaduct");
-    await Promise.all([coordinator.page.waitForURL((u) => u.pathname === "/p/durham"), coordinator.page.getByRole("button", { name: "Create account and join" }).click()]);
+    // A coordinator must use two-factor sign-in: set-up comes before the partnership's pages.
+    await Promise.all([coordinator.page.waitForURL((u) => u.pathname === "/account/two-factor"), coordinator.page.getByRole("button", { name: "Create account and join" }).click()]);
+    await coordinator.page.getByRole("heading", { name: "Set up two-factor sign-in" }).waitFor();
+    await expectAccessible(coordinator.page);
+    const secret = (await coordinator.page.getByTestId("totp-secret").textContent())!;
+    await coordinator.page.getByLabel("Code", { exact: true }).fill(codeFor(secret));
+    await submit(coordinator.page, "Turn on two-factor sign-in");
+    await Promise.all([coordinator.page.waitForURL((u) => u.pathname === "/p/durham"), coordinator.page.getByRole("link", { name: "I have saved my recovery codes" }).click()]);
     await coordinator.page.getByRole("link", { name: "People" }).click();
     await coordinator.page.getByRole("cell", { name: "owen.pritchard@durham.example.org" }).waitFor();
     await Promise.all([admin.context.close(), coordinator.context.close()]);

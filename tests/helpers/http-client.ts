@@ -2,6 +2,8 @@
  * A minimal browser-like HTTP client for security tests: keeps cookies, sends the Origin a browser
  * would, never follows redirects (so a test sees exactly what the server answered).
  */
+import { codeFor } from "./two-factor";
+
 export const DEMO_PASSWORD = "golden-thread-demo";
 
 export class Client {
@@ -49,10 +51,18 @@ export class Client {
     return this.request("POST", path, { body, headers });
   }
 
-  async signIn(email: string, password = DEMO_PASSWORD) {
-    const response = await this.post("/login", { email, password });
+  /**
+   * Signs in as a person would: the password, then (for an account with two-factor sign-in) the
+   * code its app shows now: the demo's published secret unless a test enrolled its own.
+   */
+  async signIn(email: string, password = DEMO_PASSWORD, options: { secret?: string; headers?: Record<string, string> } = {}) {
+    const response = await this.post("/login", { email, password }, options.headers);
     if (response.status !== 302) throw new Error(`Sign-in as ${email} answered ${response.status}: ${(await response.text()).slice(0, 300)}`);
-    return response.headers.get("Location");
+    const location = response.headers.get("Location");
+    if (location !== "/login/code") return location;
+    const coded = await this.post("/login/code", { code: codeFor(options.secret) }, options.headers);
+    if (coded.status !== 302) throw new Error(`The code step for ${email} answered ${coded.status}: ${(await coded.text()).slice(0, 300)}`);
+    return coded.headers.get("Location");
   }
 }
 

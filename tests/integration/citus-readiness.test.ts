@@ -10,7 +10,18 @@ import { useTestDatabase } from "../helpers/database";
 const db = useTestDatabase("empty");
 
 /** Shared catalogues and platform-wide tables: replicated to every node in Citus. */
-export const REFERENCE_TABLES = ["partnerships", "users", "sessions", "login_throttle", "platform_outbox_messages", "password_resets"];
+export const REFERENCE_TABLES = [
+  "partnerships",
+  "users",
+  "sessions",
+  "login_throttle",
+  "platform_outbox_messages",
+  "password_resets",
+  "two_factor_credentials",
+  "two_factor_recovery_codes",
+  "pending_sign_ins",
+  "email_changes",
+];
 
 async function tables() {
   const { rows } = await sql<{ table: string; distributed: boolean }>`

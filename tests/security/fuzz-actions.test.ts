@@ -30,9 +30,11 @@ let address = 0;
 const nextAddress = () => `198.51.${Math.floor(address / 250) % 250}.${(address++ % 250) + 1}`;
 
 async function signIn(role: Role) {
+  // Posts may have asked for this person's password with random text: a lock is the right answer to
+  // that, but it would stop the run, so it is lifted before signing in again.
+  await server().db.handles.owner.deleteFrom("login_throttle").execute();
   const client = new Client(server().url);
-  const response = await client.post("/login", { email: ACCOUNTS[role], password: "golden-thread-demo" }, { "X-Forwarded-For": nextAddress() });
-  if (response.status !== 302) throw new Error(`sign-in as ${role}: ${response.status}`);
+  await client.signIn(ACCOUNTS[role], "golden-thread-demo", { headers: { "X-Forwarded-For": nextAddress() } });
   return client;
 }
 

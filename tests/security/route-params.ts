@@ -30,8 +30,8 @@ const pendingInvitation = async (owner: Kysely<Database>, slug: string) =>
   ).id;
 
 /**
- * A live one-time link: the same token opens an invitation to cleveland and a password reset, so
- * both link routes can be tried with it. `other` is a token nobody was ever sent.
+ * A live one-time link: the same token opens an invitation to cleveland, a password reset and an
+ * email change, so every link route can be tried with it. `other` is a token nobody was ever sent.
  */
 async function liveToken(owner: Kysely<Database>): Promise<ParamValues> {
   const { token, hash } = newToken();
@@ -48,6 +48,10 @@ async function liveToken(owner: Kysely<Database>): Promise<ParamValues> {
     })
     .execute();
   await owner.insertInto("password_resets").values({ token_hash: hash, user_id: await userId(owner, "board@cleveland.demo.test"), expires_at: expires }).execute();
+  await owner
+    .insertInto("email_changes")
+    .values({ token_hash: hash, user_id: await userId(owner, "board@cleveland.demo.test"), new_email: "matrix.new-address@example.org", expires_at: expires })
+    .execute();
   return { own: token, other: "a".repeat(32) };
 }
 

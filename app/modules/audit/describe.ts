@@ -24,6 +24,8 @@ export const TABLE_LABELS: Record<string, string> = {
   return_versions: "Return version",
   return_lock_exceptions: "Lock exception",
   import_jobs: "Upload",
+  champions: "Champion",
+  erasures: "Erasure of personal data",
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -54,6 +56,11 @@ export const FIELD_LABELS: Record<string, string> = {
   token_hash: "Link",
   quality_mark: "Quality mark",
   quality_mark_expires_on: "Quality mark expires",
+  job_title: "Job title",
+  subject: "Whose data",
+  erased_record: "Record",
+  erased_by: "Erased by",
+  erased_at: "Erased",
 };
 
 /** Bookkeeping columns that say nothing a reader needs. */

@@ -30,6 +30,7 @@ export function searchAccounts(tx: Tx, { query, limit = 50 }: { query: string; l
   let q = tx
     .selectFrom("users")
     .select(["id", "email", "name", "is_platform_admin", "disabled_at", "created_at"])
+    .select((eb) => eb.exists(eb.selectFrom("two_factor_credentials as t").select("t.user_id").whereRef("t.user_id", "=", "users.id")).as("has_two_factor"))
     .orderBy("name")
     .orderBy("email")
     .limit(limit);

@@ -9,7 +9,8 @@ import { z } from "zod";
 import type { Partnership } from "../../../db/types";
 import { asUser } from "../tenancy/with-partnership.server";
 import { can, effectiveRoles, ORGANISATION_PERMISSIONS, type Permission, type Role } from "./permissions";
-import { currentSession, type SessionUser } from "./session.server";
+import { currentSession, type CurrentSession, type SessionUser } from "./session.server";
+import { twoFactorRequired } from "./two-factor.server";
 
 export interface OrganisationInContext {
   id: string;
@@ -39,14 +40,30 @@ export function forbidden(): never {
   throw new Response("Forbidden", { status: 403, statusText: "Forbidden" });
 }
 
-export async function requireUser(request: Request): Promise<SessionUser> {
+/** Where to come back to after signing in or setting something up: this page (its query too, for a GET). */
+export function returnPath(request: Request): string {
+  const url = new URL(request.url);
+  url.searchParams.delete("_data");
+  url.searchParams.delete("index");
+  return request.method === "GET" ? url.pathname + url.search : url.pathname;
+}
+
+/**
+ * The signed-in session. Someone who must use two-factor sign-in (a platform administrator or a
+ * coordinator) and whose session did not pass a code is sent to set it up first, wherever they
+ * were going; only the set-up pages themselves pass `duringTwoFactorSetup`.
+ */
+export async function requireSession(request: Request, options: { duringTwoFactorSetup?: boolean } = {}): Promise<CurrentSession> {
   const session = await currentSession(request);
-  if (!session) {
-    const url = new URL(request.url);
-    const back = request.method === "GET" ? url.pathname + url.search : url.pathname;
-    throw redirect(`/login?redirectTo=${encodeURIComponent(back)}`);
+  if (!session) throw redirect(`/login?redirectTo=${encodeURIComponent(returnPath(request))}`);
+  if (!options.duringTwoFactorSetup && !session.secondFactor && (await twoFactorRequired(session.user))) {
+    throw redirect(`/account/two-factor?redirectTo=${encodeURIComponent(returnPath(request))}`);
   }
-  return session.user;
+  return session;
+}
+
+export async function requireUser(request: Request): Promise<SessionUser> {
+  return (await requireSession(request)).user;
 }
 
 export async function requirePlatformAdmin(request: Request): Promise<SessionUser> {

@@ -11,6 +11,8 @@ import type { SessionUser } from "./session.server";
 export const THROTTLE = {
   account: { freeFailures: 5, firstLockSeconds: 30 },
   address: { freeFailures: 30, firstLockSeconds: 60 },
+  /** Wrong two-factor codes, per account; counted apart from passwords so a right password cannot reset them. */
+  secondFactor: { freeFailures: 5, firstLockSeconds: 30 },
   maxLockSeconds: 60 * 60,
   /** Failures older than this no longer count. */
   windowSeconds: 60 * 60,
@@ -21,12 +23,17 @@ export type SignInResult =
   | { ok: false; reason: "invalid" }
   | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
+export type ThrottleRule = { freeFailures: number; firstLockSeconds: number };
+
 const keysFor = (email: string, clientAddress: string) => ({
   account: `account:${email.trim().toLowerCase()}`,
-  address: `address:${clientAddress}`,
+  address: addressKey(clientAddress),
 });
 
-async function lockedFor(keys: string[]): Promise<number> {
+export const addressKey = (clientAddress: string) => `address:${clientAddress}`;
+
+/** Seconds until the longest of these locks lifts; 0 when none is locked. */
+export async function lockedFor(keys: string[]): Promise<number> {
   const rows = await databases()
     .app.selectFrom("login_throttle")
     .select(sql<number>`ceil(extract(epoch from (locked_until - now())))`.as("seconds"))
@@ -36,7 +43,7 @@ async function lockedFor(keys: string[]): Promise<number> {
   return Math.max(0, ...rows.map((r) => Number(r.seconds)));
 }
 
-async function recordFailure(key: string, rule: { freeFailures: number; firstLockSeconds: number }) {
+export async function recordFailure(key: string, rule: ThrottleRule) {
   // One statement, so concurrent failures from several processes all count.
   await sql`
     insert into login_throttle as t (key, failures, window_started_at) values (${key}, 1, now())
@@ -68,8 +75,12 @@ export async function signIn(input: { email: string; password: string; clientAdd
     await recordFailure(keys.address, THROTTLE.address);
     return { ok: false, reason: "invalid" };
   }
-  await databases().app.deleteFrom("login_throttle").where("key", "=", keys.account).execute();
+  await clearFailures(keys.account);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.is_platform_admin } };
+}
+
+export async function clearFailures(key: string) {
+  await databases().app.deleteFrom("login_throttle").where("key", "=", key).execute();
 }
 
 /** Only paths on this site, never `//elsewhere` or a full URL. */

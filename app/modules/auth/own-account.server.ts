@@ -29,7 +29,14 @@ export type PasswordChange =
   | { ok: true; cookie: string }
   | { ok: false; field: "currentPassword" | "newPassword"; message: string; retryAfterSeconds?: number };
 
-export async function changeOwnPassword(input: { user: SessionUser; currentPassword: string; newPassword: string; clientAddress: string }): Promise<PasswordChange> {
+/** `secondFactor`: whether the session changing it passed a code; the new session keeps that. */
+export async function changeOwnPassword(input: {
+  user: SessionUser;
+  currentPassword: string;
+  newPassword: string;
+  clientAddress: string;
+  secondFactor?: boolean;
+}): Promise<PasswordChange> {
   const { user } = input;
   const problem = passwordProblem(input.newPassword, user);
   if (problem) return { ok: false, field: "newPassword", message: problem };
@@ -43,5 +50,5 @@ export async function changeOwnPassword(input: { user: SessionUser; currentPassw
     .app.transaction()
     .execute((tx) => setPassword(tx, { userId: user.id, password: input.newPassword }));
   await endAllSessions(user.id);
-  return { ok: true, cookie: await startSession(user.id) };
+  return { ok: true, cookie: await startSession(user.id, { secondFactor: input.secondFactor ?? false }) };
 }

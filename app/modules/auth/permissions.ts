@@ -23,6 +23,7 @@ export const PERMISSIONS = {
   "review:view": ["coordinator", "board"],
   "review:edit": ["coordinator"],
   "imports:run": ["coordinator"],
+  "personal-data:erase": ["coordinator"],
   // one organisation (the :org in the URL)
   "org:view": ["coordinator", "board", "org_admin", "champion"],
   "org:edit": ["coordinator", "org_admin"],

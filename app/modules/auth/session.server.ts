@@ -26,6 +26,8 @@ interface UserAttributes {
 }
 interface SessionAttributes {
   created_at: Date;
+  second_factor: boolean;
+  authenticated_at: Date;
 }
 
 declare module "lucia" {
@@ -48,6 +50,8 @@ const adapter: Adapter = {
       .select([
         "sessions.expires_at",
         "sessions.created_at",
+        "sessions.second_factor",
+        "sessions.authenticated_at",
         "users.id as user_id",
         "users.email",
         "users.name",
@@ -61,7 +65,7 @@ const adapter: Adapter = {
       id: token,
       userId: row.user_id,
       expiresAt: row.expires_at,
-      attributes: { created_at: row.created_at },
+      attributes: { created_at: row.created_at, second_factor: row.second_factor, authenticated_at: row.authenticated_at },
     };
     const user: DatabaseUser = {
       id: row.user_id,
@@ -81,6 +85,8 @@ const adapter: Adapter = {
         user_id: session.userId,
         expires_at: session.expiresAt,
         created_at: session.attributes.created_at,
+        second_factor: session.attributes.second_factor,
+        authenticated_at: session.attributes.authenticated_at,
       })
       .execute();
   },
@@ -102,37 +108,69 @@ const lucia = new Lucia(adapter, {
   sessionExpiresIn: SESSION_IDLE_TIMEOUT,
   sessionCookie: { name: "gt_session", expires: false, attributes: { sameSite: "lax", secure: false } },
   getUserAttributes: (a) => ({ email: a.email, name: a.name, isPlatformAdmin: a.is_platform_admin }),
-  getSessionAttributes: (a) => ({ createdAt: a.created_at }),
+  getSessionAttributes: (a) => ({ createdAt: a.created_at, secondFactor: a.second_factor, authenticatedAt: a.authenticated_at }),
 });
 
-/** `__Host-` pins the cookie to this exact origin; it requires Secure, so only over HTTPS. */
-function cookieName() {
-  return originConfig().secureCookies ? "__Host-gt_session" : "gt_session";
-}
-
-function serializeCookie(value: string, maxAge?: number) {
-  const parts = [`${cookieName()}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax"];
+/** An HttpOnly cookie for a sign-in secret; `__Host-` and Secure over HTTPS. Also the pending sign-in's. */
+export function authCookie(baseName: string, value: string, maxAge?: number) {
+  const name = originConfig().secureCookies ? `__Host-${baseName}` : baseName;
+  const parts = [`${name}=${value}`, "Path=/", "HttpOnly", "SameSite=Lax"];
   if (originConfig().secureCookies) parts.push("Secure");
   if (maxAge !== undefined) parts.push(`Max-Age=${maxAge}`);
   return parts.join("; ");
 }
 
-function readToken(request: Request): string | null {
+export function readAuthCookie(request: Request, baseName: string): string | null {
+  const name = originConfig().secureCookies ? `__Host-${baseName}` : baseName;
   const header = request.headers.get("Cookie") ?? "";
   for (const part of header.split(";")) {
-    const [name, ...rest] = part.trim().split("=");
-    if (name === cookieName()) return rest.join("=") || null;
+    const [key, ...rest] = part.trim().split("=");
+    if (key === name) return rest.join("=") || null;
   }
   return null;
 }
 
-/** Starts a new session (a new id on every sign-in) and returns its Set-Cookie header. */
-export async function startSession(userId: string): Promise<string> {
-  const session = await lucia.createSession(userId, { created_at: new Date() });
+const serializeCookie = (value: string, maxAge?: number) => authCookie("gt_session", value, maxAge);
+const readToken = (request: Request) => readAuthCookie(request, "gt_session");
+
+export interface CurrentSession {
+  user: SessionUser;
+  sessionId: string;
+  /** Signed in with a code as well as a password. */
+  secondFactor: boolean;
+  /** When the person last proved who they are (sign-in or re-authentication). */
+  authenticatedAt: Date;
+}
+
+/**
+ * Starts a new session (a new id on every sign-in) and returns its Set-Cookie header.
+ * `secondFactor` says whether this sign-in passed a code as well as a password.
+ */
+export async function startSession(userId: string, options: { secondFactor?: boolean } = {}): Promise<string> {
+  const now = new Date();
+  const session = await lucia.createSession(userId, { created_at: now, second_factor: options.secondFactor ?? false, authenticated_at: now });
   return serializeCookie(session.id);
 }
 
-export async function currentSession(request: Request): Promise<{ user: SessionUser; sessionId: string } | null> {
+/** The person proved who they are again (password, and code if enrolled) in this session. */
+export async function markReauthenticated(sessionId: string): Promise<void> {
+  await databases().app.updateTable("sessions").set({ authenticated_at: new Date() }).where("id", "=", storedId(sessionId)).execute();
+}
+
+/**
+ * The session has just proved a code (enrolling in two-factor sign-in). Updated in place rather than
+ * replaced, because the page that shows the new recovery codes renders in this same request.
+ */
+export async function markSecondFactor(sessionId: string): Promise<void> {
+  await databases().app.updateTable("sessions").set({ second_factor: true, authenticated_at: new Date() }).where("id", "=", storedId(sessionId)).execute();
+}
+
+/** Every other session of the person ends (after a change to how they sign in). */
+export async function endOtherSessions(userId: string, keepSessionId: string): Promise<void> {
+  await databases().app.deleteFrom("sessions").where("user_id", "=", userId).where("id", "!=", storedId(keepSessionId)).execute();
+}
+
+export async function currentSession(request: Request): Promise<CurrentSession | null> {
   const token = readToken(request);
   if (!token || token.length > 128) return null;
   const { session, user } = await lucia.validateSession(token);
@@ -141,7 +179,12 @@ export async function currentSession(request: Request): Promise<{ user: SessionU
     await lucia.invalidateSession(token);
     return null;
   }
-  return { user: { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.isPlatformAdmin }, sessionId: token };
+  return {
+    user: { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.isPlatformAdmin },
+    sessionId: token,
+    secondFactor: session.secondFactor,
+    authenticatedAt: session.authenticatedAt,
+  };
 }
 
 /** Ends the request's session and returns the Set-Cookie header that clears the cookie. */
