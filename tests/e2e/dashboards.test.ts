@@ -88,6 +88,8 @@ describe("dashboards in Chromium", () => {
     await page.getByLabel("Sector", { exact: true }).selectOption({ label: "All sectors" });
     await page.getByRole("button", { name: "Apply filters" }).click();
     await page.waitForURL(/sector=all/);
+    // With JavaScript the address changes as the new data arrives: wait for the whole borough's organisations.
+    await tableCaptioned(page, "Its organisations").locator("tbody tr").nth(3).waitFor();
     const organisations = await readTable(tableCaptioned(page, "Its organisations"));
     expect(organisations.length).toBeGreaterThan(3);
     expect(await downloadCsv(page, "Its organisations")).toEqual(organisations);
