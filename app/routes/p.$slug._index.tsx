@@ -1,5 +1,5 @@
 import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
-import { json, redirect } from "@remix-run/node";
+import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
 import { ownOrganisations } from "~/modules/dashboards/access.server";
@@ -8,6 +8,7 @@ import { DashboardFilters, Headlines, Problems, Sections } from "~/modules/dashb
 import { parseFilters } from "~/modules/dashboards/filters";
 import { dashboardPage } from "~/modules/dashboards/page-data.server";
 import { publishableYears } from "~/modules/dashboards/publication.server";
+import { redirectKeepingNotice } from "~/modules/platform/notice.server";
 import { readPartnership } from "~/modules/platform/read-routing.server";
 import { financialYearLabel, today } from "~/modules/reporting/periods";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
@@ -22,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const search = new URL(request.url).searchParams;
   if (!ctx.can("dashboard:view")) {
     const organisations = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => ownOrganisations(tx, ctx));
-    if (organisations.length === 1) throw redirect(`/p/${slug}/orgs/${organisations[0].id}`);
+    if (organisations.length === 1) throw await redirectKeepingNotice(request, `/p/${slug}/orgs/${organisations[0].id}`);
     return json({ kind: "member" as const, partnership: { name: ctx.partnership.name, county: ctx.partnership.county }, organisations, slug });
   }
   const day = today();
@@ -31,7 +32,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   if (borough) {
     const rest = new URLSearchParams(search);
     rest.delete("borough");
-    throw redirect(`/p/${slug}/dashboard/${borough}${rest.size ? `?${rest}` : ""}`);
+    throw await redirectKeepingNotice(request, `/p/${slug}/dashboard/${borough}${rest.size ? `?${rest}` : ""}`);
   }
   const { dashboard, years } = await readPartnership(request, ctx.partnership.id, ctx.user.id, async (tx) => ({
     dashboard: await countyDashboard(tx, { partnership: ctx.partnership, filters, problems, today: day }),

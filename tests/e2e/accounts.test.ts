@@ -62,7 +62,9 @@ describe("inviting someone", () => {
     await invitee.page.getByLabel("Create a password").fill("heron estuary lantern");
     await submit(invitee.page, "Create account and join");
     await invitee.page.getByText("Welcome to Golden Thread. You have joined Cleveland Restorative Justice Partnership.").waitFor();
-    expect(new URL(invitee.page.url()).pathname).toBe("/p/cleveland");
+    // A board member for Stockton-on-Tees only lands on that borough's dashboard, the welcome kept on the way.
+    expect(new URL(invitee.page.url()).pathname).toMatch(/^\/p\/cleveland\/dashboard\/[0-9a-f-]{36}$/);
+    await invitee.page.getByRole("heading", { name: "Stockton-on-Tees", level: 1 }).waitFor();
 
     const again = await invitee.page.goto(link);
     expect(again?.status()).toBe(404);

@@ -20,3 +20,10 @@ export async function takeNotice(request: Request): Promise<{ notice: string | n
   if (typeof notice !== "string" || !notice) return { notice: null, headers: {} };
   return { notice, headers: { "Set-Cookie": await noticeCookie().serialize("", { maxAge: 0 }) } };
 }
+
+/** A redirect from one page to the page a person really belongs on, keeping the notice they have not seen yet. */
+export async function redirectKeepingNotice(request: Request, to: string): Promise<Response> {
+  const notice = (await noticeCookie().parse(request.headers.get("Cookie"))) as unknown;
+  if (typeof notice !== "string" || !notice) return redirect(to);
+  return redirectWithNotice(to, notice);
+}
