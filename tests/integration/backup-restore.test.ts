@@ -8,6 +8,9 @@ import os from "node:os";
 import path from "node:path";
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
+import type { Partnership } from "../../db/types";
+import { countyDashboard } from "~/modules/dashboards/county.server";
+import { parseFilters } from "~/modules/dashboards/filters";
 import { organisationPledges } from "~/modules/pledge/status.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { useTestDatabase } from "../helpers/database";
@@ -33,7 +36,13 @@ async function figures() {
     const statuses = await organisationPledges(tx, { partnershipId: cleveland, on: "2026-11-22" });
     const tally: Record<string, number> = {};
     for (const { status } of statuses.values()) tally[status] = (tally[status] ?? 0) + 1;
-    return tally;
+    // And what the board sees: the county dashboard's headlines and every table's rows.
+    const partnership = (await tx.selectFrom("partnerships").selectAll().where("id", "=", cleveland).executeTakeFirstOrThrow()) as Partnership;
+    const { filters, problems } = parseFilters(new URLSearchParams("from=2024Q1&to=2026Q2"), "2026-11-22");
+    const dashboard = await countyDashboard(tx, { partnership, filters, problems, today: "2026-11-22" });
+    const tables = dashboard.sections.flatMap((section) => section.blocks.map((block) => block.table.rows));
+    expect(tables.flat().length).toBeGreaterThan(10);
+    return { tally, headlines: dashboard.headlines, tables };
   });
 }
 
