@@ -93,6 +93,8 @@ export async function generateScaleData(db: Kysely<Database>, options: ScaleOpti
   await db.connection().execute(async (conn) => {
     await sql`set session_replication_role = replica`.execute(conn);
     await sql`set statement_timeout = 0`.execute(conn);
+    // Room for the one-pass roll-up build's joins and grouping to stay in memory rather than spill.
+    await sql`set work_mem = '1GB'`.execute(conn);
     await sql`select set_config('app.platform_admin', 'on', false), setseed(${((options.seed ?? 42) % 1000) / 1000})`.execute(conn);
 
     total += await timed(log, "partnerships", async () =>
