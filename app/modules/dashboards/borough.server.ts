@@ -14,10 +14,10 @@ import { sectorLabel } from "../tenancy/sectors";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { activityByGroup, metricHeadline, metricTrend } from "./activity-tables";
 import { adoptionByGroup, championsByGroup, completenessByGroup, sectorGroups, signaturesOverTime, signedOn } from "./adoption-tables";
-import { completenessQuarter, sectorChoices, whoIsDue, type DashboardArgs } from "./county.server";
+import { completenessQuarter, dashboardChoices, submittedIn, whoIsDue, type DashboardArgs } from "./county.server";
 import { outOf, type Dashboard, type Headline, type Section } from "./dashboard";
 import { earliestFigureQuarter, returnFacts, scopeFacts, type ScopeFacts } from "./facts.server";
-import { describeFilters, filterQuery, quarterChoices, rangeQuarters } from "./filters";
+import { describeFilters, filterQuery, rangeQuarters } from "./filters";
 import { chosenMetric, dashboardMetrics } from "./metrics.server";
 import { boroughActions, planTables } from "./plan-tables";
 import { assessBorough } from "./restorative";
@@ -49,7 +49,7 @@ export async function boroughDashboard(tx: Tx, { partnership, filters, problems,
   const metric = chosenMetric(metrics, filters.metric, problems);
   const complete = completenessByGroup(inSector, returns, completenessAt, partnership.deadline_days, groups, "Sector");
   const hasFigures = figures.some((f) => f.reporting > 0 || f.notApplicable > 0);
-  const submitted = new Set(returns.filter((r) => r.quarter === completenessAt.key && ["submitted", "resubmitted", "accepted"].includes(r.status)).map((r) => r.organisationId));
+  const submitted = submittedIn(returns, completenessAt);
   const local = plan ? planTables(boroughActions(plan, borough.id, new Set(ids)), today) : null;
   const standing = boroughStanding(borough.id, { facts, returns, plan: plan ? planTables(plan, today).derived : null, today, deadlineDays: partnership.deadline_days, quarters: criteriaAt });
   const results = assessBorough(criteria, standing);
@@ -113,12 +113,7 @@ export async function boroughDashboard(tx: Tx, { partnership, filters, problems,
     headlines,
     sections,
     metric: metric ? { key: metric.key, label: metric.label } : null,
-    choices: {
-      quarters: quarterChoices(earliest, filters, today),
-      metrics: metrics.filter((m) => !m.retiredFrom || m.retiredFrom > range.from).map((m) => ({ key: m.key, label: m.label })),
-      sectors: sectorChoices(),
-      boroughs: facts.boroughs,
-    },
+    choices: dashboardChoices({ earliest, filters, today, metrics, boroughs: facts.boroughs }),
   };
 }
 

@@ -7,6 +7,7 @@
 import type { Partnership } from "../../../db/types";
 import { loadPlan, planForYear } from "../delivery/plans.server";
 import { longDate } from "../returns/calendar";
+import { countsForFigures } from "../returns/status";
 import { compareQuarters, financialYearLabel, financialYearOf, previousQuarter, quarterOf, type Quarter } from "../reporting/periods";
 import { COUNTY_WIDE_KEY } from "../rollups/contributions";
 import { quarterlyFigures } from "../rollups/figures.server";
@@ -16,7 +17,7 @@ import { activityByGroup, metricHeadline, metricTrend, type FigureGroup } from "
 import { adoptionByGroup, adoptionGrid, boroughGroups, championsByGroup, completenessByGroup, COUNTY_WIDE_LABEL, signaturesOverTime, signedOn } from "./adoption-tables";
 import { chartOf } from "./chart-spec";
 import { outOf, type Dashboard, type Headline, type Section } from "./dashboard";
-import { earliestFigureQuarter, returnFacts, scopeFacts, type ScopeFacts } from "./facts.server";
+import { earliestFigureQuarter, returnFacts, scopeFacts, type ReturnFact, type ScopeFacts } from "./facts.server";
 import { describeFilters, filterQuery, quarterChoices, rangeQuarters, type DashboardFilters } from "./filters";
 import { chosenMetric, dashboardMetrics } from "./metrics.server";
 import { planTables } from "./plan-tables";
@@ -37,6 +38,19 @@ export function completenessQuarter(filters: DashboardFilters, today: string): Q
 }
 
 export const sectorChoices = () => SECTORS.map((s) => ({ key: s, label: SECTOR_LABELS[s] }));
+
+/** The filter form's choices, the same on the county and a borough dashboard. */
+export function dashboardChoices({ earliest, filters, today, metrics, boroughs }: { earliest: string | null; filters: DashboardFilters; today: string; metrics: Array<{ key: string; label: string; retiredFrom: string | null }>; boroughs: Array<{ id: string; name: string }> }) {
+  return {
+    quarters: quarterChoices(earliest, filters, today),
+    metrics: metrics.filter((m) => !m.retiredFrom || m.retiredFrom > filters.from.key).map((m) => ({ key: m.key, label: m.label })),
+    sectors: sectorChoices(),
+    boroughs,
+  };
+}
+
+/** Organisations whose return for the quarter counts (submitted, resubmitted or accepted). */
+export const submittedIn = (returns: ReturnFact[], quarter: Quarter) => new Set(returns.filter((r) => r.quarter === quarter.key && countsForFigures(r.status)).map((r) => r.organisationId));
 
 /** Who is due to report and when, for a dashboard with no figures yet. */
 export function whoIsDue(facts: ScopeFacts, quarter: Quarter, dueOn: string, submitted: Set<string>) {
@@ -73,7 +87,7 @@ export async function countyDashboard(tx: Tx, { partnership, filters, problems, 
   const champions = championsByGroup(inSector, groups, today, "Borough");
   const complete = completenessByGroup(inSector, returns, completenessAt, partnership.deadline_days, groups, "Borough");
   const hasFigures = figures.some((f) => f.reporting > 0 || f.notApplicable > 0);
-  const submitted = new Set(returns.filter((r) => r.quarter === completenessAt.key && ["submitted", "resubmitted", "accepted"].includes(r.status)).map((r) => r.organisationId));
+  const submitted = submittedIn(returns, completenessAt);
 
   const sections: Section[] = [];
   sections.push({ id: "adoption", heading: "Adoption of the pledge", blocks: [signatures, adoption, { table: adoptionGrid(inSector, groups, today) }] });
@@ -117,12 +131,7 @@ export async function countyDashboard(tx: Tx, { partnership, filters, problems, 
     headlines,
     sections,
     metric: metric ? { key: metric.key, label: metric.label } : null,
-    choices: {
-      quarters: quarterChoices(earliest, filters, today),
-      metrics: metrics.filter((m) => !m.retiredFrom || m.retiredFrom > range.from).map((m) => ({ key: m.key, label: m.label })),
-      sectors: sectorChoices(),
-      boroughs: facts.boroughs,
-    },
+    choices: dashboardChoices({ earliest, filters, today, metrics, boroughs: facts.boroughs }),
   };
 }
 
