@@ -33,6 +33,11 @@ export interface DatabaseHandles {
   read: Kysely<Database>;
   /** Owner of the schema: migrations and demo seeding only. */
   owner: Kysely<Database>;
+  /**
+   * Hears NOTIFY on a channel over a connection of its own, reconnecting when it drops (then
+   * `onGap`, since messages may have been missed). Embedded PGlite has one process: nothing to hear.
+   */
+  listen(channel: string, onMessage: (payload: string) => void, onGap: () => void): void;
   close(): Promise<void>;
 }
 
@@ -79,6 +84,46 @@ function pgPool(connectionString: string, options: { role?: string; max?: number
   return pool;
 }
 
+/** A connection that only LISTENs, started again a second after it is lost. */
+function listenOn(connectionString: string, channel: string, onMessage: (payload: string) => void, onGap: () => void) {
+  let client: pg.Client | null = null;
+  let closed = false;
+  let timer: NodeJS.Timeout | undefined;
+  const connect = async (after: boolean) => {
+    if (closed) return;
+    const c = new pg.Client({ connectionString, connectionTimeoutMillis: 5_000 });
+    c.on("notification", (n) => n.channel === channel && onMessage(n.payload ?? ""));
+    c.on("error", (error) => {
+      logger.warn({ err: error.message, channel }, "listening connection lost");
+      c.end().catch(() => {});
+      retry();
+    });
+    try {
+      await c.connect();
+      await c.query(`listen ${pg.escapeIdentifier(channel)}`);
+      client = c;
+      if (after) onGap();
+    } catch (error) {
+      logger.warn({ err: (error as Error).message, channel }, "could not listen for changes");
+      c.end().catch(() => {});
+      retry();
+    }
+  };
+  const retry = () => {
+    client = null;
+    onGap();
+    if (!closed && !timer) timer = setTimeout(() => ((timer = undefined), void connect(true)), 1_000).unref();
+  };
+  void connect(false);
+  return {
+    async close() {
+      closed = true;
+      clearTimeout(timer);
+      await client?.end().catch(() => {});
+    },
+  };
+}
+
 export function openDatabases(config: DatabaseConfig): DatabaseHandles {
   if (config.databaseUrl) {
     const appPool = pgPool(config.databaseUrl, { role: APP_ROLE, max: config.poolSize });
@@ -87,12 +132,17 @@ export function openDatabases(config: DatabaseConfig): DatabaseHandles {
     const app = new Kysely<Database>({ dialect: new PostgresDialect({ pool: appPool }) });
     const read = readPool ? new Kysely<Database>({ dialect: new PostgresDialect({ pool: readPool }) }) : app;
     const owner = new Kysely<Database>({ dialect: new PostgresDialect({ pool: ownerPool }) });
+    const listeners: Array<{ close(): Promise<void> }> = [];
     return {
       engine: "postgres",
       app,
       read,
       owner,
+      listen(channel, onMessage, onGap) {
+        listeners.push(listenOn(config.databaseUrl!, channel, onMessage, onGap));
+      },
       async close() {
+        await Promise.all(listeners.splice(0).map((l) => l.close()));
         await Promise.all([app.destroy(), owner.destroy(), read === app ? null : read.destroy()]);
       },
     };
@@ -113,6 +163,7 @@ export function openDatabases(config: DatabaseConfig): DatabaseHandles {
     app,
     read: app,
     owner,
+    listen() {},
     async close() {
       if (instance) await (await instance).close();
       instance = undefined;

@@ -5,12 +5,15 @@ import { RemixServer } from "@remix-run/react";
 import { isbot } from "isbot";
 import { renderToPipeableStream } from "react-dom/server";
 import { logger } from "./modules/platform/logger.server";
+import { documentDataOf } from "./modules/platform/document-data.server";
+import { pageCacheKey, pageResponse, renderedPage } from "./modules/platform/page-cache.server";
 import { RequestInfoContext } from "./ui/request-info";
 
 export { prepareDatabase, loadDemo } from "./modules/platform/prepare.server";
 export { databases, closeDatabases, databaseAnswers } from "./db.server";
 export { logger } from "./modules/platform/logger.server";
 export { rememberWrite } from "./modules/platform/read-routing.server";
+export { inRequestScope } from "./modules/platform/per-request.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -20,6 +23,10 @@ declare module "@remix-run/node" {
     requestId: string;
     /** The client's address as the server saw it (behind a trusted proxy, the forwarded one). */
     clientAddress: string;
+    /** A full page load (not a client-side data request). */
+    documentRequest?: boolean;
+    /** A loader's heavy data for the server render (platform/document-data.server.ts). */
+    documentData?: unknown;
   }
 }
 
@@ -30,12 +37,16 @@ export default function handleRequest(
   remixContext: EntryContext,
   loadContext: AppLoadContext,
 ) {
+  const cacheKey = pageCacheKey(request, responseStatusCode, remixContext);
+  if (cacheKey) {
+    return renderedPage(cacheKey, () => renderToBuffer(request, remixContext, loadContext)).then((page) => pageResponse(page, request, responseStatusCode, responseHeaders));
+  }
   const waitForAll = isbot(request.headers.get("user-agent") ?? "") || request.method !== "GET";
   const nonce = loadContext.nonce ?? "";
   return new Promise((resolve, reject) => {
     let shellRendered = false;
     const { pipe, abort } = renderToPipeableStream(
-      <RequestInfoContext.Provider value={{ nonce, requestId: loadContext.requestId ?? "" }}>
+      <RequestInfoContext.Provider value={{ nonce, requestId: loadContext.requestId ?? "", documentData: documentDataOf(loadContext) }}>
         <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
       </RequestInfoContext.Provider>,
       {
@@ -53,6 +64,33 @@ export default function handleRequest(
         onError(error: unknown) {
           responseStatusCode = 500;
           if (shellRendered) logger.error({ err: error, requestId: loadContext.requestId }, "render failed");
+        },
+      },
+    );
+    setTimeout(abort, ABORT_DELAY);
+  });
+}
+
+/** The whole page as one buffer, for the page cache: such pages carry no nonce and no request id. */
+function renderToBuffer(request: Request, remixContext: EntryContext, loadContext: AppLoadContext): Promise<Buffer> {
+  return new Promise((resolve, reject) => {
+    let failed: unknown = null;
+    const { pipe, abort } = renderToPipeableStream(
+      <RequestInfoContext.Provider value={{ nonce: "", requestId: "", documentData: documentDataOf(loadContext) }}>
+        <RemixServer context={remixContext} url={request.url} abortDelay={ABORT_DELAY} />
+      </RequestInfoContext.Provider>,
+      {
+        onAllReady() {
+          const chunks: Buffer[] = [];
+          const sink = new PassThrough();
+          sink.on("data", (chunk: Buffer) => chunks.push(chunk));
+          sink.on("end", () => (failed ? reject(failed) : resolve(Buffer.concat(chunks))));
+          pipe(sink);
+        },
+        onShellError: reject,
+        onError(error: unknown) {
+          failed = error;
+          logger.error({ err: error, requestId: loadContext.requestId }, "render failed");
         },
       },
     );

@@ -6,6 +6,7 @@ import {
   Outlet,
   Scripts,
   ScrollRestoration,
+  useMatches,
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
@@ -15,6 +16,7 @@ import { currentSession } from "~/modules/auth/session.server";
 import { takeNotice } from "~/modules/platform/notice.server";
 import { hasDemoData } from "~/modules/tenancy/partnerships.server";
 import { DemoBanner, Footer, Header, Main, SkipLink } from "~/ui/Layout";
+import { hydrates } from "~/ui/page-handle";
 import { useRequestInfo } from "~/ui/request-info";
 
 export const links: LinksFunction = () => [
@@ -36,13 +38,15 @@ export async function loader({ request }: LoaderFunctionArgs) {
 export function Layout({ children }: { children: ReactNode }) {
   const { nonce, requestId } = useRequestInfo();
   const data = useRouteLoaderData<typeof loader>("root");
+  // A page complete as HTML goes without client scripts (ui/page-handle.ts): nothing in it varies by request.
+  const hydrate = hydrates(useMatches().map((m) => m.handle));
   return (
     <html lang="en-GB" className="govuk-template">
       <head>
         <meta charSet="utf-8" />
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#1d2b4f" />
-        <meta name="gt-request-id" content={requestId} />
+        {hydrate ? <meta name="gt-request-id" content={requestId} /> : null}
         <Meta />
         <Links />
       </head>
@@ -52,8 +56,12 @@ export function Layout({ children }: { children: ReactNode }) {
         {data?.demo ? <DemoBanner /> : null}
         {children}
         <Footer />
-        <ScrollRestoration nonce={nonce} />
-        <Scripts nonce={nonce} />
+        {hydrate ? (
+          <>
+            <ScrollRestoration nonce={nonce} />
+            <Scripts nonce={nonce} />
+          </>
+        ) : null}
       </body>
     </html>
   );

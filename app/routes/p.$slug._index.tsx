@@ -5,7 +5,8 @@ import { requireAccess } from "~/modules/auth/guard.server";
 import { ownOrganisations } from "~/modules/dashboards/access.server";
 import { countyDashboard } from "~/modules/dashboards/county.server";
 import { DashboardFilters, Headlines, Problems, Sections } from "~/modules/dashboards/DashboardView";
-import { parseFilters } from "~/modules/dashboards/filters";
+import { filterInputs, parseFilters } from "~/modules/dashboards/filters";
+import { cachedForPartnership } from "~/modules/dashboards/cache.server";
 import { dashboardPage } from "~/modules/dashboards/page-data.server";
 import { publishableYears } from "~/modules/dashboards/publication.server";
 import { redirectKeepingNotice } from "~/modules/platform/notice.server";
@@ -13,11 +14,17 @@ import { readPartnership } from "~/modules/platform/read-routing.server";
 import { financialYearLabel, today } from "~/modules/reporting/periods";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
+import { useDocumentData } from "~/ui/request-info";
+import { documentOnly } from "~/modules/platform/document-data.server";
+import { PAGE_CACHED } from "~/ui/page-handle";
+
+/** Rendered once per dashboard data and reader, without client scripts: see platform/page-cache.server.ts. */
+export const handle = PAGE_CACHED;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partnership.name ?? "Partnership"} — Golden Thread` }];
 
 /** The county dashboard for coordinators and board members; organisation members go to their organisation. */
-export async function loader({ request, params }: LoaderFunctionArgs) {
+export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "partnership:view");
   const slug = ctx.partnership.slug;
   const search = new URL(request.url).searchParams;
@@ -34,16 +41,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     rest.delete("borough");
     throw await redirectKeepingNotice(request, `/p/${slug}/dashboard/${borough}${rest.size ? `?${rest}` : ""}`);
   }
-  const { dashboard, years } = await readPartnership(request, ctx.partnership.id, ctx.user.id, async (tx) => ({
-    dashboard: await countyDashboard(tx, { partnership: ctx.partnership, filters, problems, today: day }),
-    years: await publishableYears(tx, { partnershipId: ctx.partnership.id, today: day }),
-  }));
+  const { key, value } = await cachedForPartnership(ctx.partnership.id, ["county", day, ...filterInputs(filters, problems)], () =>
+    readPartnership(request, ctx.partnership.id, ctx.user.id, async (tx) => ({
+      dashboard: await countyDashboard(tx, { partnership: ctx.partnership, filters, problems, today: day }),
+      years: await publishableYears(tx, { partnershipId: ctx.partnership.id, today: day }),
+    })),
+  );
   return json({
     kind: "county" as const,
     slug,
     partnership: { name: ctx.partnership.name, county: ctx.partnership.county },
-    page: dashboardPage(dashboard, search),
-    years: years.map((y) => ({ year: y, label: financialYearLabel(y) })),
+    dataKey: key,
+    page: documentOnly(context, () => dashboardPage(value.dashboard, search)),
+    years: value.years.map((y) => ({ year: y, label: financialYearLabel(y) })),
     canSetCriteria: ctx.can("partnership:manage"),
   });
 }
@@ -68,7 +78,12 @@ export default function CountyDashboard() {
       </Main>
     );
   }
-  const { slug, partnership, page, years, canSetCriteria } = data;
+  return <County data={data} />;
+}
+
+function County({ data }: { data: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "county" }> }) {
+  const { slug, partnership, years, canSetCriteria } = data;
+  const page = useDocumentData(data.page);
   const download = `/p/${slug}/dashboard.csv`;
   return (
     <Main>

@@ -13,23 +13,38 @@ import { today } from "~/modules/reporting/periods";
 import { sectorLabel } from "~/modules/tenancy/sectors";
 import { DataTable } from "~/ui/DataTable";
 import { Main } from "~/ui/Layout";
+import { useDocumentData } from "~/ui/request-info";
+import { documentOnly } from "~/modules/platform/document-data.server";
+import { PAGE_CACHED } from "~/ui/page-handle";
+import { cachedForPartnership } from "~/modules/dashboards/cache.server";
+import { partnershipIdOf } from "~/modules/tenancy/partnerships.server";
+
+/** Rendered once per partnership generation and day, without client scripts: see platform/page-cache.server.ts. */
+export const handle = PAGE_CACHED;
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Register of signatories — ${data?.partnership.name ?? "Golden Thread"}` }];
 
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]$/);
 
-export async function loader({ params }: LoaderFunctionArgs) {
+export async function loader({ params, context }: LoaderFunctionArgs) {
   const slug = Slug.safeParse(params.slug);
   if (!slug.success) notFound();
   const day = today();
-  const [register, figures] = await Promise.all([publishedRegister(slug.data, day), publishedFigures(slug.data, day)]);
-  if (!register) notFound();
-  const boroughs = [...new Set(register.signatories.map((s) => s.borough))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
-  return json({ ...register, boroughs, on: day, figures });
+  const partnershipId = await partnershipIdOf(slug.data);
+  if (!partnershipId) notFound();
+  // The same for every visitor: computed once per partnership generation and day (dashboards/cache.server.ts).
+  const { key, value } = await cachedForPartnership(partnershipId, ["public", day], async () => {
+    const [register, figures] = await Promise.all([publishedRegister(slug.data, day), publishedFigures(slug.data, day)]);
+    if (!register) return null;
+    const boroughs = [...new Set(register.signatories.map((s) => s.borough))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
+    return { ...register, boroughs, on: day, figures };
+  });
+  if (!value) notFound();
+  return json({ dataKey: key, partnership: value.partnership, page: documentOnly(context, () => value) });
 }
 
 export default function PublicRegister() {
-  const { partnership, pledge, signatories, boroughs, on, figures } = useLoaderData<typeof loader>();
+  const { partnership, pledge, signatories, boroughs, on, figures } = useDocumentData(useLoaderData<typeof loader>().page);
   const sectors = [...new Set(signatories.map((s) => s.sector))].sort();
   return (
     <Main>
@@ -92,7 +107,7 @@ export default function PublicRegister() {
   );
 }
 
-type Figures = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["figures"]>;
+type Figures = NonNullable<NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["page"]>["figures"]>;
 
 /** The partnership's activity in its last complete financial year, small numbers suppressed. */
 function PublishedActivity({ figures }: { figures: Figures }) {

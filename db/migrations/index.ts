@@ -14,6 +14,7 @@ import * as m2026_11_22_40 from "./2026_11_22_40_delivery_plans";
 import * as m2026_11_22_50 from "./2026_11_22_50_rollups";
 import * as m2026_11_22_60 from "./2026_11_22_60_two_factor";
 import * as m2026_11_22_61 from "./2026_11_22_61_data_protection";
+import * as m2026_11_22_70 from "./2026_11_22_70_request_lookups";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_22_01_foundation": m2026_11_22_01,
@@ -27,4 +28,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_22_50_rollups": m2026_11_22_50,
   "2026_11_22_60_two_factor": m2026_11_22_60,
   "2026_11_22_61_data_protection": m2026_11_22_61,
+  "2026_11_22_70_request_lookups": m2026_11_22_70,
 };

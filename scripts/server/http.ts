@@ -131,9 +131,16 @@ export function createHttpApp(options: HttpOptions) {
   app.all("*", async (req, res, next) => {
     try {
       const request = remixRequest(req, res, bodyLimitFor(req.path), options.appOrigin);
-      const context = { nonce: res.locals.nonce as string, requestId: res.locals.requestId as string, clientAddress: req.ip ?? "unknown" };
+      const context = {
+        nonce: res.locals.nonce as string,
+        requestId: res.locals.requestId as string,
+        clientAddress: req.ip ?? "unknown",
+        documentRequest: (req.method === "GET" || req.method === "HEAD") && req.query._data === undefined,
+      };
       const handling = process.hrtime.bigint();
-      let response = await (await getHandler())(request, context);
+      const handle = await getHandler();
+      const build = (await currentBuild()) as AppBuild;
+      let response = await build.entry.module.inRequestScope(req.method, () => handle(request, context));
       // The app's own time (loaders, actions and rendering the page), for devtools and `npm run bench`.
       res.setHeader("Server-Timing", `app;dur=${(Number(process.hrtime.bigint() - handling) / 1e6).toFixed(1)}`);
       // A body the app did not read (a refused upload) is discarded, so the connection stays usable.
@@ -144,7 +151,7 @@ export function createHttpApp(options: HttpOptions) {
       if (req.method !== "GET" && req.method !== "HEAD" && response.status < 400) {
         // So this person's next dashboard reads wait for the replica to have their write.
         const headers = new Headers(response.headers);
-        await ((await currentBuild()) as AppBuild).entry.module.rememberWrite(request, headers);
+        await build.entry.module.rememberWrite(request, headers);
         response = new Response(response.body, { status: response.status, statusText: response.statusText, headers });
       }
       if (response.status >= 500 && response.headers.has("X-Remix-Error")) {

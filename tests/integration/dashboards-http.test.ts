@@ -136,7 +136,7 @@ describe("dashboards over HTTP", () => {
     const download = await csv(coordinator, `/p/cleveland/dashboard.csv?table=publication&year=${year}`);
     const visitor = new Client(server().url);
     const response = await visitor.get(`/public/cleveland?_data=${encodeURIComponent("routes/public.$slug._index")}`);
-    const { figures } = (await response.json()) as { figures: { table: TableData } };
+    const { figures } = ((await response.json()) as { page: { figures: { table: TableData } } }).page;
     expect(download).toEqual(asCsv(figures.table));
     expect(download.flat()).toContain(SUPPRESSED);
     const counts = figures.table.rows.filter((r) => r.counted !== "Percentage" && !/sessions/i.test(String(r.measure)));
@@ -146,6 +146,6 @@ describe("dashboards over HTTP", () => {
     }
     // Hampshire does not publish figures: its public page has the register only.
     const hampshire = await (await visitor.get(`/public/hampshire?_data=${encodeURIComponent("routes/public.$slug._index")}`)).json();
-    expect(hampshire.figures).toBeNull();
+    expect(hampshire.page.figures).toBeNull();
   });
 });

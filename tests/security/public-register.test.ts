@@ -3,6 +3,7 @@
  * publish: an unpublished register does not exist (404, nothing of it in the answer), and a
  * published one shows current signatories and the published pledge only.
  */
+import { announceEverythingChanged } from "~/modules/platform/partnership-changes.server";
 import { describe, expect, it } from "vitest";
 import { useAppServer } from "../helpers/app-server";
 import { partnershipId } from "../helpers/fixtures";
@@ -36,7 +37,10 @@ describe("the public register", () => {
   it("does not exist while the partnership has not published it: 404, with none of its data, for page and data requests", async () => {
     const owner = server().db.handles.owner;
     await owner.updateTable("partnerships").set({ publish_register: false }).where("slug", "=", "hampshire").execute();
+    // Changed behind the app's back, as an operator would: say so, as the operations guide asks (ADR 0017).
+    await announceEverythingChanged(owner);
     const visitor = new Client(server().url);
+    await expect.poll(async () => (await visitor.get("/public/hampshire")).status).toBe(404);
     for (const path of ["/public/hampshire", "/public/hampshire?_data=routes%2Fpublic.%24slug._index", "/public/no-such-partnership", "/public/NOT_A_SLUG"]) {
       const response = await visitor.get(path);
       const text = await response.text();

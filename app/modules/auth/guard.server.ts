@@ -4,13 +4,14 @@
  * permission answers 403. Routes call this first in every loader and action.
  */
 import { redirect } from "@remix-run/node";
-import { sql } from "kysely";
+import { sql, type Kysely } from "kysely";
 import { z } from "zod";
-import type { Partnership } from "../../../db/types";
+import type { Database, Partnership } from "../../../db/types";
+import { databases } from "../../db.server";
+import { oncePerRequest } from "../platform/per-request.server";
 import { asUser } from "../tenancy/with-partnership.server";
 import { can, effectiveRoles, ORGANISATION_PERMISSIONS, type Permission, type Role } from "./permissions";
 import { currentSession, type CurrentSession, type SessionUser } from "./session.server";
-import { twoFactorRequired } from "./two-factor.server";
 
 export interface OrganisationInContext {
   id: string;
@@ -56,7 +57,7 @@ export function returnPath(request: Request): string {
 export async function requireSession(request: Request, options: { duringTwoFactorSetup?: boolean } = {}): Promise<CurrentSession> {
   const session = await currentSession(request);
   if (!session) throw redirect(`/login?redirectTo=${encodeURIComponent(returnPath(request))}`);
-  if (!options.duringTwoFactorSetup && !session.secondFactor && (await twoFactorRequired(session.user))) {
+  if (!options.duringTwoFactorSetup && !session.secondFactor && session.twoFactorRequired) {
     throw redirect(`/account/two-factor?redirectTo=${encodeURIComponent(returnPath(request))}`);
   }
   return session;
@@ -72,6 +73,38 @@ export async function requirePlatformAdmin(request: Request): Promise<SessionUse
   return user;
 }
 
+type Roles = { partnership: Array<{ role: Role; borough_id: string | null }>; organisation: Array<{ organisation_id: string; role: Role }> };
+
+/** The partnership (readable by anyone signed in) and the person's roles there, in one statement (migration 70). */
+function partnershipWithRoles(db: Kysely<Database>, userId: string, slug: string) {
+  return db
+    .selectFrom("partnerships as p")
+    .selectAll("p")
+    .select(sql<Roles>`member_roles(${userId}::uuid, p.id)`.as("roles"))
+    .where("p.slug", "=", slug)
+    .executeTakeFirst();
+}
+
+function accessToPartnership(userId: string, slug: string) {
+  return partnershipWithRoles(databases().app, userId, slug).then((partnership) => (partnership ? { partnership, organisation: undefined } : null));
+}
+
+/** The same, and the organisation in the URL if it is this partnership's (read under the partnership's RLS). */
+function accessWithOrganisation(userId: string, slug: string, organisationId: string) {
+  return asUser(userId, async (tx) => {
+    const partnership = await partnershipWithRoles(tx, userId, slug);
+    if (!partnership) return null;
+    await sql`select set_config('app.partnership_id', ${partnership.id}, true)`.execute(tx);
+    const organisation: OrganisationInContext | undefined = await tx
+      .selectFrom("organisations")
+      .select(["id", "name", "sector", "borough_id"])
+      .where("partnership_id", "=", partnership.id)
+      .where("id", "=", organisationId)
+      .executeTakeFirst();
+    return { partnership, organisation };
+  });
+}
+
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]$/);
 const Id = z.string().uuid();
 
@@ -85,44 +118,14 @@ export async function requireAccess(request: Request, params: Params, permission
   if (orgParam && !orgParam.success) notFound();
   const organisationId = orgParam?.data ?? null;
 
-  const found = await asUser(user.id, async (tx) => {
-    const partnership = await tx
-      .selectFrom("partnerships as p")
-      .selectAll("p")
-      .select((eb) => [
-        eb
-          .selectFrom("partnership_members as pm")
-          .select(sql<Array<{ role: Role; borough_id: string | null }>>`coalesce(json_agg(json_build_object('role', pm.role, 'borough_id', pm.borough_id)), '[]')`.as("r"))
-          .whereRef("pm.partnership_id", "=", "p.id")
-          .where("pm.user_id", "=", user.id)
-          .as("partnership_roles"),
-        eb
-          .selectFrom("organisation_members as om")
-          .select(sql<Array<{ organisation_id: string; role: Role }>>`coalesce(json_agg(json_build_object('organisation_id', om.organisation_id, 'role', om.role)), '[]')`.as("r"))
-          .whereRef("om.partnership_id", "=", "p.id")
-          .where("om.user_id", "=", user.id)
-          .as("organisation_roles"),
-      ])
-      .where("p.slug", "=", slug.data)
-      .executeTakeFirst();
-    if (!partnership) return null;
-    let organisation: OrganisationInContext | undefined;
-    if (organisationId) {
-      await sql`select set_config('app.partnership_id', ${partnership.id}, true)`.execute(tx);
-      organisation = await tx
-        .selectFrom("organisations")
-        .select(["id", "name", "sector", "borough_id"])
-        .where("partnership_id", "=", partnership.id)
-        .where("id", "=", organisationId)
-        .executeTakeFirst();
-    }
-    return { partnership, organisation };
-  });
+  const found = await oncePerRequest(request, `access|${slug.data}|${organisationId ?? ""}`, () =>
+    organisationId ? accessWithOrganisation(user.id, slug.data, organisationId) : accessToPartnership(user.id, slug.data),
+  );
 
   if (!found) notFound();
-  const { partnership_roles, organisation_roles, ...partnership } = found.partnership;
-  const partnershipRoles = (partnership_roles ?? []) as Array<{ role: Role; borough_id: string | null }>;
-  const orgRoles = (organisation_roles ?? []) as Array<{ organisation_id: string; role: Role }>;
+  const { roles: memberRoles, ...partnership } = found.partnership;
+  const partnershipRoles = memberRoles?.partnership ?? [];
+  const orgRoles = memberRoles?.organisation ?? [];
   const isMember = user.isPlatformAdmin || partnershipRoles.length > 0 || orgRoles.length > 0;
   if (!isMember) notFound();
   if (organisationId && !found.organisation) notFound();

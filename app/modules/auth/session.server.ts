@@ -5,9 +5,11 @@
  * the expiry once half of it has passed); the absolute lifetime counts from sign-in and never moves.
  */
 import { createHash } from "node:crypto";
+import { sql } from "kysely";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { databases } from "../../db.server";
 import { originConfig } from "../platform/origin.server";
+import { oncePerRequest } from "../platform/per-request.server";
 
 export const SESSION_IDLE_TIMEOUT = new TimeSpan(60, "m");
 export const SESSION_ABSOLUTE_LIFETIME_MS = 12 * 60 * 60 * 1000;
@@ -23,6 +25,8 @@ interface UserAttributes {
   email: string;
   name: string;
   is_platform_admin: boolean;
+  /** A coordinator anywhere (asked with the session: migration 70's two_factor_required_for). */
+  two_factor_required: boolean;
 }
 interface SessionAttributes {
   created_at: Date;
@@ -56,6 +60,7 @@ const adapter: Adapter = {
         "users.email",
         "users.name",
         "users.is_platform_admin",
+        sql<boolean>`two_factor_required_for(users.id)`.as("two_factor_required"),
       ])
       .where("sessions.id", "=", storedId(token))
       .where("users.disabled_at", "is", null)
@@ -69,7 +74,7 @@ const adapter: Adapter = {
     };
     const user: DatabaseUser = {
       id: row.user_id,
-      attributes: { email: row.email, name: row.name, is_platform_admin: row.is_platform_admin },
+      attributes: { email: row.email, name: row.name, is_platform_admin: row.is_platform_admin, two_factor_required: row.two_factor_required },
     };
     return [session, user];
   },
@@ -107,7 +112,7 @@ const adapter: Adapter = {
 const lucia = new Lucia(adapter, {
   sessionExpiresIn: SESSION_IDLE_TIMEOUT,
   sessionCookie: { name: "gt_session", expires: false, attributes: { sameSite: "lax", secure: false } },
-  getUserAttributes: (a) => ({ email: a.email, name: a.name, isPlatformAdmin: a.is_platform_admin }),
+  getUserAttributes: (a) => ({ email: a.email, name: a.name, isPlatformAdmin: a.is_platform_admin, twoFactorRequired: a.two_factor_required }),
   getSessionAttributes: (a) => ({ createdAt: a.created_at, secondFactor: a.second_factor, authenticatedAt: a.authenticated_at }),
 });
 
@@ -140,6 +145,8 @@ export interface CurrentSession {
   secondFactor: boolean;
   /** When the person last proved who they are (sign-in or re-authentication). */
   authenticatedAt: Date;
+  /** The person must sign in with a second factor (a platform administrator or a coordinator). */
+  twoFactorRequired: boolean;
 }
 
 /**
@@ -170,7 +177,11 @@ export async function endOtherSessions(userId: string, keepSessionId: string): P
   await databases().app.deleteFrom("sessions").where("user_id", "=", userId).where("id", "!=", storedId(keepSessionId)).execute();
 }
 
-export async function currentSession(request: Request): Promise<CurrentSession | null> {
+export function currentSession(request: Request): Promise<CurrentSession | null> {
+  return oncePerRequest(request, "session", () => validatedSession(request));
+}
+
+async function validatedSession(request: Request): Promise<CurrentSession | null> {
   const token = readToken(request);
   if (!token || token.length > 128) return null;
   const { session, user } = await lucia.validateSession(token);
@@ -184,6 +195,7 @@ export async function currentSession(request: Request): Promise<CurrentSession |
     sessionId: token,
     secondFactor: session.secondFactor,
     authenticatedAt: session.authenticatedAt,
+    twoFactorRequired: user.isPlatformAdmin || user.twoFactorRequired,
   };
 }
 

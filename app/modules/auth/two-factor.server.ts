@@ -5,10 +5,11 @@
  * refused (except on the demo's published secret, see docs/decisions/0015-two-factor-sign-in.md).
  * Wrong codes are throttled per account like wrong passwords, on a key of their own.
  */
+import { sql } from "kysely";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { databases } from "../../db.server";
-import { asUser, type Tx } from "../tenancy/with-partnership.server";
+import type { Tx } from "../tenancy/with-partnership.server";
 import { addressKey, clearFailures, lockedFor, recordFailure, THROTTLE } from "./login.server";
 import type { SessionUser } from "./session.server";
 import { isTotpSecret, stepOfCode, totpCode } from "./totp.server";
@@ -60,9 +61,9 @@ export async function hasTwoFactor(userId: string): Promise<boolean> {
 /** Platform administrators and coordinators (of any partnership) must sign in with a code. */
 export async function twoFactorRequired(user: SessionUser): Promise<boolean> {
   if (user.isPlatformAdmin) return true;
-  return asUser(user.id, async (tx) =>
-    Boolean(await tx.selectFrom("partnership_members").select("user_id").where("user_id", "=", user.id).where("role", "=", "coordinator").executeTakeFirst()),
-  );
+  // One statement (asked on every page): the function names the person for its own query, under RLS.
+  const { rows } = await sql<{ required: boolean }>`select two_factor_required_for(${user.id}::uuid) as required`.execute(databases().app);
+  return rows[0]?.required ?? false;
 }
 
 /** The code a demo account's app would show now; null for every other account. */

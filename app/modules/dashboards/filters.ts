@@ -28,6 +28,11 @@ function back(q: Quarter, n: number) {
   return q;
 }
 
+/** What a dashboard computed from these filters depends on, for its cache key. */
+export function filterInputs(filters: DashboardFilters, problems: string[]): string[] {
+  return [filters.from.key, filters.to.key, filters.sector ?? "", filters.metric ?? "", problems.join("\n")];
+}
+
 export function parseFilters(search: URLSearchParams, today: string): { filters: DashboardFilters; problems: string[] } {
   const problems: string[] = [];
   const current = quarterOf(today);

@@ -6,6 +6,14 @@ import { pageOf } from "../exports/table";
 import { chartSvg } from "./charts.server";
 import type { Dashboard } from "./dashboard";
 
+/** A chart's SVG, drawn once per chart: a cached dashboard keeps its chart specs (cache.server.ts). */
+const drawn = new WeakMap<object, string>();
+function svgOf(chart: Parameters<typeof chartSvg>[0]): string {
+  let svg = drawn.get(chart);
+  if (svg === undefined) drawn.set(chart, (svg = chartSvg(chart)));
+  return svg;
+}
+
 export function dashboardPage(dashboard: Dashboard, search: URLSearchParams) {
   return {
     headlines: dashboard.headlines,
@@ -22,7 +30,7 @@ export function dashboardPage(dashboard: Dashboard, search: URLSearchParams) {
       ...s,
       blocks: s.blocks.map((b) => ({
         table: pageOf(b.table, search),
-        chart: b.chart ? { svg: chartSvg(b.chart), title: b.chart.title, legend: b.chart.series.map((s) => ({ label: s.label, colour: s.colour, kind: s.kind ?? "bar" })) } : null,
+        chart: b.chart ? { svg: svgOf(b.chart), title: b.chart.title, legend: b.chart.series.map((s) => ({ label: s.label, colour: s.colour, kind: s.kind ?? "bar" })) } : null,
         links: b.links ?? null,
       })),
     })),

@@ -8,6 +8,7 @@ import { hashPassword } from "../auth/password.server";
 import { APP_DEMO_STEPS } from "./app-demo-steps.server";
 import { logger } from "./logger.server";
 import { migrateToLatest } from "./migrate.server";
+import { announceEverythingChanged, listenForChanges } from "./partnership-changes.server";
 
 export async function prepareDatabase(options: { seedIfEmpty?: boolean } = {}) {
   const { owner, engine } = databases();
@@ -21,6 +22,8 @@ export async function prepareDatabase(options: { seedIfEmpty?: boolean } = {}) {
       logger.info("loaded demo data into an empty database");
     }
   }
+  // Hear other processes' writes, so this one's dashboards are never stale (partnership-changes.server.ts).
+  listenForChanges();
   return { engine, applied, seeded };
 }
 
@@ -33,5 +36,6 @@ export async function loadDemo(options: { replace: boolean; today?: Date }) {
     await removeDemo(owner);
   }
   await seedDemo(owner, { hashPassword, today: options.today, steps: APP_DEMO_STEPS });
+  await announceEverythingChanged(owner);
   return { loaded: true as const };
 }

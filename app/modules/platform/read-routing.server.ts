@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import { databases } from "../../db.server";
 import { withPartnership, type Db, type Tx } from "../tenancy/with-partnership.server";
 import { originConfig } from "./origin.server";
+import { lastWriteLsn } from "./partnership-changes.server";
 
 const COOKIE = "gt_written_at";
 const LSN = /^[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/i;
@@ -32,14 +33,17 @@ export async function rememberWrite(request: Request, headers: Headers) {
   headers.append("Set-Cookie", `${COOKIE}=${rows[0].lsn}; Path=/; HttpOnly; SameSite=Lax; Max-Age=120${secure}`);
 }
 
-/** The database a read for this request should use. */
-export async function readDatabase(request: Request): Promise<Db> {
+/**
+ * The database a read for this request should use: the replica once it has replayed this person's
+ * last write and `after` (the partnership's last write this process has heard of), else the primary.
+ */
+export async function readDatabase(request: Request, after: string | null = null): Promise<Db> {
   const { app, read } = databases();
   if (read === app) return app;
-  const lsn = writtenAt(request);
-  if (!lsn) return read;
+  const positions = [writtenAt(request), after].filter((lsn): lsn is string => lsn !== null && LSN.test(lsn));
+  if (positions.length === 0) return read;
   try {
-    const { rows } = await sql<{ caught_up: boolean }>`select coalesce(pg_last_wal_replay_lsn() >= ${lsn}::pg_lsn, false) as caught_up`.execute(read);
+    const { rows } = await sql<{ caught_up: boolean }>`select coalesce(pg_last_wal_replay_lsn() >= all(${positions}::pg_lsn[]), false) as caught_up`.execute(read);
     return rows[0].caught_up ? read : app;
   } catch {
     return app;
@@ -48,5 +52,5 @@ export async function readDatabase(request: Request): Promise<Db> {
 
 /** withPartnership for dashboard reads: the replica when it has this person's writes, else the primary. */
 export async function readPartnership<T>(request: Request, partnershipId: string, userId: string | null, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return withPartnership(partnershipId, userId, work, { db: await readDatabase(request) });
+  return withPartnership(partnershipId, userId, work, { db: await readDatabase(request, lastWriteLsn(partnershipId)) });
 }

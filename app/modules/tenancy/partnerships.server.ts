@@ -15,6 +15,12 @@ export async function hasDemoData(): Promise<boolean> {
   return demoCache.value;
 }
 
+/** A partnership's id from its slug (slugs never change), or null; for pages outside any one partnership's session. */
+export async function partnershipIdOf(slug: string): Promise<string | null> {
+  const row = await databases().app.selectFrom("partnerships").select("id").where("slug", "=", slug).executeTakeFirst();
+  return row?.id ?? null;
+}
+
 export function listBoroughs(tx: Tx, { partnershipId }: { partnershipId: string }) {
   return tx
     .selectFrom("boroughs")

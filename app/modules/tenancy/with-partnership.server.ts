@@ -6,6 +6,7 @@
 import { sql, type Kysely, type Transaction } from "kysely";
 import type { Database } from "../../../db/types";
 import { databases } from "../../db.server";
+import { partnershipChanged } from "../platform/partnership-changes.server";
 
 export type Tx = Transaction<Database>;
 export type Db = Kysely<Database>;
@@ -16,10 +17,18 @@ export async function withPartnership<T>(
   work: (tx: Tx) => Promise<T>,
   options: { db?: Db } = {},
 ): Promise<T> {
-  return (options.db ?? databases().app).transaction().execute(async (tx) => {
+  let wrote = false;
+  const result = await (options.db ?? databases().app).transaction().execute(async (tx) => {
     await sql`select set_config('app.partnership_id', ${partnershipId}, true), set_config('app.user_id', ${userId ?? ""}, true)`.execute(tx);
-    return work(tx);
+    const value = await work(tx);
+    // Whether anything was written (PostgreSQL assigns a transaction id on the first write), so
+    // the partnership's cached dashboards move on once this commits: platform/partnership-changes.
+    const { rows } = await sql<{ wrote: boolean }>`select txid_current_if_assigned() is not null as wrote`.execute(tx);
+    wrote = rows[0].wrote;
+    return value;
   });
+  if (wrote) await partnershipChanged(partnershipId, options.db);
+  return result;
 }
 
 /** Work outside any one partnership, as a signed-in person (reads their own memberships). */

@@ -1,0 +1,99 @@
+/**
+ * Which partnerships' data has changed, so that what is derived from it and kept in memory (the
+ * dashboards, the public page: see platform/live-cache.server.ts) is never served after a write.
+ *
+ * Every partnership has a generation. A transaction of `withPartnership` that wrote anything
+ * (PostgreSQL assigned it a transaction id) moves its partnership's generation on once it has
+ * committed: in this process at once, before the response is sent, and in every other process by
+ * NOTIFY (sent after the commit, so no writer waits on the notification queue's lock). A process
+ * whose listening connection drops moves every generation on (it may have missed messages).
+ * Cached work is keyed by the generation it started under, so after a write nothing computed before
+ * it is found again. With a read replica the generation also carries the primary's WAL position
+ * after the write, and a dashboard is computed from the replica only once it has replayed that far.
+ * ADR 0017 explains the choice.
+ */
+import { sql } from "kysely";
+import type { Kysely } from "kysely";
+import type { Database } from "../../../db/types";
+import { databases } from "../../db.server";
+
+type Db = Kysely<Database>;
+import { logger } from "./logger.server";
+
+const CHANNEL = "gt_partnership_changed";
+
+interface Generation {
+  n: number;
+  /** The primary's WAL insert position after the latest write (only kept with a read replica). */
+  lsn: string | null;
+}
+
+const state = globalThis as unknown as { __gtGenerations?: { epoch: number; byPartnership: Map<string, Generation>; listening: boolean } };
+const generations = () => (state.__gtGenerations ??= { epoch: 0, byPartnership: new Map(), listening: false });
+
+/** The partnership's generation, as a cache key part: it changes with every committed write. */
+export function generationOf(partnershipId: string): string {
+  const g = generations();
+  return `${g.epoch}.${g.byPartnership.get(partnershipId)?.n ?? 0}`;
+}
+
+/** Where the primary's WAL was after the partnership's last write seen here (null: no replica, or none seen). */
+export function lastWriteLsn(partnershipId: string): string | null {
+  return generations().byPartnership.get(partnershipId)?.lsn ?? null;
+}
+
+const LSN = /^[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/i;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function advance(partnershipId: string, lsn: string | null) {
+  const map = generations().byPartnership;
+  const previous = map.get(partnershipId);
+  map.set(partnershipId, { n: (previous?.n ?? 0) + 1, lsn: lsn ?? previous?.lsn ?? null });
+}
+
+/**
+ * After a committed write that touched the partnership: this process's caches now, every other
+ * process's by NOTIFY. Never throws: the write has happened; a failed notification is logged.
+ */
+export async function partnershipChanged(partnershipId: string, via?: Db): Promise<void> {
+  let lsn: string | null = null;
+  try {
+    const db = via ?? databases().app;
+    if (!via && databases().read !== db) {
+      const { rows } = await sql<{ lsn: string }>`select pg_current_wal_insert_lsn()::text as lsn`.execute(db);
+      lsn = rows[0].lsn;
+    }
+    advance(partnershipId, lsn);
+    await sql`select pg_notify(${CHANNEL}, ${lsn ? `${partnershipId} ${lsn}` : partnershipId})`.execute(db);
+  } catch (error) {
+    advance(partnershipId, lsn);
+    logger.warn({ err: (error as Error).message, partnershipId }, "could not announce a change to other processes");
+  }
+}
+
+/** Every generation moves on: after a gap in hearing other processes, or a change outside any one partnership. */
+export function everythingChanged() {
+  generations().epoch++;
+}
+
+/** For commands that change data in bulk (demo reload, roll-up rebuild, restore): every process starts afresh. */
+export async function announceEverythingChanged(db: Db): Promise<void> {
+  everythingChanged();
+  await sql`select pg_notify(${CHANNEL}, '*')`.execute(db).catch((error: Error) => logger.warn({ err: error.message }, "could not announce a change to other processes"));
+}
+
+/** Starts hearing other processes' changes (once per process; nothing to hear on embedded PGlite). */
+export function listenForChanges() {
+  const g = generations();
+  if (g.listening) return;
+  g.listening = true;
+  databases().listen(
+    CHANNEL,
+    (payload) => {
+      if (payload === "*") return everythingChanged();
+      const [partnershipId, lsn] = payload.split(" ");
+      if (UUID.test(partnershipId)) advance(partnershipId, lsn && LSN.test(lsn) ? lsn : null);
+    },
+    everythingChanged,
+  );
+}
