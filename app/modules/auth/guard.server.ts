@@ -118,7 +118,7 @@ export async function requireAccess(request: Request, params: Params, permission
   if (orgParam && !orgParam.success) notFound();
   const organisationId = orgParam?.data ?? null;
 
-  const found = await oncePerRequest(request, `access|${slug.data}|${organisationId ?? ""}`, () =>
+  const found = await oncePerRequest(`access|${slug.data}|${organisationId ?? ""}`, () =>
     organisationId ? accessWithOrganisation(user.id, slug.data, organisationId) : accessToPartnership(user.id, slug.data),
   );
 

@@ -178,7 +178,7 @@ export async function endOtherSessions(userId: string, keepSessionId: string): P
 }
 
 export function currentSession(request: Request): Promise<CurrentSession | null> {
-  return oncePerRequest(request, "session", () => validatedSession(request));
+  return oncePerRequest("session", () => validatedSession(request));
 }
 
 async function validatedSession(request: Request): Promise<CurrentSession | null> {

@@ -5,10 +5,8 @@
  * every view. See platform/partnership-changes.server.ts for how a write moves the generation on,
  * and ADR 0017. `GT_LIVE_CACHE=off` computes every time (the benchmark's comparison).
  */
-import { LiveCache } from "../platform/live-cache.server";
+import { LiveCache, liveCacheOn } from "../platform/live-cache.server";
 import { generationOf } from "../platform/partnership-changes.server";
-
-export const liveCacheOn = () => process.env.GT_LIVE_CACHE !== "off";
 
 const computed = new LiveCache<unknown>(Number(process.env.GT_DASHBOARD_CACHE_ENTRIES ?? 300));
 

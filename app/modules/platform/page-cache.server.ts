@@ -13,8 +13,7 @@ import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import type { EntryContext } from "@remix-run/node";
 import type { DocumentHandle } from "~/ui/page-handle";
-import { liveCacheOn } from "../dashboards/cache.server";
-import { LiveCache } from "./live-cache.server";
+import { LiveCache, liveCacheOn } from "./live-cache.server";
 
 export interface RenderedPage {
   html: Uint8Array<ArrayBuffer>;

@@ -56,19 +56,20 @@ function advance(partnershipId: string, lsn: string | null) {
  * process's by NOTIFY. Never throws: the write has happened; a failed notification is logged.
  */
 export async function partnershipChanged(partnershipId: string, via?: Db): Promise<void> {
+  const db = via ?? databases().app;
   let lsn: string | null = null;
   try {
-    const db = via ?? databases().app;
     if (!via && databases().read !== db) {
       const { rows } = await sql<{ lsn: string }>`select pg_current_wal_insert_lsn()::text as lsn`.execute(db);
       lsn = rows[0].lsn;
     }
-    advance(partnershipId, lsn);
-    await sql`select pg_notify(${CHANNEL}, ${lsn ? `${partnershipId} ${lsn}` : partnershipId})`.execute(db);
   } catch (error) {
-    advance(partnershipId, lsn);
-    logger.warn({ err: (error as Error).message, partnershipId }, "could not announce a change to other processes");
+    logger.warn({ err: (error as Error).message, partnershipId }, "could not read the WAL position after a write");
   }
+  advance(partnershipId, lsn);
+  await sql`select pg_notify(${CHANNEL}, ${lsn ? `${partnershipId} ${lsn}` : partnershipId})`
+    .execute(db)
+    .catch((error: Error) => logger.warn({ err: error.message, partnershipId }, "could not announce a change to other processes"));
 }
 
 /** Every generation moves on: after a gap in hearing other processes, or a change outside any one partnership. */

@@ -15,7 +15,7 @@ export function inRequestScope<T>(method: string, handle: () => T): T {
   return scope.run(method === "GET" || method === "HEAD" ? new Map() : null, handle);
 }
 
-export function oncePerRequest<T>(_request: Request, key: string, work: () => Promise<T>): Promise<T> {
+export function oncePerRequest<T>(key: string, work: () => Promise<T>): Promise<T> {
   const done = scope.getStore();
   if (!done) return work();
   let promise = done.get(key) as Promise<T> | undefined;
