@@ -4,12 +4,11 @@
  * permission answers 403. Routes call this first in every loader and action.
  */
 import { redirect } from "@remix-run/node";
-import { sql, type Kysely } from "kysely";
+import { sql } from "kysely";
 import { z } from "zod";
-import type { Database, Partnership } from "../../../db/types";
+import type { Partnership } from "../../../db/types";
 import { databases } from "../../db.server";
 import { oncePerRequest } from "../platform/per-request.server";
-import { asUser } from "../tenancy/with-partnership.server";
 import { can, effectiveRoles, ORGANISATION_PERMISSIONS, type Permission, type Role } from "./permissions";
 import { currentSession, type CurrentSession, type SessionUser } from "./session.server";
 
@@ -75,34 +74,22 @@ export async function requirePlatformAdmin(request: Request): Promise<SessionUse
 
 type Roles = { partnership: Array<{ role: Role; borough_id: string | null }>; organisation: Array<{ organisation_id: string; role: Role }> };
 
-/** The partnership (readable by anyone signed in) and the person's roles there, in one statement (migration 70). */
-function partnershipWithRoles(db: Kysely<Database>, userId: string, slug: string) {
-  return db
-    .selectFrom("partnerships as p")
+/**
+ * The partnership (readable by anyone signed in), the person's roles there and, for an org-scoped
+ * URL, the organisation if it is this partnership's (read under the partnership's RLS): one
+ * statement (migrations 70 and 71).
+ */
+async function partnershipAccess(userId: string, slug: string, organisationId: string | null) {
+  const found = await databases()
+    .app.selectFrom("partnerships as p")
     .selectAll("p")
     .select(sql<Roles>`member_roles(${userId}::uuid, p.id)`.as("roles"))
+    .select(sql<OrganisationInContext | null>`${organisationId ? sql`partnership_organisation(p.id, ${organisationId}::uuid)` : sql`null::jsonb`}`.as("organisation"))
     .where("p.slug", "=", slug)
     .executeTakeFirst();
-}
-
-function accessToPartnership(userId: string, slug: string) {
-  return partnershipWithRoles(databases().app, userId, slug).then((partnership) => (partnership ? { partnership, organisation: undefined } : null));
-}
-
-/** The same, and the organisation in the URL if it is this partnership's (read under the partnership's RLS). */
-function accessWithOrganisation(userId: string, slug: string, organisationId: string) {
-  return asUser(userId, async (tx) => {
-    const partnership = await partnershipWithRoles(tx, userId, slug);
-    if (!partnership) return null;
-    await sql`select set_config('app.partnership_id', ${partnership.id}, true)`.execute(tx);
-    const organisation: OrganisationInContext | undefined = await tx
-      .selectFrom("organisations")
-      .select(["id", "name", "sector", "borough_id"])
-      .where("partnership_id", "=", partnership.id)
-      .where("id", "=", organisationId)
-      .executeTakeFirst();
-    return { partnership, organisation };
-  });
+  if (!found) return null;
+  const { organisation, ...partnership } = found;
+  return { partnership, organisation: organisation ?? undefined };
 }
 
 const Slug = z.string().regex(/^[a-z0-9][a-z0-9-]{1,48}[a-z0-9]$/);
@@ -119,7 +106,7 @@ export async function requireAccess(request: Request, params: Params, permission
   const organisationId = orgParam?.data ?? null;
 
   const found = await oncePerRequest(`access|${slug.data}|${organisationId ?? ""}`, () =>
-    organisationId ? accessWithOrganisation(user.id, slug.data, organisationId) : accessToPartnership(user.id, slug.data),
+    partnershipAccess(user.id, slug.data, organisationId),
   );
 
   if (!found) notFound();

@@ -67,45 +67,44 @@ export async function ensureMetricFramework(tx: Tx, { partnershipId }: { partner
   if (!any) await createDefaultMetrics(tx, { partnershipId });
 }
 
+/** A partnership's metrics in order, each with its definition versions (one statement). */
 export async function listMetrics(tx: Tx, { partnershipId }: { partnershipId: string }) {
   const metrics = await tx
-    .selectFrom("metrics")
-    .select(["id", "key", "label", "group_name", "unit", "aggregation", "is_participant_count", "part_of_metric_id", "position", "retired_from"])
-    .where("partnership_id", "=", partnershipId)
-    .orderBy("position")
-    .orderBy("key")
+    .selectFrom("metrics as m")
+    .select(["m.id", "m.key", "m.label", "m.group_name", "m.unit", "m.aggregation", "m.is_participant_count", "m.part_of_metric_id", "m.position", "m.retired_from"])
+    .select(
+      sql<Array<{ version: number; validFrom: string; definition: string }>>`(
+        select coalesce(json_agg(json_build_object('version', d.version, 'validFrom', d.valid_from, 'definition', d.definition) order by d.version), '[]'::json)
+        from metric_definitions d where d.partnership_id = m.partnership_id and d.metric_id = m.id)`.as("definitions"),
+    )
+    .where("m.partnership_id", "=", partnershipId)
+    .orderBy("m.position")
+    .orderBy("m.key")
     .execute();
-  const definitions = await tx
-    .selectFrom("metric_definitions")
-    .select(["metric_id", "version", "valid_from", "definition", "created_at"])
-    .where("partnership_id", "=", partnershipId)
-    .orderBy("metric_id")
-    .orderBy("version")
-    .execute();
-  return metrics.map((m) => {
-    const versions = definitions.filter((d) => d.metric_id === m.id);
-    return {
-      id: m.id,
-      key: m.key,
-      label: m.label,
-      group: m.group_name,
-      unit: m.unit,
-      aggregation: m.aggregation,
-      participantCount: m.is_participant_count,
-      partOfId: m.part_of_metric_id,
-      position: m.position,
-      retiredFrom: m.retired_from,
-      definitions: versions.map((d) => ({ version: d.version, validFrom: d.valid_from, definition: d.definition })),
-    };
-  });
+  return metrics.map((m) => ({
+    id: m.id,
+    key: m.key,
+    label: m.label,
+    group: m.group_name,
+    unit: m.unit,
+    aggregation: m.aggregation,
+    participantCount: m.is_participant_count,
+    partOfId: m.part_of_metric_id,
+    position: m.position,
+    retiredFrom: m.retired_from,
+    definitions: m.definitions,
+  }));
 }
 
 export type MetricWithDefinitions = Awaited<ReturnType<typeof listMetrics>>[number];
 
 /** The metrics on a quarter's return, each with the definition in force for that quarter. */
 export async function metricsForQuarter(tx: Tx, { partnershipId, quarter }: { partnershipId: string; quarter: string }): Promise<QuarterMetric[]> {
-  await ensureMetricFramework(tx, { partnershipId });
-  const all = await listMetrics(tx, { partnershipId });
+  let all = await listMetrics(tx, { partnershipId });
+  if (all.length === 0) {
+    await ensureMetricFramework(tx, { partnershipId });
+    all = await listMetrics(tx, { partnershipId });
+  }
   const keyOf = new Map(all.map((m) => [m.id, m.key]));
   const result: QuarterMetric[] = [];
   for (const m of all) {

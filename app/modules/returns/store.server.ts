@@ -52,9 +52,9 @@ export async function storedValues(tx: Tx, key: ReturnKey): Promise<Map<string, 
 export const asMetricValue = (v: { value: number | null; notApplicable: boolean }): MetricValue => (v.notApplicable ? NOT_APPLICABLE : v.value);
 
 /** A return as the form sees it: values by metric key, narrative, and its row (null if not started). */
-export async function loadReturn(tx: Tx, key: ReturnKey) {
-  const row = (await findReturnRow(tx, key)) ?? null;
-  const stored = row ? await storedValues(tx, key) : new Map();
+export async function loadReturn(tx: Tx, key: ReturnKey, options: { forUpdate?: boolean } = {}) {
+  const row = (await findReturnRow(tx, key, options)) ?? null;
+  const stored = row ? await storedValues(tx, key) : new Map<string, StoredValue & { key: string }>();
   const values: Record<string, MetricValue> = {};
   const definitions: Record<string, number> = {};
   for (const v of stored.values()) {
@@ -62,8 +62,10 @@ export async function loadReturn(tx: Tx, key: ReturnKey) {
     definitions[v.key] = v.definitionVersion;
   }
   const input: ReturnInput = { values, narrative: narrativeOf(row) };
-  return { row, input, definitions };
+  return { row, stored, input, definitions };
 }
+
+export type LoadedReturn = Awaited<ReturnType<typeof loadReturn>>;
 
 /**
  * The organisation's figures in earlier quarters, from returns that count, by quarter key then

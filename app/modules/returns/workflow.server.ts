@@ -20,7 +20,7 @@ import type { Tx } from "../tenancy/with-partnership.server";
 import { lockState, type LockState, type ReportingSettings } from "./calendar";
 import { notifyReturnChange, type ReturnState, type StoredValue } from "./changes.server";
 import { metricsForQuarter, type QuarterMetric } from "./metrics.server";
-import { countedFigures, findLockException, findReturnRow, lastChangedBy, loadReturn, narrativeOf, snapshotInput, storedValues, versionSnapshot, type ReturnKey } from "./store.server";
+import { countedFigures, findLockException, findReturnRow, lastChangedBy, loadReturn, narrativeOf, snapshotInput, storedValues, versionSnapshot, type LoadedReturn, type ReturnKey } from "./store.server";
 import { countsForFigures, editableByOrganisation, transition, type ReturnAction } from "./status";
 import { changedFields, readReturnForm, returnWarnings, sameInput, type Narrative, type Warning } from "./validation";
 import { NOT_APPLICABLE, type MetricValue } from "./values";
@@ -49,14 +49,18 @@ function sameStored(a: StoredValue | undefined, b: StoredValue | undefined) {
   return a?.value === b?.value && a?.notApplicable === b?.notApplicable && a?.definitionVersion === b?.definitionVersion;
 }
 
-async function applyChange(tx: Tx, key: ReturnKey, request: ChangeRequest, attempt = 0): Promise<ChangeResult> {
-  const row = (await findReturnRow(tx, key, { forUpdate: true })) ?? null;
+/**
+ * `locked`: the return as read under its row lock earlier in this transaction (saveReturnForm reads
+ * it once for the checks and the change); otherwise it is read and locked here.
+ */
+async function applyChange(tx: Tx, key: ReturnKey, request: ChangeRequest, attempt = 0, locked?: Pick<LoadedReturn, "row" | "stored">): Promise<ChangeResult> {
+  const row = locked ? locked.row : ((await findReturnRow(tx, key, { forUpdate: true })) ?? null);
   const currentVersion = row?.version ?? 0;
   if (request.expectedVersion !== null && request.expectedVersion !== currentVersion) return { ok: false, reason: "stale", currentVersion };
   const next = transition(row?.status ?? null, request.action);
   if (!next.ok) return next;
 
-  const stored = row ? await storedValues(tx, key) : new Map<string, StoredValue & { key: string }>();
+  const stored = locked ? locked.stored : row ? await storedValues(tx, key) : new Map<string, StoredValue & { key: string }>();
   const keyOf = new Map([...stored].map(([id, v]) => [id, v.key]));
   const before: ReturnState | null = row
     ? { status: row.status, counts: countsForFigures(row.status), values: new Map([...stored].map(([id, { key: _k, ...v }]) => [id, v])) }
@@ -201,9 +205,12 @@ export async function saveReturnForm(
   const checked = readReturnForm(args.posted, metrics);
   if (Object.keys(checked.errors).length) return { kind: "invalid", errors: checked.errors };
 
-  const current = await loadReturn(tx, key);
-  const exception = await findLockException(tx, key);
-  const lock = lockState(parseQuarterKey(key.quarter)!, args.settings, args.today, current.row?.status ?? null, exception?.open_until ?? null);
+  // Read once, under the row's lock, for the checks below and the change itself.
+  const current = await loadReturn(tx, key, { forUpdate: true });
+  const quarter = parseQuarterKey(key.quarter)!;
+  let lock = lockState(quarter, args.settings, args.today, current.row?.status ?? null);
+  // Past the period's lock only an exception reopens it: asked for only then.
+  if (lock.reason === "period") lock = lockState(quarter, args.settings, args.today, current.row?.status ?? null, (await findLockException(tx, key))?.open_until ?? null);
   if (lock.reason === "period") return { kind: "locked", lock };
 
   if (args.intent === "submit" && !args.confirmed && (current.row?.version ?? 0) === args.baseVersion) {
@@ -218,7 +225,7 @@ export async function saveReturnForm(
     metrics,
     values: checked.input.values,
     narrative: checked.input.narrative,
-  });
+  }, 0, current);
   if (result.ok) return { kind: "done", outcome: result.kind === "saved" ? "saved" : (result.kind as "submitted" | "resubmitted"), version: result.version };
   if (result.reason !== "stale") return { kind: "not_editable", status: current.row?.status ?? null };
 

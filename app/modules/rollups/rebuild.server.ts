@@ -10,7 +10,7 @@ import type { DemoStep } from "../../../db/seed/demo";
 import { COUNTING_STATUSES } from "../returns/status";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { COUNTY_WIDE_KEY } from "./contributions";
-import { lockRollups } from "./upkeep.server";
+import { lockRollupsExclusively } from "./upkeep.server";
 
 /** The roll-up rows as a fresh aggregation of the counted raw values would make them (one partnership, or several in one pass). */
 function freshAggregation(partnershipId: string | string[]) {
@@ -27,7 +27,7 @@ function freshAggregation(partnershipId: string | string[]) {
 }
 
 export async function rebuildMetricRollups(tx: Tx, { partnershipId }: { partnershipId: string }) {
-  await lockRollups(tx, { partnershipId, exclusive: true });
+  await lockRollupsExclusively(tx, { partnershipId });
   await tx.deleteFrom("metric_rollups").where("partnership_id", "=", partnershipId).execute();
   const inserted = await sql`
     insert into metric_rollups (partnership_id, quarter, metric_id, borough_key, sector, total, reporting, not_applicable)

@@ -2,11 +2,12 @@
  * Keeps metric_rollups exact in the transaction of every return change (a listener of
  * returns/changes.server.ts). Per change: one share lock on the organisation's row (so a move
  * cannot slip between reading its borough and writing), one shared advisory lock on the
- * partnership's roll-ups (only a rebuild takes it exclusively), and one upsert of the changed
- * metrics' borough × sector × quarter rows. Nothing partnership-wide is written, so submissions
- * from different organisations do not queue behind one another.
+ * partnership's roll-ups (only a rebuild takes it exclusively), both in one statement, and one
+ * upsert of the changed metrics' borough × sector × quarter rows. Nothing partnership-wide is
+ * written, so submissions from different organisations do not queue behind one another.
  */
 import { sql } from "kysely";
+import type { Sector } from "../../../db/types";
 import type { ReturnChange } from "../returns/changes.server";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { boroughKeyOf, contributionDeltas } from "./contributions";
@@ -14,22 +15,22 @@ import { boroughKeyOf, contributionDeltas } from "./contributions";
 /** The advisory lock class of roll-ups (the same number as the rollups migration's trigger). */
 export const ROLLUP_LOCK_CLASS = 7207;
 
-export async function lockRollups(tx: Tx, { partnershipId, exclusive }: { partnershipId: string; exclusive: boolean }) {
-  if (exclusive) await sql`select pg_advisory_xact_lock(${sql.lit(ROLLUP_LOCK_CLASS)}, hashtext(${partnershipId}))`.execute(tx);
-  else await sql`select pg_advisory_xact_lock_shared(${sql.lit(ROLLUP_LOCK_CLASS)}, hashtext(${partnershipId}))`.execute(tx);
+/** A rebuild's lock: no upkeep (which holds it shared) runs for the partnership until it commits. */
+export async function lockRollupsExclusively(tx: Tx, { partnershipId }: { partnershipId: string }) {
+  await sql`select pg_advisory_xact_lock(${sql.lit(ROLLUP_LOCK_CLASS)}, hashtext(${partnershipId}))`.execute(tx);
 }
 
 export async function keepMetricRollups(tx: Tx, change: ReturnChange) {
   const deltas = contributionDeltas(change.before, change.after);
   if (deltas.length === 0) return;
-  const organisation = await tx
-    .selectFrom("organisations")
-    .select(["borough_id", "sector"])
-    .where("partnership_id", "=", change.partnershipId)
-    .where("id", "=", change.organisationId)
-    .forShare()
-    .executeTakeFirstOrThrow();
-  await lockRollups(tx, { partnershipId: change.partnershipId, exclusive: false });
+  // The organisation's row share-locked, then the roll-ups' shared advisory lock (the order an
+  // organisation move's trigger takes them in), in one statement.
+  const { rows } = await sql<{ borough_id: string | null; sector: Sector }>`
+    with org as materialized (
+      select borough_id, sector from organisations where partnership_id = ${change.partnershipId} and id = ${change.organisationId} for share)
+    select borough_id, sector, pg_advisory_xact_lock_shared(${sql.lit(ROLLUP_LOCK_CLASS)}, hashtext(${change.partnershipId})) from org`.execute(tx);
+  const organisation = rows[0];
+  if (!organisation) throw new Error(`Organisation ${change.organisationId} not found for its roll-ups`);
   await tx
     .insertInto("metric_rollups")
     .values(
