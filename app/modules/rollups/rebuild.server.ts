@@ -26,7 +26,17 @@ function freshAggregation(partnershipId: string | string[]) {
     group by 1, 2, 3, 4, 5`;
 }
 
+/**
+ * Rebuilding and checking read every counted value of a partnership: at national scale (14,000
+ * organisations × 40 quarters) longer than the pool's 30-second statement timeout, which is for
+ * requests. Both run from scripts and seeding only, so their transaction lifts it.
+ */
+async function withoutStatementTimeout(tx: Tx) {
+  await sql`set local statement_timeout = 0`.execute(tx);
+}
+
 export async function rebuildMetricRollups(tx: Tx, { partnershipId }: { partnershipId: string }) {
+  await withoutStatementTimeout(tx);
   await lockRollupsExclusively(tx, { partnershipId });
   await tx.deleteFrom("metric_rollups").where("partnership_id", "=", partnershipId).execute();
   const inserted = await sql`
@@ -50,6 +60,7 @@ export async function buildMetricRollupsInBulk(db: Kysely<Database>, partnership
 
 /** Rows where the roll-ups differ from a fresh aggregation (rows of zeros left by upkeep count as absent). */
 export async function rollupDrift(tx: Tx, { partnershipId }: { partnershipId: string }) {
+  await withoutStatementTimeout(tx);
   const { rows } = await sql<{ quarter: string; metric_id: string; borough_key: string; sector: string; kept: string | null; fresh: string | null }>`
     with fresh as (${freshAggregation(partnershipId)}),
     kept as (select * from metric_rollups where partnership_id = ${partnershipId} and (reporting > 0 or not_applicable > 0 or total <> 0))
