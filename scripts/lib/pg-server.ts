@@ -92,7 +92,6 @@ export async function startPgServer(options: { settings?: Record<string, string>
     path.join(dataDir, "postgresql.conf"),
     "\n# Golden Thread test server\n" + Object.entries(settings).map(([k, v]) => `${k} = '${v}'\n`).join("")
   );
-  if (isRoot()) execFileSync("chown", ["postgres:postgres", path.join(dataDir, "postgresql.conf")]);
   const logFile = path.join(base, "server.log");
   const pgCtlStart = () => asServerUser(path.join(binDir, "pg_ctl"), ["-D", dataDir, "-l", logFile, "-w", "-t", "60", "start"]);
   pgCtlStart();
