@@ -10,8 +10,8 @@ export interface PreparedRequest {
   path: string;
   headers?: Record<string, string>;
   body?: string;
-  /** Called with each response's status, e.g. to record which submissions were acknowledged. */
-  onStatus?: (status: number) => void;
+  /** Called with each response's status and headers, e.g. to record which submissions were acknowledged. */
+  onStatus?: (status: number, headers: Record<string, string>) => void;
 }
 
 export interface Measured {
@@ -78,9 +78,9 @@ export async function measure(options: RunOptions): Promise<Measured> {
                 body: prepared.body,
               };
             },
-            onResponse: (status: number, _body: string, context: Record<string, unknown>) => {
+            onResponse: (status: number, _body: string, context: Record<string, unknown>, headers: Record<string, string> = {}) => {
               const prepared = context.prepared as PreparedRequest | undefined;
-              prepared?.onStatus?.(status);
+              prepared?.onStatus?.(status, headers);
             },
           },
         ]

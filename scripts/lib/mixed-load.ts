@@ -29,9 +29,11 @@ export interface MixedLoadResult {
   run: Measured;
   acknowledged: Submitter[];
   drafts: Submitter[];
-  /** Writes the server refused with a 4xx (none expected). */
-  refused: Array<{ submitter: Submitter; status: number }>;
+  /** Writes the server refused with a 4xx, or redirected anywhere but back to the return (none expected). */
+  refused: Array<{ submitter: Submitter; status: number; location?: string }>;
   signIns: { ok: number; refused: number };
+  /** The quarter every write was for. */
+  quarter: string;
 }
 
 /** Of every 20 requests: 11 dashboard reads, 4 drafts, 4 submissions, 1 sign-in. */
@@ -65,14 +67,20 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
     if ((kind === "S" || kind === "W") && writer < options.submitters.length) {
       const submitter = options.submitters[writer++];
       const intent = kind === "S" ? "submit" : "save";
+      const returns = `/p/${submitter.slug}/orgs/${submitter.organisationId}/returns`;
+      // What the person sees as "saved" or "submitted": the redirect back to the return (a draft) or
+      // to their returns (a submission), with its notice. A redirect anywhere else (to sign in, say)
+      // is not an acknowledgement.
+      const acknowledgedAt = intent === "submit" ? returns : `${returns}/${options.quarter}`;
       return {
         method: "POST",
-        path: `/p/${submitter.slug}/orgs/${submitter.organisationId}/returns/${options.quarter}`,
+        path: `${returns}/${options.quarter}`,
         headers: { ...form, cookie: submitter.cookie },
         body: returnFormBody({ intent, seed: writer }),
-        onStatus: (status) => {
-          if (status === 302 || status === 303) (intent === "submit" ? acknowledged : drafts).push(submitter);
-          else if (status < 500) refused.push({ submitter, status });
+        onStatus: (status, headers) => {
+          const location = headers.location ?? headers.Location;
+          if ((status === 302 || status === 303) && location?.split("?")[0] === acknowledgedAt) (intent === "submit" ? acknowledged : drafts).push(submitter);
+          else if (status < 500) refused.push({ submitter, status, location });
         },
       };
     }
@@ -80,11 +88,15 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
   };
 
   const run = await measure({ label: "mixed load", origin: options.origin, connections: options.connections, duration: options.seconds, next });
-  return { run, acknowledged, drafts, refused, signIns };
+  return { run, acknowledged, drafts, refused, signIns, quarter: options.quarter };
 }
 
-/** Every acknowledged submission and draft is stored; the roll-ups of every partnership touched equal a fresh aggregation. */
-export async function checkAfterLoad(handles: DatabaseHandles, result: MixedLoadResult, quarter?: string) {
+/**
+ * Every acknowledged submission and draft is stored as that quarter's return (an organisation has a
+ * return for each of many quarters: the check must not take another quarter's row for this one), and
+ * the roll-ups of every partnership touched equal a fresh aggregation.
+ */
+export async function checkAfterLoad(handles: DatabaseHandles, result: MixedLoadResult) {
   const owner = handles.owner;
   const expect = [
     ...result.acknowledged.map((s) => ({ s, statuses: ["submitted"] })),
@@ -99,7 +111,7 @@ export async function checkAfterLoad(handles: DatabaseHandles, result: MixedLoad
       .innerJoin("partnerships", "partnerships.id", "quarterly_returns.partnership_id")
       .select(["quarterly_returns.organisation_id", "quarterly_returns.status", "quarterly_returns.partnership_id", "quarterly_returns.quarter"])
       .where("quarterly_returns.organisation_id", "in", batch.map((e) => e.s.organisationId))
-      .$if(quarter !== undefined, (q) => q.where("quarterly_returns.quarter", "=", quarter!))
+      .where("quarterly_returns.quarter", "=", result.quarter)
       .execute();
     const found = new Map(rows.map((r) => [r.organisation_id, r]));
     for (const { s, statuses } of batch) {
