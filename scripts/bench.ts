@@ -272,7 +272,9 @@ try {
   const javascriptKb = await pageJavascriptKb(servers.full.url, `/p/${largest}`, reader.cookie);
   const render = await serverTiming(servers.full.url, `/p/${largest}`, reader.cookie, 30);
   const computing = await serverTiming(servers["full-uncached"].url, `/p/${largest}`, reader.cookie, quick ? 10 : 5);
-  log(`county dashboard: ${javascriptKb.toFixed(1)} KB of JavaScript gzipped; server time p50 ${render.p50.toFixed(1)} ms (${computing.p50.toFixed(0)} ms computing it afresh, as after a write)`);
+  // Quarter-end: a return comes in, and the next board member to look pays for the dashboard moving on.
+  const afterReturn = await afterSubmissions(servers.full.url, `/p/${largest}`, reader.cookie, loadSubmitters.filter((s) => s.slug === largest).slice(-5));
+  log(`county dashboard: ${javascriptKb.toFixed(1)} KB of JavaScript gzipped; server time p50 ${render.p50.toFixed(1)} ms; ${afterReturn.p50.toFixed(0)} ms the first view after a return is submitted; ${computing.p50.toFixed(0)} ms computing everything afresh (as after an organisation or pledge change)`);
 
   section(`Mixed load, ${loadSeconds} s`);
   const load = await runMixedLoad({
@@ -324,7 +326,7 @@ try {
     log(`${key.padEnd(28)} ${value.toFixed(2).padStart(7)}   goal ${goals[key][0].padEnd(6)} ${ok ? "met" : "NOT MET"}`);
   }
   log(`${"dashboard_js_gzip_kb".padEnd(28)} ${javascriptKb.toFixed(1).padStart(7)}`);
-  log(`${"dashboard_server_ms_p50".padEnd(28)} ${render.p50.toFixed(1).padStart(7)}   (computing afresh: ${computing.p50.toFixed(0)} ms)`);
+  log(`${"dashboard_server_ms_p50".padEnd(28)} ${render.p50.toFixed(1).padStart(7)}   (first view after a return: ${afterReturn.p50.toFixed(0)} ms; computing everything afresh: ${computing.p50.toFixed(0)} ms)`);
   const busyOne = busyShares.get("submit, full scale, 1 conn") ?? NaN;
   const busyTen = busyShares.get("submit, full scale, 10 conns") ?? NaN;
   // The most 10 connections could gain on this machine if a submission cost the same CPU at 10 as at
@@ -352,7 +354,7 @@ try {
       },
       ratios,
       goals: Object.fromEntries(Object.entries(goals).map(([k, [text, test]]) => [k, { goal: text, met: test(ratios[k as keyof typeof ratios]) }])),
-      extra: { cpu_busy_submit_1_conn: busyOne, cpu_busy_submit_10_conns: busyTen, concurrent_speedup_cpu_ceiling: ceiling, dashboard_js_gzip_kb: javascriptKb, dashboard_server_ms_p50: render.p50, dashboard_compute_ms_p50: computing.p50, mixed_load_rps: load.run.rps, mixed_load_5xx: load.run.byClass["5xx"], mixed_load_errors: load.run.errors, mixed_load_lost: after.missing, mixed_load_drift: after.drift },
+      extra: { cpu_busy_submit_1_conn: busyOne, cpu_busy_submit_10_conns: busyTen, concurrent_speedup_cpu_ceiling: ceiling, dashboard_js_gzip_kb: javascriptKb, dashboard_server_ms_p50: render.p50, dashboard_after_return_ms_p50: afterReturn.p50, dashboard_compute_ms_p50: computing.p50, mixed_load_rps: load.run.rps, mixed_load_5xx: load.run.byClass["5xx"], mixed_load_errors: load.run.errors, mixed_load_lost: after.missing, mixed_load_drift: after.drift },
       raw: Object.fromEntries(runs.map((r) => [r.label, r])),
     };
     fs.writeFileSync(jsonFile, JSON.stringify(report, null, 2) + "\n");
@@ -403,6 +405,23 @@ async function serverTiming(origin: string, pathname: string, cookie: string, sa
     const header = response.headers.get("server-timing") ?? "";
     const dur = Number(/app;dur=([\d.]+)/.exec(header)?.[1]);
     if (Number.isFinite(dur)) times.push(dur);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: times.length ? times[Math.floor(times.length / 2)] : NaN };
+}
+
+/** The dashboard's server time on the first view after each of these organisations submits a return. */
+async function afterSubmissions(origin: string, pathname: string, cookie: string, list: Submitter[]) {
+  const times: number[] = [];
+  for (const [i, s] of list.entries()) {
+    const posted = await fetch(`${origin}/p/${s.slug}/orgs/${s.organisationId}/returns/${submitQuarter}`, {
+      method: "POST",
+      redirect: "manual",
+      headers: { cookie: s.cookie, origin, "content-type": "application/x-www-form-urlencoded" },
+      body: returnFormBody({ intent: "submit", seed: i }),
+    });
+    if (posted.status !== 302 && posted.status !== 303) throw new Error(`A submission before timing the dashboard answered ${posted.status}`);
+    times.push((await serverTiming(origin, pathname, cookie, 1)).p50);
   }
   times.sort((a, b) => a - b);
   return { p50: times.length ? times[Math.floor(times.length / 2)] : NaN };

@@ -31,6 +31,44 @@ async function staffBriefed(client: Client) {
 }
 
 describe("the live dashboard cache", () => {
+  it("keeps organisation facts through a return, and drops them for a champion added, here and in another process", async () => {
+    // A return submission leaves the kept organisation facts (pledges, champions) in place, so the
+    // dashboard after it must still move on for what the facts feed when one of those changes.
+    const boardHere = await signedIn(writer().url, "board@cleveland.demo.test");
+    const boardThere = await signedIn(other.url, "board@cleveland.demo.test");
+    const champions = async (client: Client) => {
+      const response = await client.get(`/p/cleveland?index&_data=${COUNTY}`);
+      expect(response.status).toBe(200);
+      const data = (await response.json()) as { page: { headlines: Array<{ label: string; value: number | string }> } };
+      return Number(data.page.headlines.find((h) => h.label === "RJ champions")!.value);
+    };
+    const before = await champions(boardHere);
+    expect(await champions(boardThere)).toBe(before);
+
+    const owner = writer().db.handles.owner;
+    const quarter = quarterOf(today());
+    const hartlepool = await organisationId(owner, "cleveland", "Hartlepool Borough Council");
+    const stored = await owner.selectFrom("quarterly_returns").select("version").where("organisation_id", "=", hartlepool).where("quarter", "=", quarter.key).executeTakeFirstOrThrow();
+    const champion = await signedIn(writer().url, "champion@cleveland.demo.test");
+    const saved = await champion.post(`/p/cleveland/orgs/${hartlepool}/returns/${quarter.key}?index`, { intent: "save", baseVersion: String(stored.version), "value.staff_briefed": "5" });
+    expect(saved.status).toBe(302);
+    expect(await champions(boardHere)).toBe(before);
+
+    const coordinator = await signedIn(writer().url, "coordinator@cleveland.demo.test");
+    const added = await coordinator.post(`/p/cleveland/orgs/${hartlepool}/champions/new`, {
+      name: "Priya Cache-Test",
+      email: "priya.cache-test@hartlepool.example",
+      jobTitle: "Community safety officer",
+      "since-day": "3",
+      "since-month": "4",
+      "since-year": "2025",
+      training: "awareness",
+    });
+    expect(added.status).toBe(302);
+    expect(await champions(boardHere)).toBe(before + 1);
+    await expect.poll(() => champions(boardThere), { timeout: 5_000 }).toBe(before + 1);
+  });
+
   it("shows a write at once in the writer's process and, by NOTIFY, in every other", async () => {
     const boardHere = await signedIn(writer().url, "board@cleveland.demo.test");
     const boardThere = await signedIn(other.url, "board@cleveland.demo.test");

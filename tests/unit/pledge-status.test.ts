@@ -1,6 +1,6 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { pledgeStatus, renewalDueFrom, validUntil, type PledgeEvent } from "~/modules/pledge/status";
+import { isCurrent, isCurrentOn, pledgeStatus, renewalDueFrom, validUntil, type PledgeEvent } from "~/modules/pledge/status";
 import { addDays } from "~/modules/reporting/periods";
 
 const signed = (on: string, recordedAt = `${on}T12:00:00Z`): PledgeEvent => ({ kind: "signature", on, validUntil: validUntil(on), recordedAt });
@@ -54,6 +54,20 @@ describe("pledge status, derived from history and the date", () => {
         const latestSigned = signedDays.filter((d) => d <= on).sort().at(-1);
         if (status === "signed" || status === "renewal_due") expect(covering).toContain(latestSigned);
         if (latestSigned && on <= validUntil(latestSigned)) expect(["signed", "renewal_due"]).toContain(status);
+      }),
+    );
+  });
+});
+
+describe("isCurrentOn, the dashboards' fast question", () => {
+  it("answers as isCurrent(pledgeStatus(…)) does, for any history, day and leaving day (property)", () => {
+    const day = fc.integer({ min: 0, max: 2000 }).map((n) => addDays("2021-01-01", n));
+    const event = fc.record({ kind: fc.constantFrom("signature" as const, "withdrawal" as const), on: day, hour: fc.integer({ min: 0, max: 3 }) }).map(({ kind, on, hour }) =>
+      kind === "signature" ? signed(on, `${on}T1${hour}:00:00Z`) : withdrew(on, `${on}T1${hour}:00:00Z`),
+    );
+    fc.assert(
+      fc.property(fc.array(event, { maxLength: 6 }), day, fc.option(day, { nil: null }), (events, on, left) => {
+        expect(isCurrentOn(events, on, left)).toBe(isCurrent(pledgeStatus(events, on, left)));
       }),
     );
   });

@@ -2,6 +2,7 @@
  * The rules of a return: what the form accepts and warns about, how its status moves, when it
  * locks, how completeness counts, which reminder goes out, and what a champion is asked to do.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { lockState, timeliness, ukDate } from "~/modules/returns/calendar";
 import { completeness, type CompletenessRow } from "~/modules/returns/completeness";
@@ -97,6 +98,19 @@ describe("locks", () => {
     expect(timeliness("2026-10-30T22:30:00Z", "2026-10-30")).toBe("on_time");
     expect(timeliness("2026-10-31T00:10:00Z", "2026-10-30")).toBe("late");
     expect(timeliness(null, "2026-10-30")).toBeNull();
+  });
+
+  it("judge timeliness exactly as the UK day of the instant, across clock changes (property)", () => {
+    // The instant a UK day ends is worked out once per due date: it must agree with the day itself,
+    // to the minute around midnight and on the days the clocks go forward and back.
+    const dueDays = ["2026-03-28", "2026-03-29", "2026-03-30", "2026-10-24", "2026-10-25", "2026-10-26", "2026-07-31", "2027-01-31"];
+    fc.assert(
+      fc.property(fc.constantFrom(...dueDays), fc.integer({ min: -36 * 60, max: 36 * 60 }), (due, minutes) => {
+        const at = new Date(Date.parse(`${due}T23:00:00Z`) + minutes * 60_000);
+        expect(timeliness(at, due)).toBe(ukDate(at) <= due ? "on_time" : "late");
+        expect(timeliness(at.toISOString(), due)).toBe(timeliness(at, due));
+      }),
+    );
   });
 });
 

@@ -5,10 +5,10 @@
  */
 import { TRAINING_LABELS, TRAINING_LEVELS } from "../champions/training";
 import type { TableData } from "../exports/table";
-import { isCurrent, pledgeStatus } from "../pledge/status";
+import { isCurrentOn } from "../pledge/status";
 import { dueDate, type Quarter } from "../reporting/periods";
 import { longDate } from "../returns/calendar";
-import { completeness } from "../returns/completeness";
+import { completenessCounts } from "../returns/completeness";
 import { sectorLabel, SECTORS } from "../tenancy/sectors";
 import { chartOf, NEUTRAL, PALETTE, REMAINDER, type ChartSpec } from "./chart-spec";
 import type { OrganisationFacts, ReturnFact, ScopeFacts } from "./facts.server";
@@ -29,7 +29,7 @@ export function signedOn(o: OrganisationFacts, day: string): boolean {
   let days = statusByDay.get(o);
   if (!days) statusByDay.set(o, (days = new Map()));
   let signed = days.get(day);
-  if (signed === undefined) days.set(day, (signed = isCurrent(pledgeStatus(o.events, day, o.leftOn))));
+  if (signed === undefined) days.set(day, (signed = isCurrentOn(o.events, day, o.leftOn)));
   return signed;
 }
 
@@ -59,11 +59,13 @@ export function signaturesOverTime(facts: ScopeFacts, quarters: Quarter[], today
     ],
     rows: quarters.map((q) => {
       const day = q.end < today ? q.end : today;
-      return {
-        quarter: q.label,
-        signatures: facts.organisations.reduce((n, o) => n + o.events.filter((e) => e.kind === "signature" && e.on >= q.start && e.on <= q.end).length, 0),
-        signed: facts.organisations.filter((o) => signedOn(o, day)).length,
-      };
+      let signatures = 0;
+      let signed = 0;
+      for (const o of facts.organisations) {
+        for (const e of o.events) if (e.kind === "signature" && e.on >= q.start && e.on <= q.end) signatures++;
+        if (signedOn(o, day)) signed++;
+      }
+      return { quarter: q.label, signatures, signed };
     }),
   };
   const chart = chartOf(table, {
@@ -122,17 +124,32 @@ export function adoptionByGroup(facts: ScopeFacts, groups: Group[], today: strin
  * there are none, so gaps show. Sectors down the side and boroughs across, so it fits a page.
  */
 export function adoptionGrid(facts: ScopeFacts, groups: Group[], today: string): TableData {
-  const present = groups.filter((g) => facts.organisations.some(g.includes));
+  // One pass over the organisations: each counted in its sector's cell of every group it is in.
+  const cells = new Map<string, { signed: number; all: number }>();
+  const present = new Set<string>();
+  for (const o of facts.organisations) {
+    const signed = signedOn(o, today);
+    for (const g of groups) {
+      if (!g.includes(o)) continue;
+      present.add(g.key);
+      const key = `${o.sector}|${g.key}`;
+      const cell = cells.get(key) ?? { signed: 0, all: 0 };
+      cell.all++;
+      if (signed) cell.signed++;
+      cells.set(key, cell);
+    }
+  }
+  const shown = groups.filter((g) => present.has(g.key));
   return {
     id: "grid",
     caption: "Signed organisations by sector and borough",
-    columns: [{ key: "sector", header: "Sector" }, ...present.map((g) => ({ key: `g:${g.key}`, header: g.label, sortable: false }))],
+    columns: [{ key: "sector", header: "Sector" }, ...shown.map((g) => ({ key: `g:${g.key}`, header: g.label, sortable: false }))],
     rows: sectorGroups(facts).map((s) => ({
       sector: s.label,
       ...Object.fromEntries(
-        present.map((g) => {
-          const here = facts.organisations.filter((o) => g.includes(o) && s.includes(o));
-          return [`g:${g.key}`, here.length ? `${here.filter((o) => signedOn(o, today)).length} of ${here.length}` : null];
+        shown.map((g) => {
+          const cell = cells.get(`${s.key}|${g.key}`);
+          return [`g:${g.key}`, cell ? `${cell.signed} of ${cell.all}` : null];
         }),
       ),
     })),
@@ -181,10 +198,6 @@ export function completenessByGroup(facts: ScopeFacts, returns: ReturnFact[], qu
   const byOrg = new Map(returns.filter((r) => r.quarter === quarter.key).map((r) => [r.organisationId, r]));
   const rowsFor = (orgs: OrganisationFacts[]) =>
     orgs.map((o) => ({
-      organisationId: o.id,
-      name: o.name,
-      boroughName: null,
-      sector: o.sector,
       expected: signedOn(o, quarter.end),
       status: byOrg.get(o.id)?.status ?? null,
       firstSubmittedAt: byOrg.get(o.id)?.firstSubmittedAt ?? null,
@@ -202,7 +215,7 @@ export function completenessByGroup(facts: ScopeFacts, returns: ReturnFact[], qu
     ],
     rows: groups
       .map((g) => {
-        const { total } = completeness(rowsFor(facts.organisations.filter(g.includes)), dueOn);
+        const total = completenessCounts(rowsFor(facts.organisations.filter(g.includes)), dueOn);
         return { id: g.key, group: g.label, expected: total.expected, on_time: total.onTime, late: total.late, missing: total.missing, percent: total.percent };
       })
       .filter((r) => r.expected > 0),
@@ -243,8 +256,8 @@ export function returnRate(orgs: OrganisationFacts[], returns: ReturnFact[], qua
   const index = returnIndex(returns);
   for (const q of quarters) {
     const byOrg = index.get(q.key) ?? new Map<string, ReturnFact>();
-    const { total } = completeness(
-      orgs.map((o) => ({ organisationId: o.id, name: o.name, boroughName: null, sector: o.sector, expected: signedOn(o, q.end), status: byOrg.get(o.id)?.status ?? null, firstSubmittedAt: null })),
+    const total = completenessCounts(
+      orgs.map((o) => ({ expected: signedOn(o, q.end), status: byOrg.get(o.id)?.status ?? null, firstSubmittedAt: null })),
       dueDate(q, deadlineDays),
     );
     expected += total.expected;

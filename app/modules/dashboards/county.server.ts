@@ -17,7 +17,7 @@ import { activityByGroup, metricHeadline, metricTrend, type FigureGroup } from "
 import { adoptionByGroup, adoptionGrid, boroughGroups, championsByGroup, completenessByGroup, COUNTY_WIDE_LABEL, signaturesOverTime, signedOn } from "./adoption-tables";
 import { chartOf } from "./chart-spec";
 import { outOf, type Dashboard, type Headline, type Section } from "./dashboard";
-import { earliestFigureQuarter, returnFacts, scopeFacts, type ReturnFact, type ScopeFacts } from "./facts.server";
+import { derivedFromFacts, earliestFigureQuarter, returnFacts, scopeFacts, type ReturnFact, type ScopeFacts } from "./facts.server";
 import { describeFilters, filterQuery, quarterChoices, rangeQuarters, type DashboardFilters } from "./filters";
 import { chosenMetric, dashboardMetrics } from "./metrics.server";
 import { planTables } from "./plan-tables";
@@ -77,20 +77,30 @@ export async function countyDashboard(tx: Tx, { partnership, filters, problems, 
   ]);
   const plan = planRow ? await loadPlan(tx, { partnershipId, planId: planRow.id }) : null;
   const slug = partnership.slug;
-  const groups = boroughGroups(facts, (id) => `/p/${slug}/dashboard/${id}`);
-  const inSector: ScopeFacts = { ...facts, organisations: facts.organisations.filter((o) => !filters.sector || o.sector === filters.sector) };
   const figureGroups: FigureGroup[] = [...facts.boroughs.map((b) => ({ key: b.id, label: b.name })), { key: COUNTY_WIDE_KEY, label: COUNTY_WIDE_LABEL }];
   const metric = chosenMetric(metrics, filters.metric, problems);
 
-  const signatures = signaturesOverTime(inSector, quarters, today);
-  const adoption = { ...adoptionByGroup(inSector, groups, today, { id: "adoption", caption: "Adoption by borough", header: "Borough" }), links: { column: "group", template: `/p/${slug}/dashboard/{id}?${filterQuery(filters)}` } };
-  const champions = championsByGroup(inSector, groups, today, "Borough");
+  // The tables from organisation facts alone, worked out once while the facts stay cached (a return
+  // submission moves the figures and returns on, not these): facts.server.ts.
+  const { groups, inSector, signatures, adoptionTables, champions, grid } = derivedFromFacts(facts, ["county", slug, filters.sector ?? "", filters.from.key, filters.to.key, today].join("|"), () => {
+    const groups = boroughGroups(facts, (id) => `/p/${slug}/dashboard/${id}`);
+    const inSector: ScopeFacts = filters.sector ? { ...facts, organisations: facts.organisations.filter((o) => o.sector === filters.sector) } : facts;
+    return {
+      groups,
+      inSector,
+      signatures: signaturesOverTime(inSector, quarters, today),
+      adoptionTables: adoptionByGroup(inSector, groups, today, { id: "adoption", caption: "Adoption by borough", header: "Borough" }),
+      champions: championsByGroup(inSector, groups, today, "Borough"),
+      grid: adoptionGrid(inSector, groups, today),
+    };
+  });
+  const adoption = { ...adoptionTables, links: { column: "group", template: `/p/${slug}/dashboard/{id}?${filterQuery(filters)}` } };
   const complete = completenessByGroup(inSector, returns, completenessAt, partnership.deadline_days, groups, "Borough");
   const hasFigures = figures.some((f) => f.reporting > 0 || f.notApplicable > 0);
   const submitted = submittedIn(returns, completenessAt);
 
   const sections: Section[] = [];
-  sections.push({ id: "adoption", heading: "Adoption of the pledge", blocks: [signatures, adoption, { table: adoptionGrid(inSector, groups, today) }] });
+  sections.push({ id: "adoption", heading: "Adoption of the pledge", blocks: [signatures, adoption, { table: grid }] });
   sections.push({ id: "champions", heading: "Champions and training", blocks: [champions] });
   const trend = metric ? metricTrend(metric, figures, figureGroups, quarters, "County") : null;
   sections.push({

@@ -10,6 +10,8 @@ import type { PledgeEvent } from "../pledge/status";
 import type { ReturnStatus } from "../returns/status";
 import { listBoroughs } from "../tenancy/partnerships.server";
 import type { Tx } from "../tenancy/with-partnership.server";
+import { LiveCache, liveCacheOn } from "../platform/live-cache.server";
+import { scopeFactsGenerationOf } from "../platform/partnership-changes.server";
 
 export interface OrganisationFacts {
   id: string;
@@ -28,8 +30,52 @@ export interface ScopeFacts {
   organisations: OrganisationFacts[];
 }
 
-/** Organisations of the partnership, or of one borough (its own, not county-wide ones), optionally of one sector. */
-export async function scopeFacts(tx: Tx, { partnershipId, boroughId, sector }: { partnershipId: string; boroughId?: string | null; sector?: Sector | null }): Promise<ScopeFacts> {
+type ScopeArgs = { partnershipId: string; boroughId?: string | null; sector?: Sector | null };
+
+// Kept per scope-facts generation, which a return submission does not move (platform/partnership-changes):
+// at quarter-end, when every submission moves the dashboards on, the county dashboard re-reads only
+// returns and figures, not every organisation's history. Budget in organisations held.
+const kept = new LiveCache<ScopeFacts>(Number(process.env.GT_FACTS_CACHE_ORGANISATIONS ?? 300_000), (facts) => 1 + facts.organisations.length);
+
+/**
+ * Organisations of the partnership, or of one borough (its own, not county-wide ones), optionally
+ * of one sector. Shared between requests: callers must not change what it returns.
+ */
+export async function scopeFacts(tx: Tx, args: ScopeArgs): Promise<ScopeFacts> {
+  if (!liveCacheOn()) return readScopeFacts(tx, args);
+  const key = [args.partnershipId, scopeFactsGenerationOf(args.partnershipId), args.boroughId ?? "", args.sector ?? ""].join("|");
+  return kept.getOrCompute(key, () => readScopeFacts(tx, args));
+}
+
+// What is worked out from one facts object alone (adoption and champion tables, charts): kept with it,
+// so while the facts stay cached it is worked out once per day and filters, not after every return.
+const derived = new WeakMap<ScopeFacts, Map<string, unknown>>();
+
+/** `compute()` once per facts object and key; `compute` must depend only on the facts and what the key names. */
+export function derivedFromFacts<T>(facts: ScopeFacts, key: string, compute: () => T): T {
+  let memo = derived.get(facts);
+  if (!memo) derived.set(facts, (memo = new Map()));
+  if (memo.has(key)) return memo.get(key) as T;
+  const value = compute();
+  if (memo.size >= 64) memo.clear();
+  memo.set(key, value);
+  return value;
+}
+
+/** The scope's organisations by borough (null: county-wide), in one pass. */
+export function organisationsByBorough(facts: ScopeFacts): Map<string | null, OrganisationFacts[]> {
+  return derivedFromFacts(facts, "by-borough", () => {
+    const byBorough = new Map<string | null, OrganisationFacts[]>();
+    for (const o of facts.organisations) {
+      const list = byBorough.get(o.boroughId);
+      if (list) list.push(o);
+      else byBorough.set(o.boroughId, [o]);
+    }
+    return byBorough;
+  });
+}
+
+async function readScopeFacts(tx: Tx, { partnershipId, boroughId, sector }: ScopeArgs): Promise<ScopeFacts> {
   let orgs = tx
     .selectFrom("organisations")
     .select(["id", "name", "sector", "borough_id", "is_statutory", "withdrawn_at"])

@@ -10,7 +10,7 @@ import type { DerivedPlan } from "../delivery/plan-view";
 import { previousQuarter, quarterOf, type Quarter } from "../reporting/periods";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { returnRate, signedOn } from "./adoption-tables";
-import type { ReturnFact, ScopeFacts } from "./facts.server";
+import { organisationsByBorough, type ReturnFact, type ScopeFacts } from "./facts.server";
 import { assessBorough, rankBoroughs, SUGGESTED_CRITERIA, type BoroughStanding, type Criteria } from "./restorative";
 
 export async function loadCriteria(tx: Tx, { partnershipId }: { partnershipId: string }): Promise<Criteria & { version: number }> {
@@ -95,7 +95,7 @@ export function boroughStanding(
   boroughId: string,
   { facts, returns, plan, today, deadlineDays, quarters }: { facts: ScopeFacts; returns: ReturnFact[]; plan: DerivedPlan | null; today: string; deadlineDays: number; quarters: Quarter[] },
 ): BoroughStanding {
-  const orgs = facts.organisations.filter((o) => o.boroughId === boroughId);
+  const orgs = organisationsByBorough(facts).get(boroughId) ?? [];
   const signed = orgs.filter((o) => signedOn(o, today));
   const statutory = orgs.filter((o) => o.statutory);
   const ownIds = new Set(orgs.map((o) => o.id));

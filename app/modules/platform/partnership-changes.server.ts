@@ -10,7 +10,9 @@
  * Cached work is keyed by the generation it started under, so after a write nothing computed before
  * it is found again. With a read replica the generation also carries the primary's WAL position
  * after the write, and a dashboard is computed from the replica only once it has replayed that far.
- * ADR 0017 explains the choice.
+ * A second counter, the scope-facts generation, moves only with writes to what dashboards read about
+ * organisations (organisations, boroughs, pledges, champions: migration 72's triggers say so), so a
+ * return submission leaves those cached facts in place. ADR 0017 explains the choice.
  */
 import { sql } from "kysely";
 import type { Kysely } from "kysely";
@@ -24,6 +26,8 @@ const CHANNEL = "gt_partnership_changed";
 
 interface Generation {
   n: number;
+  /** Moves with writes to organisations, boroughs, pledges or champions (not with returns alone). */
+  facts: number;
   /** The primary's WAL insert position after the latest write (only kept with a read replica). */
   lsn: string | null;
 }
@@ -37,6 +41,12 @@ export function generationOf(partnershipId: string): string {
   return `${g.epoch}.${g.byPartnership.get(partnershipId)?.n ?? 0}`;
 }
 
+/** The partnership's scope-facts generation: like `generationOf`, but unmoved by writes that touched only returns and figures. */
+export function scopeFactsGenerationOf(partnershipId: string): string {
+  const g = generations();
+  return `${g.epoch}.${g.byPartnership.get(partnershipId)?.facts ?? 0}`;
+}
+
 /** Where the primary's WAL was after the partnership's last write seen here (null: no replica, or none seen). */
 export function lastWriteLsn(partnershipId: string): string | null {
   return generations().byPartnership.get(partnershipId)?.lsn ?? null;
@@ -45,17 +55,20 @@ export function lastWriteLsn(partnershipId: string): string | null {
 const LSN = /^[0-9A-F]{1,8}\/[0-9A-F]{1,8}$/i;
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-function advance(partnershipId: string, lsn: string | null) {
+function advance(partnershipId: string, lsn: string | null, scopeFacts: boolean) {
   const map = generations().byPartnership;
   const previous = map.get(partnershipId);
-  map.set(partnershipId, { n: (previous?.n ?? 0) + 1, lsn: lsn ?? previous?.lsn ?? null });
+  map.set(partnershipId, { n: (previous?.n ?? 0) + 1, facts: (previous?.facts ?? 0) + (scopeFacts ? 1 : 0), lsn: lsn ?? previous?.lsn ?? null });
 }
+
+/** The NOTIFY payload: `partnership [lsn|-] [returns]`; without `returns` the scope facts moved too (so an older sender is read safely). */
+const RETURNS_ONLY = "returns";
 
 /**
  * After a committed write that touched the partnership: this process's caches now, every other
  * process's by NOTIFY. Never throws: the write has happened; a failed notification is logged.
  */
-export async function partnershipChanged(partnershipId: string, via?: Db): Promise<void> {
+export async function partnershipChanged(partnershipId: string, via?: Db, { scopeFacts = true }: { scopeFacts?: boolean } = {}): Promise<void> {
   const db = via ?? databases().app;
   let lsn: string | null = null;
   try {
@@ -66,8 +79,9 @@ export async function partnershipChanged(partnershipId: string, via?: Db): Promi
   } catch (error) {
     logger.warn({ err: (error as Error).message, partnershipId }, "could not read the WAL position after a write");
   }
-  advance(partnershipId, lsn);
-  await sql`select pg_notify(${CHANNEL}, ${lsn ? `${partnershipId} ${lsn}` : partnershipId})`
+  advance(partnershipId, lsn, scopeFacts);
+  const payload = scopeFacts ? (lsn ? `${partnershipId} ${lsn}` : partnershipId) : `${partnershipId} ${lsn ?? "-"} ${RETURNS_ONLY}`;
+  await sql`select pg_notify(${CHANNEL}, ${payload})`
     .execute(db)
     .catch((error: Error) => logger.warn({ err: error.message, partnershipId }, "could not announce a change to other processes"));
 }
@@ -92,8 +106,8 @@ export function listenForChanges() {
     CHANNEL,
     (payload) => {
       if (payload === "*") return everythingChanged();
-      const [partnershipId, lsn] = payload.split(" ");
-      if (UUID.test(partnershipId)) advance(partnershipId, lsn && LSN.test(lsn) ? lsn : null);
+      const [partnershipId, lsn, kind] = payload.split(" ");
+      if (UUID.test(partnershipId)) advance(partnershipId, lsn && LSN.test(lsn) ? lsn : null, kind !== RETURNS_ONLY);
     },
     everythingChanged,
   );

@@ -24,7 +24,11 @@ export async function pledgeHistories(tx: Tx, { partnershipId, organisationIds }
     withdrawals = withdrawals.where("organisation_id", "in", organisationIds);
   }
   const events = new Map<string, Array<PledgeEvent & { id?: string }>>();
-  const add = (orgId: string, e: PledgeEvent & { id?: string }) => events.set(orgId, [...(events.get(orgId) ?? []), e]);
+  const add = (orgId: string, e: PledgeEvent & { id?: string }) => {
+    const list = events.get(orgId);
+    if (list) list.push(e);
+    else events.set(orgId, [e]);
+  };
   for (const s of await signatures.execute()) add(s.organisation_id, { kind: "signature", on: s.signed_on, validUntil: s.expires_on, recordedAt: s.created_at, id: s.id });
   for (const w of await withdrawals.execute()) add(w.organisation_id, { kind: "withdrawal", on: w.withdrawn_on, recordedAt: w.created_at });
   return events;

@@ -40,11 +40,16 @@ export function renewalDueFrom(until: string): string {
   return addDays(addMonths(until, -RENEWAL_WINDOW_MONTHS), 1);
 }
 
+const recorded = (e: PledgeEvent) => (e.recordedAt instanceof Date ? e.recordedAt.getTime() : new Date(e.recordedAt).getTime());
+
+/** The last event on or before the day (of two on the same day, the later recorded). One pass: dashboards ask it of every organisation. */
 function latest(events: PledgeEvent[], on: string): PledgeEvent | undefined {
-  return events
-    .filter((e) => e.on <= on)
-    .sort((a, b) => (a.on === b.on ? new Date(a.recordedAt).getTime() - new Date(b.recordedAt).getTime() : a.on < b.on ? -1 : 1))
-    .at(-1);
+  let last: PledgeEvent | undefined;
+  for (const e of events) {
+    if (e.on > on) continue;
+    if (!last || e.on > last.on || (e.on === last.on && recorded(e) >= recorded(last))) last = e;
+  }
+  return last;
 }
 
 /**
@@ -65,4 +70,11 @@ export function pledgeStatus(events: PledgeEvent[], on: string, leftProgrammeOn?
 /** Signed or in its renewal window: the pledge is current, so the organisation reports and is listed. */
 export function isCurrent(status: PledgeStatus) {
   return status === "signed" || status === "renewal_due";
+}
+
+/** `isCurrent(pledgeStatus(events, on, leftProgrammeOn))` without working out the renewal window. */
+export function isCurrentOn(events: PledgeEvent[], on: string, leftProgrammeOn?: string | null): boolean {
+  if (leftProgrammeOn && leftProgrammeOn <= on) return false;
+  const last = latest(events, on);
+  return last !== undefined && last.kind === "signature" && on <= (last.validUntil ?? validUntil(last.on));
 }

@@ -46,10 +46,27 @@ export function ukDate(at: Date | string): string {
 
 export type Timeliness = "on_time" | "late" | null;
 
-/** On time when first submitted on or before the due date. */
+// The instant a UK day ends, per day: dashboards ask it of thousands of returns against one due date.
+const dayEnds = new Map<string, number>();
+function endOfUkDay(day: string): number {
+  let end = dayEnds.get(day);
+  if (end === undefined) {
+    // Midnight in London is 00:00 UTC in winter and 23:00 UTC the evening before in summer.
+    const [y, m, d] = day.split("-").map(Number);
+    const nextUtcMidnight = Date.UTC(y, m - 1, d + 1);
+    const nextDay = new Date(nextUtcMidnight).toISOString().slice(0, 10);
+    end = ukDate(new Date(nextUtcMidnight - 3_600_000)) === nextDay ? nextUtcMidnight - 3_600_000 : nextUtcMidnight;
+    if (dayEnds.size > 5000) dayEnds.clear();
+    dayEnds.set(day, end);
+  }
+  return end;
+}
+
+/** On time when first submitted on or before the due date (a UK calendar day). */
 export function timeliness(firstSubmittedAt: Date | string | null, dueOn: string): Timeliness {
   if (!firstSubmittedAt) return null;
-  return ukDate(firstSubmittedAt) <= dueOn ? "on_time" : "late";
+  const at = typeof firstSubmittedAt === "string" ? new Date(firstSubmittedAt) : firstSubmittedAt;
+  return at.getTime() < endOfUkDay(dueOn) ? "on_time" : "late";
 }
 
 /** The quarters a champion's page shows: the current one and the `count` before it, newest first. */

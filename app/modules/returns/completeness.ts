@@ -36,31 +36,44 @@ export interface CompletenessReport {
 
 export const COUNTY_WIDE = "County-wide";
 
-function countsOf(rows: CompletenessRow[], dueOn: string): CompletenessCounts {
-  const expected = rows.filter((r) => r.expected);
-  const submitted = expected.filter((r) => countsForFigures(r.status));
-  const onTime = submitted.filter((r) => timeliness(r.firstSubmittedAt, dueOn) === "on_time").length;
+/** The counts alone (what a dashboard's group row shows), without the per-borough, per-sector and missing lists. */
+export function completenessCounts(rows: Iterable<Pick<CompletenessRow, "expected" | "status" | "firstSubmittedAt">>, dueOn: string): CompletenessCounts {
+  let expected = 0;
+  let submitted = 0;
+  let onTime = 0;
+  for (const r of rows) {
+    if (!r.expected) continue;
+    expected++;
+    if (!countsForFigures(r.status)) continue;
+    submitted++;
+    if (timeliness(r.firstSubmittedAt, dueOn) === "on_time") onTime++;
+  }
   return {
-    expected: expected.length,
-    submitted: submitted.length,
+    expected,
+    submitted,
     onTime,
-    late: submitted.length - onTime,
-    missing: expected.length - submitted.length,
-    percent: expected.length ? Math.round((submitted.length / expected.length) * 100) : null,
+    late: submitted - onTime,
+    missing: expected - submitted,
+    percent: expected ? Math.round((submitted / expected) * 100) : null,
   };
 }
 
 function grouped(rows: CompletenessRow[], dueOn: string, key: (r: CompletenessRow) => string) {
   const groups = new Map<string, CompletenessRow[]>();
-  for (const row of rows.filter((r) => r.expected)) groups.set(key(row), [...(groups.get(key(row)) ?? []), row]);
+  for (const row of rows) {
+    if (!row.expected) continue;
+    const list = groups.get(key(row));
+    if (list) list.push(row);
+    else groups.set(key(row), [row]);
+  }
   return [...groups]
-    .map(([name, list]) => ({ name, counts: countsOf(list, dueOn) }))
+    .map(([name, list]) => ({ name, counts: completenessCounts(list, dueOn) }))
     .sort((a, b) => (a.name === COUNTY_WIDE ? 1 : b.name === COUNTY_WIDE ? -1 : a.name.localeCompare(b.name)));
 }
 
 export function completeness(rows: CompletenessRow[], dueOn: string, sectorLabel: (sector: string) => string = (s) => s): CompletenessReport {
   return {
-    total: countsOf(rows, dueOn),
+    total: completenessCounts(rows, dueOn),
     byBorough: grouped(rows, dueOn, (r) => r.boroughName ?? COUNTY_WIDE),
     bySector: grouped(rows, dueOn, (r) => sectorLabel(r.sector)),
     missing: rows.filter((r) => r.expected && !countsForFigures(r.status)).sort((a, b) => a.name.localeCompare(b.name)),

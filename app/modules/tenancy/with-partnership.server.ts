@@ -18,16 +18,19 @@ export async function withPartnership<T>(
   options: { db?: Db } = {},
 ): Promise<T> {
   let wrote = false;
+  let scopeFacts = false;
   const result = await (options.db ?? databases().app).transaction().execute(async (tx) => {
     await sql`select set_config('app.partnership_id', ${partnershipId}, true), set_config('app.user_id', ${userId ?? ""}, true)`.execute(tx);
     const value = await work(tx);
     // Whether anything was written (PostgreSQL assigns a transaction id on the first write), so
-    // the partnership's cached dashboards move on once this commits: platform/partnership-changes.
-    const { rows } = await sql<{ wrote: boolean }>`select txid_current_if_assigned() is not null as wrote`.execute(tx);
+    // the partnership's cached dashboards move on once this commits, and whether it touched what
+    // dashboards read about organisations (migration 72's triggers): platform/partnership-changes.
+    const { rows } = await sql<{ wrote: boolean; facts: boolean }>`select txid_current_if_assigned() is not null as wrote, coalesce(current_setting('app.scope_facts_changed', true), '') = 'on' as facts`.execute(tx);
     wrote = rows[0].wrote;
+    scopeFacts = rows[0].facts;
     return value;
   });
-  if (wrote) await partnershipChanged(partnershipId, options.db);
+  if (wrote) await partnershipChanged(partnershipId, options.db, { scopeFacts });
   return result;
 }
 
