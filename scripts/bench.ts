@@ -13,7 +13,7 @@ import path from "node:path";
 import { gzipSync } from "node:zlib";
 import { buildIfStale } from "./build";
 import { spawnApp, type AppProcess } from "./lib/app-process";
-import { formatRuns, measure, type Measured, type PreparedRequest } from "./lib/cannon";
+import { formatRuns, measure, pooled, type Measured, type PreparedRequest } from "./lib/cannon";
 import { boardMember, passwordUsers, returnFormBody, submitters, type Submitter } from "./lib/bench-fixtures";
 import { startPgServer, type PgServer } from "./lib/pg-server";
 import { adminQuery, databaseUrl, ensureAppRoles } from "./lib/test-templates";
@@ -63,6 +63,8 @@ const readSeconds = whole("duration", quick ? 5 : 15);
 const warmSeconds = quick ? 2 : 4;
 const loadSeconds = whole("load-seconds", quick ? 15 : 60);
 const READ_CONNECTIONS = 8;
+// Targets compared by a ratio are measured in turns, this many rounds each, and pooled (cannon.ts).
+const ROUNDS = quick ? 2 : 3;
 const submitAmount = quick ? 60 : 400;
 const submitQuarter = quarterOf(day).key;
 
@@ -204,52 +206,101 @@ try {
   // Side by side
 
   const runs: Measured[] = [];
-  async function read(label: string, server: AppProcess, pathname: string, cookie?: string) {
+  /** How busy the machine's CPUs were during a label's runs (all processes: server, database, load generator). */
+  const cpuByLabel = new Map<string, { busy: number; total: number }>();
+  async function withCpu<T>(label: string, work: () => Promise<T>): Promise<T> {
+    const before = cpuTimes();
+    const result = await work();
+    const after = cpuTimes();
+    if (before && after) {
+      const sum = cpuByLabel.get(label) ?? { busy: 0, total: 0 };
+      cpuByLabel.set(label, { busy: sum.busy + after.busy - before.busy, total: sum.total + after.total - before.total });
+    }
+    return result;
+  }
+  const busyShare = (label: string) => {
+    const sum = cpuByLabel.get(label);
+    return sum && sum.total > 0 ? sum.busy / sum.total : NaN;
+  };
+
+  interface ReadTarget {
+    label: string;
+    server: AppProcess;
+    pathname: string;
+    cookie?: string;
+  }
+  /** Each target checked and warmed up, then measured in turns for ROUNDS rounds, and pooled. */
+  async function readInTurns(targets: ReadTarget[]): Promise<Measured[]> {
     // As a browser asks: every read may come back compressed (the floor's answer is too small to be).
-    const headers: Record<string, string> = { "accept-encoding": "gzip, deflate, br", ...(cookie ? { cookie } : {}) };
-    const check = await fetch(server.url + pathname, { headers, redirect: "manual" });
-    if (check.status !== 200) throw new Error(`${label}: ${pathname} answered ${check.status}, not 200`);
-    await measure({ label: `${label} (warm-up)`, origin: server.url, path: pathname, headers, connections: READ_CONNECTIONS, duration: warmSeconds });
-    const run = await measure({ label, origin: server.url, path: pathname, headers, connections: READ_CONNECTIONS, duration: readSeconds });
-    runs.push(run);
-    log(`${label.padEnd(34)} p50 ${run.p50.toFixed(1)} ms  p95 ${run.p95.toFixed(1)} ms  ${run.rps.toFixed(0)} req/s`);
-    return run;
+    const headersOf = (t: ReadTarget): Record<string, string> => ({ "accept-encoding": "gzip, deflate, br", ...(t.cookie ? { cookie: t.cookie } : {}) });
+    for (const t of targets) {
+      const check = await fetch(t.server.url + t.pathname, { headers: headersOf(t), redirect: "manual" });
+      if (check.status !== 200) throw new Error(`${t.label}: ${t.pathname} answered ${check.status}, not 200`);
+      await measure({ label: `${t.label} (warm-up)`, origin: t.server.url, path: t.pathname, headers: headersOf(t), connections: READ_CONNECTIONS, duration: warmSeconds });
+    }
+    const perRound = Math.max(2, Math.round(readSeconds / ROUNDS));
+    const rounds = targets.map(() => [] as Measured[]);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, t] of targets.entries()) {
+        rounds[i].push(await measure({ label: t.label, origin: t.server.url, path: t.pathname, headers: headersOf(t), connections: READ_CONNECTIONS, duration: perRound }));
+      }
+    }
+    return targets.map((t, i) => {
+      const run = pooled(t.label, rounds[i]);
+      runs.push(run);
+      log(`${t.label.padEnd(34)} p50 ${run.p50.toFixed(1)} ms  p95 ${run.p95.toFixed(1)} ms  ${run.rps.toFixed(0)} req/s  (${ROUNDS} rounds of ${perRound} s)`);
+      return run;
+    });
   }
 
-  /** How busy the machine's CPUs were during a run (all processes: server, database, load generator). */
-  const busyShares = new Map<string, number>();
-  async function submit(label: string, server: AppProcess, list: Submitter[], connections: number) {
+  /** One run of submissions, every one of which must be acknowledged. */
+  async function submitRun(label: string, server: AppProcess, list: Submitter[], connections: number) {
     let refused = 0;
-    const before = cpuTimes();
     const next = submissions(list, server.url, (_s, status) => {
       if (status !== 302 && status !== 303) refused++;
     });
-    const run = await measure({ label, origin: server.url, connections, amount: list.length, next });
-    runs.push(run);
+    const run = await withCpu(label, () => measure({ label, origin: server.url, connections, amount: list.length, next }));
     if (refused) throw new Error(`${label}: ${refused} of ${list.length} submissions were not acknowledged`);
-    const after = cpuTimes();
-    const busy = after && before ? (after.busy - before.busy) / (after.total - before.total) : NaN;
-    busyShares.set(label, busy);
-    log(`${label.padEnd(34)} p50 ${run.p50.toFixed(1)} ms  p95 ${run.p95.toFixed(1)} ms  ${run.rps.toFixed(1)} req/s  CPUs ${(100 * busy).toFixed(0)}% busy`);
     return run;
   }
+  function logSubmitRun(run: Measured, note = "") {
+    runs.push(run);
+    log(`${run.label.padEnd(34)} p50 ${run.p50.toFixed(1)} ms  p95 ${run.p95.toFixed(1)} ms  ${run.rps.toFixed(1)} req/s  CPUs ${(100 * busyShare(run.label)).toFixed(0)}% busy${note}`);
+    return run;
+  }
+  const submit = async (label: string, server: AppProcess, list: Submitter[], connections: number) => logSubmitRun(await submitRun(label, server, list, connections));
 
   section("Reads");
-  const trivial = await read("trivial (/healthz)", servers.full, "/healthz");
-  const county = await read("county dashboard, national scale", servers.full, `/p/${largest}`, reader.cookie);
-  const publicPage = await read("public aggregate page", servers.full, `/public/${largest}`);
-  await read("borough dashboard", servers.full, `/p/${largest}/dashboard/${borough.id}`, reader.cookie);
-  const demoPg = await read("demo county dashboard, PostgreSQL", servers["demo-pg"], "/p/cleveland", demoPgCookie);
-  const demoPglite = await read("demo county dashboard, PGlite", servers["demo-pglite"], "/p/cleveland", demoPgliteCookie);
+  const [trivial, county, publicPage] = await readInTurns([
+    { label: "trivial (/healthz)", server: servers.full, pathname: "/healthz" },
+    { label: "county dashboard, national scale", server: servers.full, pathname: `/p/${largest}`, cookie: reader.cookie },
+    { label: "public aggregate page", server: servers.full, pathname: `/public/${largest}` },
+    { label: "borough dashboard", server: servers.full, pathname: `/p/${largest}/dashboard/${borough.id}`, cookie: reader.cookie },
+  ]);
+  const [demoPg, demoPglite] = await readInTurns([
+    { label: "demo county dashboard, PostgreSQL", server: servers["demo-pg"], pathname: "/p/cleveland", cookie: demoPgCookie },
+    { label: "demo county dashboard, PGlite", server: servers["demo-pglite"], pathname: "/p/cleveland", cookie: demoPgliteCookie },
+  ]);
 
   section("Submissions (each request a different organisation)");
   const slices = (n: number) => submitFull.slice(n * submitAmount, (n + 1) * submitAmount);
   await submit("submit warm-up", servers.full, slices(0).slice(0, 40), 1);
-  const submitFullOne = await submit("submit, full scale, 1 conn", servers.full, slices(1), 1);
   await submit("submit warm-up (1 %)", servers.small, submitSmall.slice(0, 40), 1);
-  const submitSmallOne = await submit("submit, 1 % scale, 1 conn", servers.small, submitSmall.slice(40), 1);
   await submit("submit warm-up (no upkeep)", servers["full-plain"], slices(2).slice(0, 40), 1);
-  const submitPlainOne = await submit("submit, no summary upkeep, 1 conn", servers["full-plain"], slices(2).slice(40), 1);
+  // The three single-connection runs compared by ratios, in turns (see ROUNDS).
+  const oneConnection = [
+    { label: "submit, full scale, 1 conn", server: servers.full, list: slices(1) },
+    { label: "submit, 1 % scale, 1 conn", server: servers.small, list: submitSmall.slice(40) },
+    { label: "submit, no summary upkeep, 1 conn", server: servers["full-plain"], list: slices(2).slice(40) },
+  ];
+  const oneRounds = oneConnection.map(() => [] as Measured[]);
+  for (let round = 0; round < ROUNDS; round++) {
+    for (const [i, t] of oneConnection.entries()) {
+      const share = Math.ceil(t.list.length / ROUNDS);
+      oneRounds[i].push(await submitRun(t.label, t.server, t.list.slice(round * share, (round + 1) * share), 1));
+    }
+  }
+  const [submitFullOne, submitSmallOne, submitPlainOne] = oneConnection.map((t, i) => logSubmitRun(pooled(t.label, oneRounds[i]), `  (${ROUNDS} rounds)`));
   // Those submissions skipped the upkeep on purpose: repair the summary as `npm run rollups:rebuild` would, before anything reads it.
   await withPartnership(largestRow.id, null, (tx) => rebuildMetricRollups(tx, { partnershipId: largestRow.id }), { db: handles.full.owner });
   const submitFullTen = await submit("submit, full scale, 10 conns", servers.full, submitFull.slice(3 * submitAmount), 10);
@@ -313,8 +364,8 @@ try {
   }
   log(`${"dashboard_js_gzip_kb".padEnd(28)} ${javascriptKb.toFixed(1).padStart(7)}`);
   log(`${"dashboard_server_ms_p50".padEnd(28)} ${render.p50.toFixed(1).padStart(7)}   (first view after a return: ${afterReturn.p50.toFixed(0)} ms; computing everything afresh: ${computing.p50.toFixed(0)} ms)`);
-  const busyOne = busyShares.get("submit, full scale, 1 conn") ?? NaN;
-  const busyTen = busyShares.get("submit, full scale, 10 conns") ?? NaN;
+  const busyOne = busyShare(submitFullOne.label);
+  const busyTen = busyShare(submitFullTen.label);
   // The most 10 connections could gain on this machine if a submission cost the same CPU at 10 as at
   // 1 and nothing waited on a lock: every CPU busy, against the share busy at 1 connection.
   const ceiling = busyOne > 0 ? 1 / busyOne : NaN;

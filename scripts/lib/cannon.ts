@@ -26,6 +26,8 @@ export interface Measured {
   byClass: Record<"2xx" | "3xx" | "4xx" | "5xx", number>;
   /** Connection errors and timeouts. */
   errors: number;
+  /** Every response's time, sorted (kept out of JSON reports: see `pooled`). */
+  latencies?: number[];
 }
 
 export interface RunOptions {
@@ -100,10 +102,14 @@ export async function measure(options: RunOptions): Promise<Measured> {
   });
   const result = await done;
   const seconds = latencies.length ? Math.max((lastAnswered - firstSent) / 1000, 0.001) : Math.max((Date.now() - started) / 1000, result.duration || 0.001);
+  return summarise(options.label, options.connections, latencies, seconds, byClass, result.errors + result.timeouts);
+}
+
+function summarise(label: string, connections: number, latencies: number[], seconds: number, byClass: Measured["byClass"], errors: number): Measured {
   latencies.sort((a, b) => a - b);
-  return {
-    label: options.label,
-    connections: options.connections,
+  const measured: Measured = {
+    label,
+    connections,
     requests: latencies.length,
     seconds,
     rps: latencies.length / seconds,
@@ -111,8 +117,26 @@ export async function measure(options: RunOptions): Promise<Measured> {
     p95: percentile(latencies, 95),
     p99: percentile(latencies, 99),
     byClass,
-    errors: result.errors + result.timeouts,
+    errors,
   };
+  // Not enumerable: a report's raw runs stay their summaries, not thousands of times each.
+  Object.defineProperty(measured, "latencies", { value: latencies, enumerable: false });
+  return measured;
+}
+
+/**
+ * Several runs of one target taken in turns with other targets (rounds), as one: every response's
+ * time pooled for the percentiles, requests over the runs' summed seconds for the rate. Taking
+ * targets in turns puts a slow spell of a shared machine (a checkpoint, autovacuum, a noisy
+ * neighbour) on all of them instead of on whichever ran then.
+ */
+export function pooled(label: string, runs: Measured[]): Measured {
+  if (runs.length === 0) throw new Error(`${label}: no runs to pool`);
+  const byClass = { "2xx": 0, "3xx": 0, "4xx": 0, "5xx": 0 };
+  for (const run of runs) for (const cls of Object.keys(byClass) as Array<keyof typeof byClass>) byClass[cls] += run.byClass[cls];
+  const latencies = runs.flatMap((run) => run.latencies ?? []);
+  const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
+  return summarise(label, runs[0].connections, latencies, seconds, byClass, runs.reduce((sum, run) => sum + run.errors, 0));
 }
 
 /** A fixed-width table of runs, for the terminal and the README. */

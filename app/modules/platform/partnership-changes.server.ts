@@ -81,7 +81,12 @@ export async function partnershipChanged(partnershipId: string, via?: Db, { scop
   }
   advance(partnershipId, lsn, scopeFacts);
   const payload = scopeFacts ? (lsn ? `${partnershipId} ${lsn}` : partnershipId) : `${partnershipId} ${lsn ?? "-"} ${RETURNS_ONLY}`;
-  await sql`select pg_notify(${CHANNEL}, ${payload})`
+  // NOTIFY gives its statement a transaction id, so its commit would wait for the disk, holding
+  // PostgreSQL's one lock on the notification queue meanwhile: every writer's notification in turn,
+  // an fsync each. It carries no data (a listener that loses it with a crash sees its connection drop
+  // and starts afresh), so it commits without waiting (synchronous_commit off, for this statement's
+  // transaction only).
+  await sql`select set_config('synchronous_commit', 'off', true), pg_notify(${CHANNEL}, ${payload})`
     .execute(db)
     .catch((error: Error) => logger.warn({ err: error.message, partnershipId }, "could not announce a change to other processes"));
 }
