@@ -3,13 +3,18 @@
  * a definition change marked where it happens, charts that hold their table's numbers, tables cut
  * into pages by the address, and restorative-borough criteria with what is missing.
  */
+import fc from "fast-check";
 import { describe, expect, it } from "vitest";
+import { returnRate } from "~/modules/dashboards/adoption-tables";
+import type { OrganisationFacts, ReturnFact } from "~/modules/dashboards/facts.server";
 import { activityByGroup, metricHeadline, metricOverRange, metricTrend, type DashboardMetric } from "~/modules/dashboards/activity-tables";
 import { chartOf } from "~/modules/dashboards/chart-spec";
 import { filterQuery, parseFilters } from "~/modules/dashboards/filters";
 import { assessBorough, rankBoroughs, SUGGESTED_CRITERIA, type BoroughStanding } from "~/modules/dashboards/restorative";
 import { downloadHref, pageHref, pageOf, type TableData } from "~/modules/exports/table";
-import { parseQuarterKey, quartersBetween } from "~/modules/reporting/periods";
+import { isCurrent, pledgeStatus, validUntil } from "~/modules/pledge/status";
+import { addDays, dueDate, parseQuarterKey, quartersBetween } from "~/modules/reporting/periods";
+import { completenessCounts } from "~/modules/returns/completeness";
 import type { QuarterlyFigure } from "~/modules/rollups/figures";
 
 const TODAY = "2026-11-22"; // in 2026/27 Q3
@@ -156,5 +161,51 @@ describe("restorative-borough status", () => {
       ["C", 1],
       ["A", 3],
     ]);
+  });
+});
+
+describe("a borough's return rate for the restorative criteria", () => {
+  it("counts what the completeness table counts, quarter by quarter, for any pledges and returns (property)", () => {
+    const quarters = ["2025Q4", "2026Q1", "2026Q2", "2026Q3"].map(q);
+    const day = fc.integer({ min: 0, max: 900 }).map((n) => addDays("2024-06-01", n));
+    const organisation = fc.record({ signedOn: fc.array(day, { maxLength: 3 }), withdrawnOn: fc.option(day, { nil: null }), leftOn: fc.option(day, { nil: null }) });
+    const status = fc.constantFrom("draft" as const, "submitted" as const, "accepted" as const, "returned" as const, "resubmitted" as const);
+    fc.assert(
+      fc.property(fc.array(organisation, { maxLength: 8 }), fc.array(fc.tuple(fc.nat(7), fc.nat(3), status), { maxLength: 30 }), (drawn, drawnReturns) => {
+        const orgs: OrganisationFacts[] = drawn.map((o, i) => ({
+          id: `org-${i}`,
+          name: `Organisation ${i}`,
+          sector: "housing",
+          boroughId: "b",
+          statutory: false,
+          leftOn: o.leftOn,
+          events: [
+            ...o.signedOn.map((on) => ({ kind: "signature" as const, on, validUntil: validUntil(on), recordedAt: `${on}T12:00:00Z` })),
+            ...(o.withdrawnOn ? [{ kind: "withdrawal" as const, on: o.withdrawnOn, recordedAt: `${o.withdrawnOn}T13:00:00Z` }] : []),
+          ],
+          champions: [],
+        }));
+        // At most one return per organisation and quarter, as the database keeps them.
+        const byKey = new Map<string, ReturnFact>();
+        for (const [o, qi, s] of drawnReturns) byKey.set(`${o}|${qi}`, { organisationId: `org-${o}`, quarter: quarters[qi].key, status: s, firstSubmittedAt: null });
+        const returns = [...byKey.values()];
+        const expected = { expected: 0, submitted: 0 };
+        for (const quarter of quarters) {
+          const counts = completenessCounts(
+            orgs.map((o) => ({
+              expected: isCurrent(pledgeStatus(o.events, quarter.end, o.leftOn)),
+              status: returns.find((r) => r.organisationId === o.id && r.quarter === quarter.key)?.status ?? null,
+              firstSubmittedAt: null,
+            })),
+            dueDate(quarter, 30),
+          );
+          expected.expected += counts.expected;
+          expected.submitted += counts.submitted;
+        }
+        const rate = returnRate(orgs, returns, quarters);
+        expect({ expected: rate.expected, submitted: rate.submitted }).toEqual(expected);
+        expect(rate.percent).toBe(expected.expected ? Math.round((100 * expected.submitted) / expected.expected) : null);
+      }),
+    );
   });
 });

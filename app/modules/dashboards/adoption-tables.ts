@@ -9,6 +9,7 @@ import { isCurrentOn } from "../pledge/status";
 import { dueDate, type Quarter } from "../reporting/periods";
 import { longDate } from "../returns/calendar";
 import { completenessCounts } from "../returns/completeness";
+import { countsForFigures } from "../returns/status";
 import { sectorLabel, SECTORS } from "../tenancy/sectors";
 import { chartOf, NEUTRAL, PALETTE, REMAINDER, type ChartSpec } from "./chart-spec";
 import type { OrganisationFacts, ReturnFact, ScopeFacts } from "./facts.server";
@@ -193,9 +194,20 @@ export function championsByGroup(facts: ScopeFacts, groups: Group[], today: stri
 }
 
 /** Completeness and timeliness of one quarter's returns per group (returns/completeness.ts rules). */
+/** Each group's organisations, worked out once per facts and groups (both are kept between returns: facts.server.ts). */
+const memberLists = new WeakMap<Group[], WeakMap<ScopeFacts, OrganisationFacts[][]>>();
+function membersOf(facts: ScopeFacts, groups: Group[]): OrganisationFacts[][] {
+  let byFacts = memberLists.get(groups);
+  if (!byFacts) memberLists.set(groups, (byFacts = new WeakMap()));
+  let members = byFacts.get(facts);
+  if (!members) byFacts.set(facts, (members = groups.map((g) => facts.organisations.filter(g.includes))));
+  return members;
+}
+
 export function completenessByGroup(facts: ScopeFacts, returns: ReturnFact[], quarter: Quarter, deadlineDays: number, groups: Group[], header: string) {
   const dueOn = dueDate(quarter, deadlineDays);
-  const byOrg = new Map(returns.filter((r) => r.quarter === quarter.key).map((r) => [r.organisationId, r]));
+  const byOrg = returnIndex(returns).get(quarter.key) ?? new Map<string, ReturnFact>();
+  const members = membersOf(facts, groups);
   const rowsFor = (orgs: OrganisationFacts[]) =>
     orgs.map((o) => ({
       expected: signedOn(o, quarter.end),
@@ -214,8 +226,8 @@ export function completenessByGroup(facts: ScopeFacts, returns: ReturnFact[], qu
       { key: "percent", header: "Complete (%)", numeric: true },
     ],
     rows: groups
-      .map((g) => {
-        const total = completenessCounts(rowsFor(facts.organisations.filter(g.includes)), dueOn);
+      .map((g, i) => {
+        const total = completenessCounts(rowsFor(members[i]), dueOn);
         return { id: g.key, group: g.label, expected: total.expected, on_time: total.onTime, late: total.late, missing: total.missing, percent: total.percent };
       })
       .filter((r) => r.expected > 0),
@@ -235,7 +247,7 @@ export function completenessByGroup(facts: ScopeFacts, returns: ReturnFact[], qu
 
 // Each borough's rate reads the same returns: index them by quarter and organisation once per page.
 const indexes = new WeakMap<ReturnFact[], Map<string, Map<string, ReturnFact>>>();
-function returnIndex(returns: ReturnFact[]) {
+export function returnIndex(returns: ReturnFact[]) {
   let index = indexes.get(returns);
   if (!index) {
     index = new Map();
@@ -250,18 +262,19 @@ function returnIndex(returns: ReturnFact[]) {
 }
 
 /** Submitted returns as a share of those expected, over some quarters, for some organisations. */
-export function returnRate(orgs: OrganisationFacts[], returns: ReturnFact[], quarters: Quarter[], deadlineDays: number) {
+export function returnRate(orgs: OrganisationFacts[], returns: ReturnFact[], quarters: Quarter[]) {
   let expected = 0;
   let submitted = 0;
   const index = returnIndex(returns);
+  // completenessCounts' counting without its timeliness (a rate does not ask when): every
+  // organisation signed at the quarter's end is expected, and submitted if its return counts.
   for (const q of quarters) {
-    const byOrg = index.get(q.key) ?? new Map<string, ReturnFact>();
-    const total = completenessCounts(
-      orgs.map((o) => ({ expected: signedOn(o, q.end), status: byOrg.get(o.id)?.status ?? null, firstSubmittedAt: null })),
-      dueDate(q, deadlineDays),
-    );
-    expected += total.expected;
-    submitted += total.submitted;
+    const byOrg = index.get(q.key);
+    for (const o of orgs) {
+      if (!signedOn(o, q.end)) continue;
+      expected++;
+      if (countsForFigures(byOrg?.get(o.id)?.status)) submitted++;
+    }
   }
   return { expected, submitted, percent: expected ? Math.round((100 * submitted) / expected) : null };
 }

@@ -13,7 +13,7 @@ import { quarterlyFigures } from "../rollups/figures.server";
 import { sectorLabel } from "../tenancy/sectors";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { activityByGroup, metricHeadline, metricTrend } from "./activity-tables";
-import { adoptionByGroup, championsByGroup, completenessByGroup, sectorGroups, signaturesOverTime, signedOn } from "./adoption-tables";
+import { adoptionByGroup, championsByGroup, completenessByGroup, returnIndex, sectorGroups, signaturesOverTime, signedOn } from "./adoption-tables";
 import { completenessQuarter, dashboardChoices, submittedIn, whoIsDue, type DashboardArgs } from "./county.server";
 import { outOf, type Dashboard, type Headline, type Section } from "./dashboard";
 import { earliestFigureQuarter, returnFacts, scopeFacts, type ScopeFacts } from "./facts.server";
@@ -39,7 +39,7 @@ export async function boroughDashboard(tx: Tx, { partnership, filters, problems,
   ]);
   const ids = facts.organisations.map((o) => o.id);
   const [returns, plan] = await Promise.all([
-    returnFacts(tx, { partnershipId, quarters: [...new Set([completenessAt.key, ...criteriaAt.map((q) => q.key)])], organisationIds: ids }),
+    returnFacts(tx, { partnershipId, timesOf: completenessAt.key, quarters: criteriaAt.map((q) => q.key), organisationIds: ids }),
     planRow ? loadPlan(tx, { partnershipId, planId: planRow.id }) : null,
   ]);
   const slug = partnership.slug;
@@ -51,7 +51,7 @@ export async function boroughDashboard(tx: Tx, { partnership, filters, problems,
   const hasFigures = figures.some((f) => f.reporting > 0 || f.notApplicable > 0);
   const submitted = submittedIn(returns, completenessAt);
   const local = plan ? planTables(boroughActions(plan, borough.id, new Set(ids)), today) : null;
-  const standing = boroughStanding(borough.id, { facts, returns, plan: plan ? planTables(plan, today).derived : null, today, deadlineDays: partnership.deadline_days, quarters: criteriaAt });
+  const standing = boroughStanding(borough.id, { facts, returns, plan: plan ? planTables(plan, today).derived : null, today, quarters: criteriaAt });
   const results = assessBorough(criteria, standing);
 
   const sections: Section[] = [
@@ -119,6 +119,7 @@ export async function boroughDashboard(tx: Tx, { partnership, filters, problems,
 
 function organisationsBlock(facts: ScopeFacts, returns: Awaited<ReturnType<typeof returnFacts>>, quarter: ReturnType<typeof completenessQuarter>, deadlineDays: number, today: string, link: string) {
   const dueOn = dueDate(quarter, deadlineDays);
+  const inQuarter = returnIndex(returns).get(quarter.key);
   const table: TableData = {
     id: "organisations",
     caption: "Its organisations",
@@ -131,7 +132,7 @@ function organisationsBlock(facts: ScopeFacts, returns: Awaited<ReturnType<typeo
       { key: "timeliness", header: "On time" },
     ],
     rows: facts.organisations.map((o) => {
-      const r = returns.find((x) => x.organisationId === o.id && x.quarter === quarter.key);
+      const r = inQuarter?.get(o.id);
       const when = timeliness(r?.firstSubmittedAt ?? null, dueOn);
       return {
         id: o.id,

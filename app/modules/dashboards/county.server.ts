@@ -73,7 +73,7 @@ export async function countyDashboard(tx: Tx, { partnership, filters, problems, 
     quarterlyFigures(tx, { partnershipId, ...range, sector: filters.sector, by: "borough" }),
     earliestFigureQuarter(tx, { partnershipId }),
     planForYear(tx, { partnershipId, financialYear: financialYearOf(today) }),
-    returnFacts(tx, { partnershipId, quarters: [...new Set([completenessAt.key, ...criteriaAt.map((q) => q.key)])] }),
+    returnFacts(tx, { partnershipId, timesOf: completenessAt.key, quarters: criteriaAt.map((q) => q.key) }),
   ]);
   const plan = planRow ? await loadPlan(tx, { partnershipId, planId: planRow.id }) : null;
   const slug = partnership.slug;
@@ -123,7 +123,7 @@ export async function countyDashboard(tx: Tx, { partnership, filters, problems, 
     empty: delivery ? (delivery.derived.actions.length ? undefined : "The plan has no actions yet. Coordinators add them on the Delivery plan page.") : "There is no delivery plan for this financial year yet. Coordinators start one on the Delivery plan page.",
     blocks: delivery ? [{ table: delivery.byTheme, chart: delivery.chart }, { table: delivery.overdue, links: { column: "title", template: `/p/${slug}/plans/${plan!.id}/actions/{id}` } }] : [],
   });
-  const ranking = restorativeRanking(criteria, { facts, returns, plan: delivery?.derived ?? null, today, deadlineDays: partnership.deadline_days, quarters: criteriaAt });
+  const ranking = restorativeRanking(criteria, { facts, returns, plan: delivery?.derived ?? null, today, quarters: criteriaAt });
   sections.push(restorativeSection(ranking, criteria.configured, slug, filterQuery(filters)));
 
   const signedNow = inSector.organisations.filter((o) => signedOn(o, today)).length;

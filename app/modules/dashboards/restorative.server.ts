@@ -93,7 +93,7 @@ export function criteriaQuarters(count: number, today: string): Quarter[] {
 
 export function boroughStanding(
   boroughId: string,
-  { facts, returns, plan, today, deadlineDays, quarters }: { facts: ScopeFacts; returns: ReturnFact[]; plan: DerivedPlan | null; today: string; deadlineDays: number; quarters: Quarter[] },
+  { facts, returns, plan, today, quarters }: { facts: ScopeFacts; returns: ReturnFact[]; plan: DerivedPlan | null; today: string; quarters: Quarter[] },
 ): BoroughStanding {
   const orgs = organisationsByBorough(facts).get(boroughId) ?? [];
   const signed = orgs.filter((o) => signedOn(o, today));
@@ -108,7 +108,7 @@ export function boroughStanding(
     sectors: new Set(signed.map((o) => o.sector)).size,
     withoutChampion: signed.filter((o) => o.champions.length === 0).map((o) => o.name),
     trainedChampions: orgs.flatMap((o) => o.champions).filter((c) => c.training === "facilitator" || c.training === "accredited").length,
-    returns: returnRate(orgs, returns, quarters, deadlineDays),
+    returns: returnRate(orgs, returns, quarters),
     offTrack,
   };
 }
