@@ -223,6 +223,15 @@ try {
     return sum && sum.total > 0 ? sum.busy / sum.total : NaN;
   };
 
+  /** Each target measured once a round, in turn, for ROUNDS rounds; each target's runs pooled (cannon.ts). */
+  async function inTurns<T extends { label: string }>(targets: T[], measureOne: (target: T, round: number) => Promise<Measured>): Promise<Measured[]> {
+    const rounds = targets.map(() => [] as Measured[]);
+    for (let round = 0; round < ROUNDS; round++) {
+      for (const [i, t] of targets.entries()) rounds[i].push(await measureOne(t, round));
+    }
+    return targets.map((t, i) => pooled(t.label, rounds[i]));
+  }
+
   interface ReadTarget {
     label: string;
     server: AppProcess;
@@ -239,16 +248,10 @@ try {
       await measure({ label: `${t.label} (warm-up)`, origin: t.server.url, path: t.pathname, headers: headersOf(t), connections: READ_CONNECTIONS, duration: warmSeconds });
     }
     const perRound = Math.max(2, Math.round(readSeconds / ROUNDS));
-    const rounds = targets.map(() => [] as Measured[]);
-    for (let round = 0; round < ROUNDS; round++) {
-      for (const [i, t] of targets.entries()) {
-        rounds[i].push(await measure({ label: t.label, origin: t.server.url, path: t.pathname, headers: headersOf(t), connections: READ_CONNECTIONS, duration: perRound }));
-      }
-    }
-    return targets.map((t, i) => {
-      const run = pooled(t.label, rounds[i]);
+    const pooledRuns = await inTurns(targets, (t) => measure({ label: t.label, origin: t.server.url, path: t.pathname, headers: headersOf(t), connections: READ_CONNECTIONS, duration: perRound }));
+    return pooledRuns.map((run) => {
       runs.push(run);
-      log(`${t.label.padEnd(34)} p50 ${run.p50.toFixed(1)} ms  p95 ${run.p95.toFixed(1)} ms  ${run.rps.toFixed(0)} req/s  (${ROUNDS} rounds of ${perRound} s)`);
+      log(`${run.label.padEnd(34)} p50 ${run.p50.toFixed(1)} ms  p95 ${run.p95.toFixed(1)} ms  ${run.rps.toFixed(0)} req/s  (${ROUNDS} rounds of ${perRound} s)`);
       return run;
     });
   }
@@ -293,14 +296,12 @@ try {
     { label: "submit, 1 % scale, 1 conn", server: servers.small, list: submitSmall.slice(40) },
     { label: "submit, no summary upkeep, 1 conn", server: servers["full-plain"], list: slices(2).slice(40) },
   ];
-  const oneRounds = oneConnection.map(() => [] as Measured[]);
-  for (let round = 0; round < ROUNDS; round++) {
-    for (const [i, t] of oneConnection.entries()) {
+  const [submitFullOne, submitSmallOne, submitPlainOne] = (
+    await inTurns(oneConnection, (t, round) => {
       const share = Math.ceil(t.list.length / ROUNDS);
-      oneRounds[i].push(await submitRun(t.label, t.server, t.list.slice(round * share, (round + 1) * share), 1));
-    }
-  }
-  const [submitFullOne, submitSmallOne, submitPlainOne] = oneConnection.map((t, i) => logSubmitRun(pooled(t.label, oneRounds[i]), `  (${ROUNDS} rounds)`));
+      return submitRun(t.label, t.server, t.list.slice(round * share, (round + 1) * share), 1);
+    })
+  ).map((run) => logSubmitRun(run, `  (${ROUNDS} rounds)`));
   // Those submissions skipped the upkeep on purpose: repair the summary as `npm run rollups:rebuild` would, before anything reads it.
   await withPartnership(largestRow.id, null, (tx) => rebuildMetricRollups(tx, { partnershipId: largestRow.id }), { db: handles.full.owner });
   const submitFullTen = await submit("submit, full scale, 10 conns", servers.full, submitFull.slice(3 * submitAmount), 10);
