@@ -193,7 +193,6 @@ export function championsByGroup(facts: ScopeFacts, groups: Group[], today: stri
   return { table, chart };
 }
 
-/** Completeness and timeliness of one quarter's returns per group (returns/completeness.ts rules). */
 /** Each group's organisations, worked out once per facts and groups (both are kept between returns: facts.server.ts). */
 const memberLists = new WeakMap<Group[], WeakMap<ScopeFacts, OrganisationFacts[][]>>();
 function membersOf(facts: ScopeFacts, groups: Group[]): OrganisationFacts[][] {
@@ -204,6 +203,7 @@ function membersOf(facts: ScopeFacts, groups: Group[]): OrganisationFacts[][] {
   return members;
 }
 
+/** Completeness and timeliness of one quarter's returns per group (returns/completeness.ts rules). */
 export function completenessByGroup(facts: ScopeFacts, returns: ReturnFact[], quarter: Quarter, deadlineDays: number, groups: Group[], header: string) {
   const dueOn = dueDate(quarter, deadlineDays);
   const byOrg = returnIndex(returns).get(quarter.key) ?? new Map<string, ReturnFact>();
