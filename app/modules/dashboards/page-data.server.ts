@@ -3,14 +3,26 @@
  * server), each chart drawn as SVG. What the loader sends is markup and rows, no chart code.
  */
 import { pageOf } from "../exports/table";
+import { LiveCache } from "../platform/live-cache.server";
 import { chartSvg } from "./charts.server";
 import type { Dashboard } from "./dashboard";
 
-/** A chart's SVG, drawn once per chart: a cached dashboard keeps its chart specs (cache.server.ts). */
+/**
+ * A chart's SVG, drawn once per chart: a cached dashboard keeps its chart specs (cache.server.ts),
+ * and a chart whose spec is the same as one drawn before (a dashboard computed again after a return
+ * that did not change it: the plan's, a measure's trend for another quarter) is not drawn again.
+ * Budget in characters of SVG kept.
+ */
 const drawn = new WeakMap<object, string>();
+const drawnBySpec = new LiveCache<string>(Number(process.env.GT_CHART_CACHE_CHARS ?? 8_000_000), (svg) => svg.length);
 function svgOf(chart: Parameters<typeof chartSvg>[0]): string {
   let svg = drawn.get(chart);
-  if (svg === undefined) drawn.set(chart, (svg = chartSvg(chart)));
+  if (svg === undefined) {
+    const spec = JSON.stringify(chart);
+    svg = drawnBySpec.get(spec);
+    if (svg === undefined) drawnBySpec.set(spec, (svg = chartSvg(chart)));
+    drawn.set(chart, svg);
+  }
   return svg;
 }
 
