@@ -4,6 +4,7 @@
  * through one — the writer's process shows it on the next load, the other as soon as PostgreSQL
  * has told it (NOTIFY), both for the page's data and for the kept rendered page.
  */
+import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TableData } from "~/modules/exports/table";
 import { quarterOf, today } from "~/modules/reporting/periods";
@@ -21,6 +22,15 @@ beforeAll(async () => {
 afterAll(async () => {
   await other?.stop();
 });
+
+/** The county headline "returns in for …" as a count, for a range whose completeness quarter is `quarter`. */
+async function returnsIn(client: Client, range = "") {
+  const response = await client.get(`/p/cleveland?index${range}&_data=${COUNTY}`);
+  expect(response.status).toBe(200);
+  const data = (await response.json()) as { page: { headlines: Array<{ label: string; value: number | string }> } };
+  const headline = data.page.headlines.find((h) => h.label.startsWith("returns in for "))!;
+  return { label: headline.label, count: Number(/^(\d+) of/.exec(String(headline.value))![1]) };
+}
 
 async function staffBriefed(client: Client) {
   const response = await client.get(`/p/cleveland?index&metric=staff_briefed&_data=${COUNTY}`);
@@ -75,6 +85,15 @@ describe("the live dashboard cache", () => {
     const page = async (client: Client) => (await client.get("/p/cleveland?metric=staff_briefed")).text();
     const before = await staffBriefed(boardHere);
     expect(await staffBriefed(boardThere)).toBe(before);
+    // Return facts are kept per quarter (migration 73): the current quarter's completeness (a range of
+    // this quarter alone) must move with a return for it, the previous quarter's (the default) not.
+    const thisQuarter = `&from=${quarterOf(today()).key}&to=${quarterOf(today()).key}`;
+    const inBefore = await returnsIn(boardHere, thisQuarter);
+    const previousBefore = await returnsIn(boardHere);
+    expect(inBefore.label).toBe(`returns in for ${quarterOf(today()).label}`);
+    expect(previousBefore.label).not.toBe(inBefore.label);
+    expect(await returnsIn(boardThere, thisQuarter)).toEqual(inBefore);
+    expect(await returnsIn(boardThere)).toEqual(previousBefore);
     // Kept: the same page twice, and it carries no per-request value (no scripts, no request id).
     const pageBefore = await page(boardThere);
     expect(await page(boardThere)).toBe(pageBefore);
@@ -83,15 +102,40 @@ describe("the live dashboard cache", () => {
     const owner = writer().db.handles.owner;
     const quarter = quarterOf(today());
     const organisation = await organisationId(owner, "cleveland", "Hartlepool Borough Council");
-    const { version } = await owner.selectFrom("quarterly_returns").select("version").where("organisation_id", "=", organisation).where("quarter", "=", quarter.key).executeTakeFirstOrThrow();
+    const { version, status } = await owner.selectFrom("quarterly_returns").select(["version", "status"]).where("organisation_id", "=", organisation).where("quarter", "=", quarter.key).executeTakeFirstOrThrow();
+    expect(status).toBe("draft");
     const champion = await signedIn(writer().url, "champion@cleveland.demo.test");
     const submitted = await champion.post(`/p/cleveland/orgs/${organisation}/returns/${quarter.key}?index`, { intent: "submit", baseVersion: String(version), confirm: "1", "value.staff_briefed": "23" });
     expect(submitted.status).toBe(302);
 
     expect(await staffBriefed(boardHere)).toBe(before + 23);
     await expect.poll(() => staffBriefed(boardThere), { timeout: 5_000 }).toBe(before + 23);
+    expect(await returnsIn(boardHere, thisQuarter)).toEqual({ ...inBefore, count: inBefore.count + 1 });
+    expect(await returnsIn(boardThere, thisQuarter)).toEqual({ ...inBefore, count: inBefore.count + 1 });
+    expect(await returnsIn(boardHere)).toEqual(previousBefore);
+    expect(await returnsIn(boardThere)).toEqual(previousBefore);
     const pageAfter = await page(boardThere);
     expect(pageAfter).not.toBe(pageBefore);
+  });
+
+  it("names the quarters whose returns a transaction changed, and only those (migration 73)", async () => {
+    const owner = writer().db.handles.owner;
+    const hartlepool = await organisationId(owner, "cleveland", "Hartlepool Borough Council");
+    const noted = () => sql<{ quarters: string | null }>`select current_setting('app.return_quarters_changed', true) as quarters`;
+    const returns = owner.selectFrom("quarterly_returns").select(["quarter", "status"]).where("organisation_id", "=", hartlepool).orderBy("quarter", "desc");
+    const a = await returns.executeTakeFirstOrThrow();
+    const b = await returns.where("quarter", "<", a.quarter).where("first_submitted_at", "is not", null).executeTakeFirstOrThrow();
+    const seen = await owner.transaction().execute(async (tx) => {
+      const rows = (q: string) => tx.updateTable("quarterly_returns").where("organisation_id", "=", hartlepool).where("quarter", "=", q);
+      await rows(a.quarter).set({ highlights: "Narrative only: no quarter's facts move." }).execute();
+      const narrativeOnly = (await noted().execute(tx)).rows[0].quarters ?? "";
+      await rows(b.quarter).set({ status: b.status === "accepted" ? "submitted" : "accepted" }).execute();
+      await rows(b.quarter).set({ status: b.status }).execute();
+      await rows(a.quarter).set({ first_submitted_at: new Date() }).execute();
+      const both = (await noted().execute(tx)).rows[0].quarters;
+      throw Object.assign(new Error("roll back"), { seen: { narrativeOnly, both } });
+    }).catch((error: { seen?: unknown }) => error.seen);
+    expect(seen).toEqual({ narrativeOnly: "", both: ` ${b.quarter} ${a.quarter}` });
   });
 
   it("keeps nothing one person could see for another: each reader's page is their own", async () => {

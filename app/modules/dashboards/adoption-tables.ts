@@ -34,6 +34,23 @@ export function signedOn(o: OrganisationFacts, day: string): boolean {
   return signed;
 }
 
+/**
+ * Those of `orgs` signed on `day`, worked out once per list and day: the lists given are kept with
+ * the facts (a borough's organisations, a group's members), so after a return the completeness and
+ * the return rates count only returns, not every organisation's pledge status again.
+ */
+const signedByDay = new WeakMap<OrganisationFacts[], Map<string, OrganisationFacts[]>>();
+export function signedAmong(orgs: OrganisationFacts[], day: string): OrganisationFacts[] {
+  let days = signedByDay.get(orgs);
+  if (!days) signedByDay.set(orgs, (days = new Map()));
+  let signed = days.get(day);
+  if (!signed) {
+    if (days.size >= 32) days.clear();
+    days.set(day, (signed = orgs.filter((o) => signedOn(o, day))));
+  }
+  return signed;
+}
+
 /** The boroughs of the partnership and county-wide organisations, as groups. */
 export function boroughGroups(facts: ScopeFacts, href: (boroughId: string) => string): Group[] {
   return [
@@ -208,12 +225,12 @@ export function completenessByGroup(facts: ScopeFacts, returns: ReturnFact[], qu
   const dueOn = dueDate(quarter, deadlineDays);
   const byOrg = returnIndex(returns).get(quarter.key) ?? new Map<string, ReturnFact>();
   const members = membersOf(facts, groups);
+  // Only those signed at the quarter's end are expected (completenessCounts counts no other).
   const rowsFor = (orgs: OrganisationFacts[]) =>
-    orgs.map((o) => ({
-      expected: signedOn(o, quarter.end),
-      status: byOrg.get(o.id)?.status ?? null,
-      firstSubmittedAt: byOrg.get(o.id)?.firstSubmittedAt ?? null,
-    }));
+    signedAmong(orgs, quarter.end).map((o) => {
+      const r = byOrg.get(o.id);
+      return { expected: true, status: r?.status ?? null, firstSubmittedAt: r?.firstSubmittedAt ?? null };
+    });
   const table: TableData = {
     id: "completeness",
     caption: `Returns for ${quarter.label}: completeness and timeliness (due ${longDate(dueOn)})`,
@@ -245,9 +262,10 @@ export function completenessByGroup(facts: ScopeFacts, returns: ReturnFact[], qu
   return { table, chart, dueOn };
 }
 
-// Each borough's rate reads the same returns: index them by quarter and organisation once per page.
+// Each borough's rate reads the same returns: index them by quarter and organisation once per page,
+// and each kept quarter of them (facts.server.ts) once for as long as it is kept.
 const indexes = new WeakMap<ReturnFact[], Map<string, Map<string, ReturnFact>>>();
-export function returnIndex(returns: ReturnFact[]) {
+function indexOf(returns: ReturnFact[]) {
   let index = indexes.get(returns);
   if (!index) {
     index = new Map();
@@ -260,6 +278,39 @@ export function returnIndex(returns: ReturnFact[]) {
   }
   return index;
 }
+const partsJoined = new WeakMap<ReturnFact[], ReturnFact[][]>();
+/** Returns kept per quarter, joined into one list that remembers its parts (so each part's index is kept with it). */
+export function joinedReturns(parts: ReturnFact[][]): ReturnFact[] {
+  const all = ([] as ReturnFact[]).concat(...parts);
+  partsJoined.set(all, parts);
+  return all;
+}
+export function returnIndex(returns: ReturnFact[]) {
+  const parts = partsJoined.get(returns) ?? [returns];
+  if (parts.length === 1) return indexOf(parts[0]);
+  let index = indexes.get(returns);
+  if (!index) {
+    index = new Map();
+    for (const part of parts) for (const [quarter, byOrg] of indexOf(part)) index.set(quarter, byOrg);
+    indexes.set(returns, index);
+  }
+  return index;
+}
+
+// How many of a list have a return that counts in one quarter's index: kept per index and list, both
+// kept while their quarter's returns and the facts are (so after a return only its quarter is counted again).
+const counted = new WeakMap<Map<string, ReturnFact>, WeakMap<OrganisationFacts[], number>>();
+function countedAmong(byOrg: Map<string, ReturnFact>, orgs: OrganisationFacts[]) {
+  let byList = counted.get(byOrg);
+  if (!byList) counted.set(byOrg, (byList = new WeakMap()));
+  let n = byList.get(orgs);
+  if (n === undefined) {
+    n = 0;
+    for (const o of orgs) if (countsForFigures(byOrg.get(o.id)?.status)) n++;
+    byList.set(orgs, n);
+  }
+  return n;
+}
 
 /** Submitted returns as a share of those expected, over some quarters, for some organisations. */
 export function returnRate(orgs: OrganisationFacts[], returns: ReturnFact[], quarters: Quarter[]) {
@@ -270,11 +321,9 @@ export function returnRate(orgs: OrganisationFacts[], returns: ReturnFact[], qua
   // organisation signed at the quarter's end is expected, and submitted if its return counts.
   for (const q of quarters) {
     const byOrg = index.get(q.key);
-    for (const o of orgs) {
-      if (!signedOn(o, q.end)) continue;
-      expected++;
-      if (countsForFigures(byOrg?.get(o.id)?.status)) submitted++;
-    }
+    const signed = signedAmong(orgs, q.end);
+    expected += signed.length;
+    if (byOrg) submitted += countedAmong(byOrg, signed);
   }
   return { expected, submitted, percent: expected ? Math.round((100 * submitted) / expected) : null };
 }

@@ -14,7 +14,7 @@ import { quarterlyFigures } from "../rollups/figures.server";
 import { SECTOR_LABELS, SECTORS } from "../tenancy/sectors";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { activityByGroup, metricHeadline, metricTrend, type FigureGroup } from "./activity-tables";
-import { adoptionByGroup, adoptionGrid, boroughGroups, championsByGroup, completenessByGroup, COUNTY_WIDE_LABEL, signaturesOverTime, signedOn } from "./adoption-tables";
+import { adoptionByGroup, adoptionGrid, boroughGroups, championsByGroup, completenessByGroup, COUNTY_WIDE_LABEL, returnIndex, signaturesOverTime, signedOn } from "./adoption-tables";
 import { chartOf } from "./chart-spec";
 import { outOf, type Dashboard, type Headline, type Section } from "./dashboard";
 import { derivedFromFacts, earliestFigureQuarter, returnFacts, scopeFacts, type ReturnFact, type ScopeFacts } from "./facts.server";
@@ -50,7 +50,11 @@ export function dashboardChoices({ earliest, filters, today, metrics, boroughs }
 }
 
 /** Organisations whose return for the quarter counts (submitted, resubmitted or accepted). */
-export const submittedIn = (returns: ReturnFact[], quarter: Quarter) => new Set(returns.filter((r) => r.quarter === quarter.key && countsForFigures(r.status)).map((r) => r.organisationId));
+export function submittedIn(returns: ReturnFact[], quarter: Quarter) {
+  const submitted = new Set<string>();
+  for (const r of returnIndex(returns).get(quarter.key)?.values() ?? []) if (countsForFigures(r.status)) submitted.add(r.organisationId);
+  return submitted;
+}
 
 /** Who is due to report and when, for a dashboard with no figures yet. */
 export function whoIsDue(facts: ScopeFacts, quarter: Quarter, dueOn: string, submitted: Set<string>) {

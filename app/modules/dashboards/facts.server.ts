@@ -6,13 +6,14 @@
 import { sql } from "kysely";
 import type { Sector } from "../../../db/types";
 import { championsOf } from "../champions/champions.server";
+import { joinedReturns } from "./adoption-tables";
 import { pledgeHistories } from "../pledge/status.server";
 import type { PledgeEvent } from "../pledge/status";
 import type { ReturnStatus } from "../returns/status";
 import { listBoroughs } from "../tenancy/partnerships.server";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { LiveCache, liveCacheOn } from "../platform/live-cache.server";
-import { scopeFactsGenerationOf } from "../platform/partnership-changes.server";
+import { returnsGenerationOf, scopeFactsGenerationOf } from "../platform/partnership-changes.server";
 
 export interface OrganisationFacts {
   id: string;
@@ -116,15 +117,36 @@ export interface ReturnFact {
  * The state of returns (not their figures) for the quarter `timesOf` and some others; first-submission
  * times only for `timesOf` (timeliness is shown for one quarter; turning the other quarters' ~56,000
  * timestamps into Dates was ~7 % of the largest county dashboard's first view after a return).
+ *
+ * A whole partnership's are kept per quarter, each under its quarter's return facts generation
+ * (platform/partnership-changes, migration 73), so at quarter-end, when every submission moves the
+ * county dashboard on, the next view re-reads only the quarter the return was for, not the ~56,000
+ * returns of the quarters before it. Shared between requests: callers must not change what it returns.
  */
 export async function returnFacts(tx: Tx, { partnershipId, timesOf, quarters, organisationIds }: { partnershipId: string; timesOf: string; quarters: string[]; organisationIds?: string[] }): Promise<ReturnFact[]> {
   if (organisationIds?.length === 0) return [];
+  const wanted = [...new Set([timesOf, ...quarters])];
+  if (organisationIds || !liveCacheOn()) return readReturnFacts(tx, { partnershipId, timesOf, quarters: wanted, organisationIds });
+  const parts = await Promise.all(
+    wanted.map((quarter) =>
+      keptReturns.getOrCompute([partnershipId, returnsGenerationOf(partnershipId, quarter), quarter, quarter === timesOf ? "times" : ""].join("|"), () =>
+        readReturnFacts(tx, { partnershipId, timesOf, quarters: [quarter] }),
+      ),
+    ),
+  );
+  return joinedReturns(parts);
+}
+
+// Budget in returns held (about 43 partnerships × 14,000 organisations × a handful of quarters fits).
+const keptReturns = new LiveCache<ReturnFact[]>(Number(process.env.GT_RETURN_FACTS_CACHE_ROWS ?? 1_000_000), (rows) => 1 + rows.length);
+
+function readReturnFacts(tx: Tx, { partnershipId, timesOf, quarters, organisationIds }: { partnershipId: string; timesOf: string; quarters: string[]; organisationIds?: string[] }): Promise<ReturnFact[]> {
   let q = tx
     .selectFrom("quarterly_returns")
     .select(["organisation_id as organisationId", "quarter", "status"])
     .select(sql<Date | null>`case when quarter = ${timesOf} then first_submitted_at end`.as("firstSubmittedAt"))
     .where("partnership_id", "=", partnershipId)
-    .where("quarter", "in", [...new Set([timesOf, ...quarters])]);
+    .where("quarter", "in", quarters);
   if (organisationIds) q = q.where("organisation_id", "in", organisationIds);
   return q.execute();
 }

@@ -9,8 +9,8 @@ import { checkbox } from "../platform/form.server";
 import type { DerivedPlan } from "../delivery/plan-view";
 import { previousQuarter, quarterOf, type Quarter } from "../reporting/periods";
 import type { Tx } from "../tenancy/with-partnership.server";
-import { returnRate, signedOn } from "./adoption-tables";
-import { organisationsByBorough, type ReturnFact, type ScopeFacts } from "./facts.server";
+import { returnRate, signedAmong, signedOn } from "./adoption-tables";
+import { organisationsByBorough, type OrganisationFacts, type ReturnFact, type ScopeFacts } from "./facts.server";
 import { assessBorough, rankBoroughs, SUGGESTED_CRITERIA, type BoroughStanding, type Criteria } from "./restorative";
 
 export async function loadCriteria(tx: Tx, { partnershipId }: { partnershipId: string }): Promise<Criteria & { version: number }> {
@@ -96,21 +96,29 @@ export function boroughStanding(
   { facts, returns, plan, today, quarters }: { facts: ScopeFacts; returns: ReturnFact[]; plan: DerivedPlan | null; today: string; quarters: Quarter[] },
 ): BoroughStanding {
   const orgs = organisationsByBorough(facts).get(boroughId) ?? [];
-  const signed = orgs.filter((o) => signedOn(o, today));
-  const statutory = orgs.filter((o) => o.statutory);
   const ownIds = new Set(orgs.map((o) => o.id));
   const offTrack = (plan?.actions ?? [])
     .filter((a) => a.standing.status === "off_track" && (a.boroughs.some((b) => b.id === boroughId) || (ownIds.has(a.lead.id) && a.boroughs.length === 0)))
     .map((a) => `${a.reference} ${a.title}`);
-  return {
+  return { ...adoptionStanding(orgs, today), returns: returnRate(orgs, returns, quarters), offTrack };
+}
+
+/** What a borough's standing takes from its organisations alone, once per list and day (the list is kept with the facts). */
+const adoptionByDay = new WeakMap<OrganisationFacts[], { day: string; standing: Pick<BoroughStanding, "statutory" | "signed" | "sectors" | "withoutChampion" | "trainedChampions"> }>();
+function adoptionStanding(orgs: OrganisationFacts[], today: string) {
+  const kept = adoptionByDay.get(orgs);
+  if (kept?.day === today) return kept.standing;
+  const signed = signedAmong(orgs, today);
+  const statutory = orgs.filter((o) => o.statutory);
+  const standing = {
     statutory: { total: statutory.length, unsigned: statutory.filter((o) => !signedOn(o, today)).map((o) => o.name) },
     signed: signed.length,
     sectors: new Set(signed.map((o) => o.sector)).size,
     withoutChampion: signed.filter((o) => o.champions.length === 0).map((o) => o.name),
     trainedChampions: orgs.flatMap((o) => o.champions).filter((c) => c.training === "facilitator" || c.training === "accredited").length,
-    returns: returnRate(orgs, returns, quarters),
-    offTrack,
   };
+  adoptionByDay.set(orgs, { day: today, standing });
+  return standing;
 }
 
 export function restorativeRanking(criteria: Criteria, args: Parameters<typeof boroughStanding>[1]) {

@@ -19,18 +19,21 @@ export async function withPartnership<T>(
 ): Promise<T> {
   let wrote = false;
   let scopeFacts = false;
+  let returnQuarters = "";
   const result = await (options.db ?? databases().app).transaction().execute(async (tx) => {
     await sql`select set_config('app.partnership_id', ${partnershipId}, true), set_config('app.user_id', ${userId ?? ""}, true)`.execute(tx);
     const value = await work(tx);
     // Whether anything was written (PostgreSQL assigns a transaction id on the first write), so
-    // the partnership's cached dashboards move on once this commits, and whether it touched what
-    // dashboards read about organisations (migration 72's triggers): platform/partnership-changes.
-    const { rows } = await sql<{ wrote: boolean; facts: boolean }>`select txid_current_if_assigned() is not null as wrote, coalesce(current_setting('app.scope_facts_changed', true), '') = 'on' as facts`.execute(tx);
+    // the partnership's cached dashboards move on once this commits; whether it touched what
+    // dashboards read about organisations (migration 72's triggers); and which quarters' returns it
+    // touched (migration 73's): platform/partnership-changes.
+    const { rows } = await sql<{ wrote: boolean; facts: boolean; quarters: string }>`select txid_current_if_assigned() is not null as wrote, coalesce(current_setting('app.scope_facts_changed', true), '') = 'on' as facts, coalesce(current_setting('app.return_quarters_changed', true), '') as quarters`.execute(tx);
     wrote = rows[0].wrote;
     scopeFacts = rows[0].facts;
+    returnQuarters = rows[0].quarters;
     return value;
   });
-  if (wrote) await partnershipChanged(partnershipId, options.db, { scopeFacts });
+  if (wrote) await partnershipChanged(partnershipId, options.db, { scopeFacts, returnQuarters: returnQuarters === "*" ? "all" : returnQuarters.split(" ").filter(Boolean) });
   return result;
 }
 
