@@ -207,20 +207,25 @@ try {
 
   const runs: Measured[] = [];
   /** How busy the machine's CPUs were during a label's runs (all processes: server, database, load generator). */
-  const cpuByLabel = new Map<string, { busy: number; total: number }>();
+  const cpuByLabel = new Map<string, { busy: number; stolen: number; total: number }>();
   async function withCpu<T>(label: string, work: () => Promise<T>): Promise<T> {
     const before = cpuTimes();
     const result = await work();
     const after = cpuTimes();
     if (before && after) {
-      const sum = cpuByLabel.get(label) ?? { busy: 0, total: 0 };
-      cpuByLabel.set(label, { busy: sum.busy + after.busy - before.busy, total: sum.total + after.total - before.total });
+      const sum = cpuByLabel.get(label) ?? { busy: 0, stolen: 0, total: 0 };
+      cpuByLabel.set(label, { busy: sum.busy + after.busy - before.busy, stolen: sum.stolen + after.stolen - before.stolen, total: sum.total + after.total - before.total });
     }
     return result;
   }
   const busyShare = (label: string) => {
     const sum = cpuByLabel.get(label);
     return sum && sum.total > 0 ? sum.busy / sum.total : NaN;
+  };
+  /** The share of the CPUs' time the hypervisor gave to other machines during a label's runs (a virtual machine's "steal"). */
+  const stolenShare = (label: string) => {
+    const sum = cpuByLabel.get(label);
+    return sum && sum.total > 0 ? sum.stolen / sum.total : NaN;
   };
 
   /** Each target measured once a round, in turn, for ROUNDS rounds; each target's runs pooled (cannon.ts). */
@@ -248,10 +253,10 @@ try {
       await measure({ label: `${t.label} (warm-up)`, origin: t.server.url, path: t.pathname, headers: headersOf(t), connections: READ_CONNECTIONS, duration: warmSeconds });
     }
     const perRound = Math.max(2, Math.round(readSeconds / ROUNDS));
-    const pooledRuns = await inTurns(targets, (t) => measure({ label: t.label, origin: t.server.url, path: t.pathname, headers: headersOf(t), connections: READ_CONNECTIONS, duration: perRound }));
+    const pooledRuns = await inTurns(targets, (t) => withCpu(t.label, () => measure({ label: t.label, origin: t.server.url, path: t.pathname, headers: headersOf(t), connections: READ_CONNECTIONS, duration: perRound })));
     return pooledRuns.map((run) => {
       runs.push(run);
-      log(`${run.label.padEnd(34)} p50 ${run.p50.toFixed(1)} ms  p95 ${run.p95.toFixed(1)} ms  ${run.rps.toFixed(0)} req/s  (${ROUNDS} rounds of ${perRound} s)`);
+      log(`${run.label.padEnd(34)} p50 ${run.p50.toFixed(1)} ms  p95 ${run.p95.toFixed(1)} ms  ${run.rps.toFixed(0)} req/s  (${ROUNDS} rounds of ${perRound} s; ${(100 * stolenShare(run.label)).toFixed(1)}% of CPU time stolen)`);
       return run;
     });
   }
@@ -371,6 +376,10 @@ try {
   // 1 and nothing waited on a lock: every CPU busy, against the share busy at 1 connection.
   const ceiling = busyOne > 0 ? 1 / busyOne : NaN;
   log(`${"cpu_busy_submit_1_10".padEnd(28)} ${`${(100 * busyOne).toFixed(0)}%/${(100 * busyTen).toFixed(0)}%`.padStart(7)}   (the most this machine's CPUs allow at the same cost per submission: ${ceiling.toFixed(2)})`);
+  // A virtual machine's CPUs are at times given to other machines ("steal"): tail latencies grow with it.
+  const stolenTrivial = stolenShare(trivial.label);
+  const stolenCounty = stolenShare(county.label);
+  log(`${"cpu_stolen_trivial_county".padEnd(28)} ${`${(100 * stolenTrivial).toFixed(1)}%/${(100 * stolenCounty).toFixed(1)}%`.padStart(7)}   (of CPU time during the floor's and the county dashboard's rounds, taken by the hypervisor)`);
   log(`${"mixed_load_rps".padEnd(28)} ${load.run.rps.toFixed(1).padStart(7)}   (5xx ${load.run.byClass["5xx"]}, errors ${load.run.errors}, lost ${after.missing}, drift ${after.drift})`);
   log(`\nbenchmark took ${((Date.now() - started) / 60_000).toFixed(1)} min`);
 
@@ -392,7 +401,7 @@ try {
       },
       ratios,
       goals: Object.fromEntries(Object.entries(goals).map(([k, [text, test]]) => [k, { goal: text, met: test(ratios[k as keyof typeof ratios]) }])),
-      extra: { cpu_busy_submit_1_conn: busyOne, cpu_busy_submit_10_conns: busyTen, concurrent_speedup_cpu_ceiling: ceiling, dashboard_js_gzip_kb: javascriptKb, dashboard_server_ms_p50: render.p50, dashboard_after_return_ms_p50: afterReturn.p50, dashboard_compute_ms_p50: computing.p50, mixed_load_rps: load.run.rps, mixed_load_5xx: load.run.byClass["5xx"], mixed_load_errors: load.run.errors, mixed_load_lost: after.missing, mixed_load_drift: after.drift },
+      extra: { cpu_stolen_trivial: stolenTrivial, cpu_stolen_county: stolenCounty, cpu_busy_submit_1_conn: busyOne, cpu_busy_submit_10_conns: busyTen, concurrent_speedup_cpu_ceiling: ceiling, dashboard_js_gzip_kb: javascriptKb, dashboard_server_ms_p50: render.p50, dashboard_after_return_ms_p50: afterReturn.p50, dashboard_compute_ms_p50: computing.p50, mixed_load_rps: load.run.rps, mixed_load_5xx: load.run.byClass["5xx"], mixed_load_errors: load.run.errors, mixed_load_lost: after.missing, mixed_load_drift: after.drift },
       raw: Object.fromEntries(runs.map((r) => [r.label, r])),
     };
     fs.writeFileSync(jsonFile, JSON.stringify(report, null, 2) + "\n");
@@ -481,14 +490,14 @@ async function afterSubmissions(origin: string, pathname: string, cookie: string
   return { p50: middle(times) };
 }
 
-/** Busy and total CPU time of the whole machine so far (/proc/stat, all cores), or null off Linux. */
-function cpuTimes(): { busy: number; total: number } | null {
+/** Busy, stolen (given by the hypervisor to other machines) and total CPU time of the whole machine so far (/proc/stat, all cores), or null off Linux. */
+function cpuTimes(): { busy: number; stolen: number; total: number } | null {
   try {
     const [, ...fields] = fs.readFileSync("/proc/stat", "utf8").split("\n")[0].trim().split(/\s+/);
     const n = fields.map(Number);
     const total = n.reduce((a, b) => a + b, 0);
     const idle = n[3] + (n[4] ?? 0);
-    return { busy: total - idle, total };
+    return { busy: total - idle, stolen: n[7] ?? 0, total };
   } catch {
     return null;
   }
