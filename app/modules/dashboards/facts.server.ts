@@ -6,7 +6,6 @@
 import { sql } from "kysely";
 import type { Sector } from "../../../db/types";
 import { championsOf } from "../champions/champions.server";
-import { joinedReturns } from "./adoption-tables";
 import { pledgeHistories } from "../pledge/status.server";
 import type { PledgeEvent } from "../pledge/status";
 import type { ReturnStatus } from "../returns/status";
@@ -14,6 +13,7 @@ import { listBoroughs } from "../tenancy/partnerships.server";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { LiveCache, liveCacheOn } from "../platform/live-cache.server";
 import { returnsGenerationOf, scopeFactsGenerationOf } from "../platform/partnership-changes.server";
+import { joinedReturns } from "./adoption-tables";
 
 export interface OrganisationFacts {
   id: string;
