@@ -22,7 +22,9 @@ import { openDatabases, type DatabaseHandles } from "../app/db.server";
 import { migrateToLatest } from "../app/modules/platform/migrate.server";
 import { hashPassword } from "../app/modules/auth/password.server";
 import { APP_DEMO_STEPS } from "../app/modules/platform/app-demo-steps.server";
-import { previousQuarter, quarterOf, today } from "../app/modules/reporting/periods";
+import { quarterOf, today } from "../app/modules/reporting/periods";
+import { completenessQuarter } from "../app/modules/dashboards/county.server";
+import { parseFilters } from "../app/modules/dashboards/filters";
 import { seedDemo } from "../db/seed/demo";
 import { DEMO_PASSWORD } from "../db/seed/accounts";
 import { runMixedLoad, checkAfterLoad } from "./lib/mixed-load";
@@ -69,7 +71,7 @@ const submitAmount = quick ? 60 : 400;
 const submitQuarter = quarterOf(day).key;
 // The quarter whose completeness the county dashboard shows by default (the one that has just ended):
 // at quarter-end, returns for it are the ones coming in.
-const shownQuarter = previousQuarter(quarterOf(day)).key;
+const shownQuarter = completenessQuarter(parseFilters(new URLSearchParams(), day).filters, day).key;
 
 const log = (line: string) => console.log(line);
 const section = (title: string) => log(`\n== ${title}`);
@@ -222,15 +224,13 @@ try {
     }
     return result;
   }
-  const busyShare = (label: string) => {
+  /** The share of the CPUs' time busy, or given by the hypervisor to other machines (a virtual machine's "steal"), during a label's runs. */
+  const cpuShare = (label: string, part: "busy" | "stolen") => {
     const sum = cpuByLabel.get(label);
-    return sum && sum.total > 0 ? sum.busy / sum.total : NaN;
+    return sum && sum.total > 0 ? sum[part] / sum.total : NaN;
   };
-  /** The share of the CPUs' time the hypervisor gave to other machines during a label's runs (a virtual machine's "steal"). */
-  const stolenShare = (label: string) => {
-    const sum = cpuByLabel.get(label);
-    return sum && sum.total > 0 ? sum.stolen / sum.total : NaN;
-  };
+  const busyShare = (label: string) => cpuShare(label, "busy");
+  const stolenShare = (label: string) => cpuShare(label, "stolen");
 
   /** Each target measured once a round, in turn, for ROUNDS rounds; each target's runs pooled (cannon.ts). */
   async function inTurns<T extends { label: string }>(targets: T[], measureOne: (target: T, round: number) => Promise<Measured>): Promise<Measured[]> {
