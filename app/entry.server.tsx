@@ -12,6 +12,7 @@ import { RequestInfoContext } from "./ui/request-info";
 export { prepareDatabase, loadDemo } from "./modules/platform/prepare.server";
 export { databases, closeDatabases, databaseAnswers } from "./db.server";
 export { logger } from "./modules/platform/logger.server";
+export { clockIsSet, now } from "./modules/platform/clock.server";
 export { rememberWrite } from "./modules/platform/read-routing.server";
 export { inRequestScope } from "./modules/platform/per-request.server";
 

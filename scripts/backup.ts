@@ -16,7 +16,7 @@ if (url) {
 } else {
   const unlock = lockDataDir(embeddedDataDir());
   try {
-    console.log(`Backed up the embedded database to ${await backupEmbedded(embeddedDataDir(), backupFileName(dir, new Date(), "tar.gz"))}`);
+    console.log(`Backed up the embedded database to ${await backupEmbedded(embeddedDataDir(), backupFileName(dir, undefined, "tar.gz"))}`);
   } finally {
     unlock();
   }

@@ -2,6 +2,12 @@
 import tseslint from "typescript-eslint";
 import reactHooks from "eslint-plugin-react-hooks";
 
+// "What day is it" has one answer: app/modules/platform/clock.server.ts, which tests and GT_CLOCK can set.
+const CLOCK_RULES = [
+  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Ask the clock (platform/clock.server.ts): now(), today(), or machineNow() for lucia's session times." },
+  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Ask the clock (platform/clock.server.ts): epochMs(); time a span with performance.now()." },
+];
+
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "node_modules/**", ".data/**", "app/modules/auth/common-passwords.ts"] },
   ...tseslint.configs.recommended,
@@ -19,7 +25,12 @@ export default tseslint.config(
         "error",
         { patterns: [{ group: ["**/routes/*", "~/routes/*"], message: "Modules never import routes: move the shared code into a module." }] },
       ],
+      "no-restricted-syntax": ["error", ...CLOCK_RULES],
     },
+  },
+  {
+    files: ["app/modules/platform/clock.server.ts"],
+    rules: { "no-restricted-syntax": "off" },
   },
   {
     files: ["app/routes/**/*.tsx", "app/routes/**/*.ts"],
@@ -28,6 +39,7 @@ export default tseslint.config(
         "error",
         { selector: "CallExpression[callee.property.name=/^(selectFrom|insertInto|updateTable|deleteFrom)$/]", message: "Routes never write SQL: call a module function." },
         { selector: "TaggedTemplateExpression[tag.name='sql']", message: "Routes never write SQL: call a module function." },
+        ...CLOCK_RULES,
       ],
     },
   },

@@ -4,7 +4,7 @@
  * runs it as of another day.
  */
 import { runReminders } from "../app/modules/notify/reminders.server";
-import { today } from "../app/modules/reporting/periods";
+import { today } from "../app/modules/platform/clock.server";
 import { withCliDatabase } from "./lib/cli-database";
 
 const at = process.argv.indexOf("--today");

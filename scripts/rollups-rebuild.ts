@@ -18,7 +18,7 @@ const drifted = await withCliDatabase(async () => {
   if (only && partnerships.length === 0) throw new Error(`No partnership with the slug ${only}`);
   let drift = 0;
   for (const p of partnerships) {
-    const started = Date.now();
+    const started = performance.now();
     if (check) {
       const rows = await withPartnership(p.id, null, (tx) => rollupDrift(tx, { partnershipId: p.id }));
       drift += rows.length;
@@ -26,7 +26,7 @@ const drifted = await withCliDatabase(async () => {
       for (const row of rows.slice(0, 20)) console.log(`  ${row.quarter} metric ${row.metric_id} borough ${row.borough_key} ${row.sector}: kept ${row.kept ?? "none"}, fresh ${row.fresh ?? "none"}`);
     } else {
       const { rows } = await withPartnership(p.id, null, (tx) => rebuildMetricRollups(tx, { partnershipId: p.id }));
-      console.log(`${p.slug}: ${rows} roll-up rows rebuilt in ${Date.now() - started} ms`);
+      console.log(`${p.slug}: ${rows} roll-up rows rebuilt in ${performance.now() - started} ms`);
     }
   }
   return drift;

@@ -4,7 +4,7 @@
  * triggers are switched off for the load). Defaults are the national figures; prints rows per second.
  */
 import { migrateToLatest } from "../app/modules/platform/migrate.server";
-import { today } from "../app/modules/reporting/periods";
+import { today } from "../app/modules/platform/clock.server";
 import { closeDatabases, openDatabases } from "../app/db.server";
 import { generateScaleData, NATIONAL, type ScaleOptions } from "./lib/scale";
 
@@ -35,9 +35,9 @@ const options: ScaleOptions = {
 const handles = openDatabases({ databaseUrl: url, ownerUrl: url });
 try {
   await migrateToLatest(handles.owner);
-  const started = Date.now();
+  const started = performance.now();
   const { rows, slugs } = await generateScaleData(handles.owner, options);
-  const seconds = (Date.now() - started) / 1000;
+  const seconds = (performance.now() - started) / 1000;
   console.log(`\n${rows.toLocaleString("en-GB")} rows in ${seconds.toFixed(0)} s (${Math.round(rows / seconds).toLocaleString("en-GB")} rows/s); largest partnership: /p/${slugs[0]}`);
 } finally {
   await handles.close();

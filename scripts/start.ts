@@ -6,6 +6,7 @@ process.env.NODE_ENV ??= "production";
 
 import type { Server } from "node:http";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, hasDemoTwoFactor } from "../db/seed/accounts";
+import { formatDateTime } from "../app/modules/platform/dates";
 import { buildIfStale } from "./build";
 import { embeddedDataDir, lockDataDir } from "./lib/data-dir-lock";
 import { appLogger, loadBuild } from "./lib/load-build";
@@ -25,7 +26,7 @@ if (!process.env.GT_SKIP_BUILD) buildIfStale();
 const unlock = embedded ? lockDataDir(embeddedDataDir()) : () => {};
 const build = await loadBuild();
 const logger = appLogger(build);
-const { prepareDatabase, closeDatabases } = build.entry.module;
+const { prepareDatabase, closeDatabases, clockIsSet, now } = build.entry.module;
 
 let server: Server | undefined;
 async function shutdown(signal: string) {
@@ -55,6 +56,7 @@ try {
       `Demo accounts (password: ${DEMO_PASSWORD}):`,
       ...DEMO_ACCOUNTS.map((a) => `  ${a.email.padEnd(34)} ${describe(a)}${hasDemoTwoFactor(a) ? " *" : ""}`),
       `* two-factor sign-in: the sign-in page shows the demo code, or add the secret ${DEMO_TOTP_SECRET} to an authenticator app`,
+      ...(clockIsSet() ? [`Clock set by GT_CLOCK: here it is ${formatDateTime(now())} (UK time), and every date rule follows`] : []),
       "",
     ];
     console.log(lines.join("\n"));

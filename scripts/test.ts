@@ -3,6 +3,7 @@
  * PostgreSQL server: TEST_DATABASE_URL if given (a superuser URL), otherwise a throwaway server
  * started here and removed afterwards. Extra arguments go to vitest (e.g. a file to run alone).
  */
+import "./lib/one-day-run";
 import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
@@ -18,7 +19,7 @@ if (!fs.existsSync(chromium)) {
   process.exit(1);
 }
 
-const started = Date.now();
+const started = performance.now();
 let server: PgServer | undefined;
 let url = process.env.TEST_DATABASE_URL;
 if (!url) {
@@ -51,6 +52,6 @@ try {
   console.error(error);
   status = 1;
 }
-console.log(`\nTests ${status === 0 ? "passed" : "FAILED"} in ${Math.round((Date.now() - started) / 1000)} s`);
+console.log(`\nTests ${status === 0 ? "passed" : "FAILED"} in ${Math.round((performance.now() - started) / 1000)} s`);
 server?.stop();
 process.exit(status);

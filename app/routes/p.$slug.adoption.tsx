@@ -5,7 +5,7 @@ import { adoptionFacts, adoptionHeadlines, adoptionTables } from "~/modules/adop
 import { requireAccess } from "~/modules/auth/guard.server";
 import type { Cell } from "~/modules/exports/table";
 import { formatDate } from "~/modules/platform/dates";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { readPartnership } from "~/modules/platform/read-routing.server";
 import { DataTable } from "~/ui/DataTable";
 import { Main } from "~/ui/Layout";

@@ -3,7 +3,7 @@ import { adoptionFacts, adoptionTables } from "~/modules/adoption/adoption.serve
 import { requireAccess } from "~/modules/auth/guard.server";
 import { tableCsvResponse } from "~/modules/exports/csv.server";
 import { readPartnership } from "~/modules/platform/read-routing.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 
 /** One table of the adoption page as CSV (`?table=<id>`), sorted as the page's link asks. */
 export async function loader({ request, params }: LoaderFunctionArgs) {

@@ -9,7 +9,7 @@ import { filterInputs, linkQuery, parseFilters } from "~/modules/dashboards/filt
 import { cachedForPartnership } from "~/modules/dashboards/cache.server";
 import { dashboardPage } from "~/modules/dashboards/page-data.server";
 import { readPartnership } from "~/modules/platform/read-routing.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { Main } from "~/ui/Layout";
 import { useDocumentData } from "~/ui/request-info";
 import { documentOnly } from "~/modules/platform/document-data.server";

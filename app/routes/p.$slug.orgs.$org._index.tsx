@@ -7,7 +7,7 @@ import { formatDate } from "~/modules/platform/dates";
 import { PledgeStatusTag, SummaryRow } from "~/modules/pledge/components";
 import { organisationOverview } from "~/modules/pledge/overview.server";
 import { isCurrent } from "~/modules/pledge/status";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { returnsTodos } from "~/modules/returns/organisation-home.server";
 import { ReturnsTodo } from "~/modules/returns/ReturnsTodo";
 import { findOrganisation } from "~/modules/tenancy/organisations.server";

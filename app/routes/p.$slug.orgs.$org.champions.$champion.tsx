@@ -14,7 +14,7 @@ import { formatDate } from "~/modules/platform/dates";
 import { parseForm, readForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { ERASED } from "~/modules/privacy/erased";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { DateField } from "~/ui/DateField";
 import { Main } from "~/ui/Layout";

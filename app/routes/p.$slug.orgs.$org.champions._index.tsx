@@ -7,7 +7,7 @@ import { TRAINING_LABELS } from "~/modules/champions/training";
 import { formatDate } from "~/modules/platform/dates";
 import { isCurrent } from "~/modules/pledge/status";
 import { organisationPledges } from "~/modules/pledge/status.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 

@@ -7,7 +7,7 @@ import { addChampion } from "~/modules/champions/champions.server";
 import { ChampionFields } from "~/modules/champions/components";
 import { parseForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 import { Button, ErrorSummary } from "~/ui/form";

@@ -7,7 +7,7 @@ import { parseFilters } from "~/modules/dashboards/filters";
 import { organisationDashboard } from "~/modules/dashboards/organisation.server";
 import { dashboardPage } from "~/modules/dashboards/page-data.server";
 import { readPartnership } from "~/modules/platform/read-routing.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { findOrganisation } from "~/modules/tenancy/organisations.server";
 import { Main } from "~/ui/Layout";
 

@@ -6,7 +6,7 @@ import { formatDate } from "~/modules/platform/dates";
 import { ActivityRows, PledgeStatusTag, SummaryRow } from "~/modules/pledge/components";
 import { pledgeHistory } from "~/modules/pledge/history.server";
 import { organisationPledges } from "~/modules/pledge/status.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 

@@ -4,7 +4,7 @@ import { useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
 import { formatDate } from "~/modules/platform/dates";
 import { currentCertificate } from "~/modules/pledge/history.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 import { PrintButton } from "~/ui/PrintButton";

@@ -9,7 +9,7 @@ import { ActivityRows, PledgeText, SummaryRow } from "~/modules/pledge/component
 import { submitSignature } from "~/modules/pledge/signing.server";
 import { requireSigningDraft, STALE_ANSWERS } from "~/modules/pledge/signing-page.server";
 import { isCurrent, validUntil } from "~/modules/pledge/status";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 import { Button, Checkbox, ErrorSummary } from "~/ui/form";

@@ -8,7 +8,7 @@ import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { PledgeStatusTag } from "~/modules/pledge/components";
 import { withdrawPledge } from "~/modules/pledge/signing.server";
 import { organisationPledges } from "~/modules/pledge/status.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 import { Button, ErrorSummary, TextArea } from "~/ui/form";

@@ -13,7 +13,7 @@ import {
   readForm,
 } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { longDate } from "~/modules/returns/calendar";
 import type { ReturnReply } from "~/modules/returns/display";
 import {

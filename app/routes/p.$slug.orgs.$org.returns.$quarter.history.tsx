@@ -3,7 +3,7 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import type { ReturnSnapshot } from "../../db/types";
 import { requireAccess } from "~/modules/auth/guard.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { dateTime } from "~/modules/returns/display";
 import { quarterParam } from "~/modules/returns/form-page.server";
 import { listMetrics } from "~/modules/returns/metrics.server";

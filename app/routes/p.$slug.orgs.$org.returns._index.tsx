@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { longDate } from "~/modules/returns/calendar";
 import { organisationTodos } from "~/modules/returns/display";
 import { reportingSettings } from "~/modules/returns/form-page.server";

@@ -4,7 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
 import { PLEDGE_STATUS_LABELS } from "~/modules/pledge/status";
 import { organisationPledges } from "~/modules/pledge/status.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { listOrganisations } from "~/modules/tenancy/organisations.server";
 import { sectorLabel } from "~/modules/tenancy/sectors";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";

@@ -2,7 +2,7 @@ import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAccess } from "~/modules/auth/guard.server";
 import { csvResponse } from "~/modules/exports/csv.server";
 import { organisationsCsv } from "~/modules/imports/organisations.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 
 /** The organisations and prospects as CSV, in the shape the upload takes. */

@@ -16,7 +16,7 @@ import { percent } from "~/modules/delivery/progress";
 import { listReviews, openReview } from "~/modules/delivery/reviews.server";
 import { parseForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
-import { today } from "~/modules/reporting/periods";
+import { now, today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Button, ErrorSummary } from "~/ui/form";
 import { Main } from "~/ui/Layout";
@@ -74,7 +74,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseForm(request, OpenReviewSchema);
   if (!form.ok) return json(form.reply, { status: 400 });
   const result = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
-    openReview(tx, { partnershipId: ctx.partnership.id, planId: plan.id, kind: form.data.kind, userId: ctx.user.id, now: new Date() }),
+    openReview(tx, { partnershipId: ctx.partnership.id, planId: plan.id, kind: form.data.kind, userId: ctx.user.id, now: now() }),
   );
   if (!result.ok) return json(refuse(form.values, {}, result.message), { status: 400 });
   const asAt = formatDate(reviewQuarter(plan.financialYear, form.data.kind).end);

@@ -10,7 +10,8 @@ import { requireAction } from "~/modules/delivery/plan-access.server";
 import { planTitle } from "~/modules/delivery/plan-terms";
 import { OverdueTag, Progress, StatusTag } from "~/modules/delivery/PlanBits";
 import { actionStanding } from "~/modules/delivery/progress";
-import { parseQuarterKey, today } from "~/modules/reporting/periods";
+import { parseQuarterKey } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { Main } from "~/ui/Layout";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.action.title ?? "Action"} — Golden Thread` }];

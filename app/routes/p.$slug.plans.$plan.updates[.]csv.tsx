@@ -4,7 +4,7 @@ import { maySeeAction } from "~/modules/delivery/action-access";
 import { requirePlan } from "~/modules/delivery/plan-access.server";
 import { loadPlan } from "~/modules/delivery/plans.server";
 import { updatesCsv } from "~/modules/delivery/update-csv.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {

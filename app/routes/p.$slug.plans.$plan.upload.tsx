@@ -10,7 +10,7 @@ import { uploadPlanCsv } from "~/modules/delivery/plan-upload.server";
 import { UPDATE_COLUMNS } from "~/modules/delivery/update-csv.server";
 import { readForm } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { Button, ErrorSummary } from "~/ui/form";
 import { Main } from "~/ui/Layout";
 

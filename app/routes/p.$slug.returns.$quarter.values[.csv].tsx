@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAccess } from "~/modules/auth/guard.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { quarterParam } from "~/modules/returns/form-page.server";
 import { quarterValuesCsv } from "~/modules/returns/values-csv.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";

@@ -9,7 +9,7 @@ import { publishedFigures } from "~/modules/dashboards/publication.server";
 import { formatDate } from "~/modules/platform/dates";
 import { PledgeText } from "~/modules/pledge/components";
 import { publishedRegister } from "~/modules/pledge/register.server";
-import { today } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { sectorLabel } from "~/modules/tenancy/sectors";
 import { DataTable } from "~/ui/DataTable";
 import { Main } from "~/ui/Layout";

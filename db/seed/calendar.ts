@@ -1,16 +1,16 @@
-/** Date arithmetic and repeatable dice for laying demo data out backwards from the seeding day. */
+/** Day arithmetic and repeatable dice for laying demo data out backwards from the seeding day. */
+import { addDays } from "./quarters";
 
-export function daysBefore(today: Date, days: number): string {
-  const d = new Date(Date.UTC(today.getUTCFullYear(), today.getUTCMonth(), today.getUTCDate()));
-  d.setUTCDate(d.getUTCDate() - days);
-  return d.toISOString().slice(0, 10);
+/** The UK day `days` before `today` ('YYYY-MM-DD'); negative is after. */
+export function daysBefore(today: string, days: number): string {
+  return addDays(today, -days);
 }
 
-export function monthsBefore(today: Date, months: number): string {
+export function monthsBefore(today: string, months: number): string {
   return daysBefore(today, Math.round(months * 30.44));
 }
 
-/** A seeded pseudo-random number generator (mulberry32), so the demo is the same on every machine. */
+/** A seeded pseudo-random number generator (mulberry32), so the demo is the same on every machine and every day. */
 export function demoRandom(seed: string): () => number {
   let h = 1779033703 ^ seed.length;
   for (let i = 0; i < seed.length; i++) h = Math.imul(h ^ seed.charCodeAt(i), 3432918353);

@@ -22,13 +22,13 @@ const THEMES: Array<{ key: ThemeKey; name: string }> = [
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 /** A day in a financial year: `months` after April of `year` (day 0 is the last day of the month before). */
 const fyDate = (year: number, months: number, day: number) => iso(new Date(Date.UTC(year, 3 + months, day)));
-const financialYearOf = (d: Date) => (d.getUTCMonth() >= 3 ? d.getUTCFullYear() : d.getUTCFullYear() - 1);
+const financialYearOf = (day: string) => (Number(day.slice(5, 7)) >= 4 ? Number(day.slice(0, 4)) : Number(day.slice(0, 4)) - 1);
 const quarterStart = (year: number, n: number) => fyDate(year, (n - 1) * 3, 1);
 
 export async function seedDeliveryPlans(tx: Transaction<Database>, ctx: DemoContext) {
   const partnershipId = ctx.partnershipId;
-  const today = iso(ctx.today);
-  const thisYear = financialYearOf(ctx.today);
+  const today = ctx.today;
+  const thisYear = financialYearOf(today);
   const parts = PARTS[ctx.partnership.slug];
   const places = PLACES[ctx.partnership.slug];
   if (!parts || !places) return;

@@ -12,6 +12,7 @@ import { DEMO_PARTNERSHIPS, type DemoPartnership } from "./places";
 import { seedChampions } from "./champions";
 import { seedInvitations } from "./invitations";
 import { seedPledges } from "./pledges";
+import { addDays } from "./quarters";
 import { seedReturns } from "./returns";
 
 export interface DemoContext {
@@ -20,8 +21,10 @@ export interface DemoContext {
   boroughIds: Map<string, string>;
   organisationIds: Map<string, string>;
   userIds: Map<string, string>;
-  /** The day the demo is seeded on; figures are laid out backwards from it. */
-  today: Date;
+  /** The moment the demo is seeded; nothing in it happens later. */
+  now: Date;
+  /** The UK day of `now` ('YYYY-MM-DD'); figures are laid out backwards from it. */
+  today: string;
 }
 
 export type DemoStep = (tx: Transaction<Database>, ctx: DemoContext) => Promise<void>;
@@ -31,7 +34,9 @@ export const DEMO_STEPS: DemoStep[] = [seedPledges, seedChampions, seedReturns, 
 
 export interface SeedOptions {
   hashPassword: (password: string) => Promise<string>;
-  today?: Date;
+  /** One reading of the app's clock (db/ never reads a clock itself): the moment and its UK day. */
+  now: Date;
+  today: string;
   /** Steps to run after the built-in ones; tests use this to seed extra fixtures. */
   steps?: DemoStep[];
 }
@@ -57,7 +62,7 @@ export async function removeDemo(db: Kysely<Database>) {
 }
 
 export async function seedDemo(db: Kysely<Database>, options: SeedOptions) {
-  const today = options.today ?? new Date();
+  const { now, today } = options;
   const userIds = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
     const { id } = await db
@@ -88,6 +93,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions) {
           publish_register: partnership.publishRegister,
           publish_figures: partnership.publishFigures,
           is_demo: true,
+          created_at: now,
         })
         .returning("id")
         .executeTakeFirstOrThrow();
@@ -105,7 +111,6 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions) {
 
       const organisationIds = new Map<string, string>();
       for (const org of partnership.organisations) {
-        const expires = org.qualityMark ? new Date(today.getTime() + org.qualityMark.expiresInDays * 86_400_000) : null;
         const { id } = await tx
           .insertInto("organisations")
           .values({
@@ -115,7 +120,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions) {
             borough_id: org.borough ? boroughIds.get(org.borough)! : null,
             is_statutory: org.statutory ?? false,
             quality_mark: org.qualityMark?.kind ?? null,
-            quality_mark_expires_on: expires ? expires.toISOString().slice(0, 10) : null,
+            quality_mark_expires_on: org.qualityMark ? addDays(today, org.qualityMark.expiresInDays) : null,
           })
           .returning("id")
           .executeTakeFirstOrThrow();
@@ -140,7 +145,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions) {
         }
       }
 
-      const ctx: DemoContext = { partnership, partnershipId, boroughIds, organisationIds, userIds, today };
+      const ctx: DemoContext = { partnership, partnershipId, boroughIds, organisationIds, userIds, now, today };
       for (const step of [...DEMO_STEPS, ...(options.steps ?? [])]) await step(tx, ctx);
     });
   }

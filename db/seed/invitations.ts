@@ -44,7 +44,7 @@ export const seedInvitations: DemoStep = async (tx, ctx) => {
   const pending = PENDING[ctx.partnership.slug];
   if (!pending) return;
   const token = base32(randomBytes(20));
-  const sent = new Date(ctx.today.getTime() - 2 * 86_400_000);
+  const sent = new Date(ctx.now.getTime() - 2 * 86_400_000);
   const expires = new Date(sent.getTime() + 7 * 86_400_000);
   const invitedBy = ctx.userIds.get(pending.invitedBy) ?? null;
   await tx

@@ -29,6 +29,11 @@ export function quarterEnd(key: string): string {
   return new Date(Date.UTC(y, m, 0)).toISOString().slice(0, 10);
 }
 
+/** The first day of a quarter. */
+export function quarterStart(key: string): string {
+  return addDays(quarterEnd(shiftQuarter(key, -1)), 1);
+}
+
 export function dueOn(key: string, deadlineDays: number): string {
   return addDays(quarterEnd(key), deadlineDays);
 }

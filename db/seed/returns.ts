@@ -63,12 +63,12 @@ interface Row {
 
 export const seedReturns: DemoStep = async (tx, ctx) => {
   const cleveland = ctx.partnership.slug === "cleveland";
-  const today = ctx.today.toISOString().slice(0, 10);
+  const today = ctx.today;
   const current = quarterKeyOf(today);
   const firstQuarter = shiftQuarter(current, -QUARTERS_BACK);
   const redefinedFrom = shiftQuarter(current, -4);
   // A time on a day, never later than the moment of seeding.
-  const at = (day: string, hour: number) => new Date(Math.min(Date.parse(`${day}T${String(hour).padStart(2, "0")}:15:00Z`), ctx.today.getTime() - 60_000));
+  const at = (day: string, hour: number) => new Date(Math.min(Date.parse(`${day}T${String(hour).padStart(2, "0")}:15:00Z`), ctx.now.getTime() - 60_000));
 
   // The framework, with Cleveland's change to what counts as a referral received.
   const metricIds = new Map<string, string>();

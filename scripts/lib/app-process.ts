@@ -39,7 +39,7 @@ export async function spawnApp(env: Record<string, string | undefined>, options:
   const exited = new Promise<void>((resolve) => child.once("exit", () => resolve()));
 
   const timeout = options.startTimeoutMs ?? 60_000;
-  const deadline = Date.now() + timeout;
+  const deadline = performance.now() + timeout;
   for (;;) {
     if (child.exitCode !== null) throw new Error(`The app server exited during start:\n${output}`);
     try {
@@ -48,7 +48,7 @@ export async function spawnApp(env: Record<string, string | undefined>, options:
     } catch {
       // not listening yet
     }
-    if (Date.now() > deadline) {
+    if (performance.now() > deadline) {
       child.kill("SIGKILL");
       throw new Error(`The app server did not answer within ${timeout / 1000} s:\n${output}`);
     }

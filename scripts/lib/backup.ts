@@ -7,6 +7,7 @@ import { spawnSync } from "node:child_process";
 import fs from "node:fs";
 import path from "node:path";
 import pg from "pg";
+import { now } from "../../app/modules/platform/clock.server";
 import { findPgBinDir } from "./pg-server";
 
 function run(binary: string, args: string[]) {
@@ -15,8 +16,8 @@ function run(binary: string, args: string[]) {
   return result.stdout;
 }
 
-export function backupFileName(dir: string, now = new Date(), extension = "dump") {
-  const stamp = now.toISOString().slice(0, 16).replace(":", "");
+export function backupFileName(dir: string, at = now(), extension = "dump") {
+  const stamp = at.toISOString().slice(0, 16).replace(":", "");
   return path.join(dir, `golden-thread-${stamp}.${extension}`);
 }
 

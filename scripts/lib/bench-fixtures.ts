@@ -3,6 +3,7 @@
  * Sessions are made the way the sign-in makes them (the session module's own stored id), so a
  * benchmark of thousands of organisations does not spend minutes on argon2.
  */
+import { machineNow } from "../../app/modules/platform/clock.server";
 import { randomBytes } from "node:crypto";
 import { sql, type Kysely } from "kysely";
 import type { Database } from "../../db/types";
@@ -24,11 +25,12 @@ const SESSION_HOURS = 6;
 
 async function sessionsFor(db: Kysely<Database>, userIds: string[]): Promise<string[]> {
   const tokens = userIds.map(() => randomBytes(20).toString("hex"));
-  const expires = new Date(Date.now() + SESSION_HOURS * 3600_000);
+  // Sessions are lucia's, measured on the machine's clock (clock.server.ts).
+  const expires = new Date(machineNow().getTime() + SESSION_HOURS * 3600_000);
   for (let i = 0; i < userIds.length; i += 5000) {
     await db
       .insertInto("sessions")
-      .values(userIds.slice(i, i + 5000).map((userId, j) => ({ id: storedSessionId(tokens[i + j]), user_id: userId, expires_at: expires, created_at: new Date() })))
+      .values(userIds.slice(i, i + 5000).map((userId, j) => ({ id: storedSessionId(tokens[i + j]), user_id: userId, expires_at: expires, created_at: machineNow() })))
       .execute();
   }
   return tokens.map((t) => `gt_session=${t}`);

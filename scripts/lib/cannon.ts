@@ -54,7 +54,7 @@ export function percentile(sorted: number[], p: number): number {
 export async function measure(options: RunOptions): Promise<Measured> {
   const latencies: number[] = [];
   const byClass = { "2xx": 0, "3xx": 0, "4xx": 0, "5xx": 0 };
-  const started = Date.now();
+  const started = performance.now();
   let finish!: (error: Error | null, result: autocannon.Result) => void;
   const done = new Promise<autocannon.Result>((resolve, reject) => (finish = (error, result) => (error ? reject(error) : resolve(result))));
   const instance = autocannon({
@@ -101,7 +101,7 @@ export async function measure(options: RunOptions): Promise<Measured> {
     if (cls in byClass) byClass[cls]++;
   });
   const result = await done;
-  const seconds = latencies.length ? Math.max((lastAnswered - firstSent) / 1000, 0.001) : Math.max((Date.now() - started) / 1000, result.duration || 0.001);
+  const seconds = latencies.length ? Math.max((lastAnswered - firstSent) / 1000, 0.001) : Math.max((performance.now() - started) / 1000, result.duration || 0.001);
   return summarise(options.label, options.connections, latencies, seconds, byClass, result.errors + result.timeouts);
 }
 

@@ -8,7 +8,7 @@ import { SERVER_BUILD } from "../build";
 export type AppBuild = ServerBuild & { entry: { module: typeof entry } };
 
 export async function loadBuild(fresh = false): Promise<AppBuild> {
-  const url = pathToFileURL(SERVER_BUILD).href + (fresh ? `?t=${Date.now()}` : "");
+  const url = pathToFileURL(SERVER_BUILD).href + (fresh ? `?t=${performance.now()}` : "");
   return (await import(url)) as AppBuild;
 }
 

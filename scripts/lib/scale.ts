@@ -67,9 +67,9 @@ export function scaleQuarters(options: Pick<ScaleOptions, "quarters" | "today">)
 }
 
 async function timed(log: (line: string) => void, what: string, work: () => Promise<number>) {
-  const started = Date.now();
+  const started = performance.now();
   const rows = await work();
-  const seconds = (Date.now() - started) / 1000;
+  const seconds = (performance.now() - started) / 1000;
   log(`${what.padEnd(28)} ${String(rows).padStart(11)} rows  ${seconds.toFixed(1).padStart(6)} s  ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString("en-GB").padStart(10)} rows/s`);
   return rows;
 }
@@ -263,9 +263,9 @@ export async function generateScaleData(db: Kysely<Database>, options: ScaleOpti
     });
   });
 
-  const started = Date.now();
+  const started = performance.now();
   await sql`analyze`.execute(db);
-  log(`${"analyze".padEnd(28)} ${"".padStart(11)}       ${((Date.now() - started) / 1000).toFixed(1).padStart(6)} s`);
+  log(`${"analyze".padEnd(28)} ${"".padStart(11)}       ${((performance.now() - started) / 1000).toFixed(1).padStart(6)} s`);
   const slugs = areas
     .map((a, i) => ({ slug: slugOf(a.name), n: organisationsPer[i] }))
     .sort((a, b) => b.n - a.n)

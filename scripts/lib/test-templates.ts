@@ -4,11 +4,13 @@
  * which takes milliseconds. The app connects as `gt_web`, a login role that is only a member of
  * gt_app — exactly what production should do.
  */
+import { randomBytes } from "node:crypto";
 import pg from "pg";
 import { hashPassword } from "../../app/modules/auth/password.server";
 import { migrateToLatest } from "../../app/modules/platform/migrate.server";
 import { openDatabases } from "../../app/db.server";
 import { APP_DEMO_STEPS } from "../../app/modules/platform/app-demo-steps.server";
+import { clockReading } from "../../app/modules/platform/clock.server";
 import { seedDemo } from "../../db/seed/demo";
 
 export const APP_LOGIN = { user: "gt_web", password: "gt_web_test" };
@@ -61,7 +63,7 @@ export async function prepareTemplates(serverUrl: string) {
   await adminQuery(serverUrl, `create database ${TEMPLATES.demo} template ${TEMPLATES.empty}`);
   const demo = openDatabases({ databaseUrl: databaseUrl(serverUrl, TEMPLATES.demo, "app"), ownerUrl: databaseUrl(serverUrl, TEMPLATES.demo) });
   try {
-    await seedDemo(demo.owner, { hashPassword, steps: APP_DEMO_STEPS });
+    await seedDemo(demo.owner, { hashPassword, ...clockReading(), steps: APP_DEMO_STEPS });
   } finally {
     await demo.close();
   }
@@ -69,7 +71,7 @@ export async function prepareTemplates(serverUrl: string) {
 
 let counter = 0;
 export async function copyTemplate(serverUrl: string, template: TemplateName): Promise<string> {
-  const name = `gt_t_${process.pid}_${Date.now().toString(36)}_${counter++}`;
+  const name = `gt_t_${process.pid}_${randomBytes(4).toString("hex")}_${counter++}`;
   for (let attempt = 0; ; attempt++) {
     try {
       await adminQuery(serverUrl, `create database ${name} template ${TEMPLATES[template]}`);

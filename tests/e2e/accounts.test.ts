@@ -9,6 +9,7 @@ import { describe, expect, it } from "vitest";
 import { useAppServer } from "../helpers/app-server";
 import { expectAccessible, newPage, signInAs, useBrowser } from "../helpers/browser";
 import { codeFor } from "../helpers/two-factor";
+import { epochMs } from "~/modules/platform/clock.server";
 
 const server = useAppServer({ template: "demo" });
 const browser = useBrowser();
@@ -89,7 +90,7 @@ describe("inviting someone", () => {
     await coordinator.page.getByRole("radio", { name: "RJ champion" }).check();
     await submit(coordinator.page, "Send invitation");
     const expired = await linkFromOutbox(coordinator.page, "cleveland", "late.champion@linthorpe.example.org");
-    await server().db.handles.owner.updateTable("invitations").set({ expires_at: new Date(Date.now() - 60_000) }).where("email", "=", "late.champion@linthorpe.example.org").execute();
+    await server().db.handles.owner.updateTable("invitations").set({ expires_at: new Date(epochMs() - 60_000) }).where("email", "=", "late.champion@linthorpe.example.org").execute();
 
     const invitee = await newPage(browser(), server().url);
     expect((await invitee.page.goto(expired))?.status()).toBe(404);

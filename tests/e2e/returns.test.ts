@@ -5,7 +5,8 @@
  */
 import type { Page } from "playwright-core";
 import { describe, expect, it } from "vitest";
-import { previousQuarter, quarterOf, today } from "~/modules/reporting/periods";
+import { previousQuarter, quarterOf } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { useAppServer } from "../helpers/app-server";
 import { expectAccessible, newPage, signInAs, useBrowser } from "../helpers/browser";
 import { organisationId } from "../helpers/fixtures";

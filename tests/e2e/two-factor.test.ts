@@ -8,6 +8,7 @@ import { describe, expect, it } from "vitest";
 import { useAppServer } from "../helpers/app-server";
 import { expectAccessible, newPage, signInAs, useBrowser } from "../helpers/browser";
 import { codeFor } from "../helpers/two-factor";
+import { machineNow } from "~/modules/platform/clock.server";
 
 const server = useAppServer({ template: "demo" });
 const browser = useBrowser();
@@ -95,7 +96,7 @@ describe("without JavaScript", () => {
     const session = (await context.cookies()).find((c) => c.name === "gt_session")!;
     await server()
       .db.handles.owner.updateTable("sessions")
-      .set({ authenticated_at: new Date(Date.now() - 30 * 60_000) })
+      .set({ authenticated_at: new Date(machineNow().getTime() - 30 * 60_000) })
       .execute();
     await page.goto("/account");
     await page.getByRole("link", { name: "Confirm it is you to change your password" }).click();

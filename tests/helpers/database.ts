@@ -57,6 +57,7 @@ export async function createStandaloneDemoDatabase(serverUrl: string): Promise<T
   const { migrateToLatest } = await import("~/modules/platform/migrate.server");
   const { hashPassword } = await import("~/modules/auth/password.server");
   const { seedDemo } = await import("../../db/seed/demo");
+  const { clockReading } = await import("~/modules/platform/clock.server");
   const name = "gt_standalone";
   await ensureAppRoles(serverUrl);
   await adminQuery(serverUrl, `create database ${name}`);
@@ -64,6 +65,6 @@ export async function createStandaloneDemoDatabase(serverUrl: string): Promise<T
   const ownerUrl = databaseUrl(serverUrl, name);
   const handles = openDatabases({ databaseUrl: appUrl, ownerUrl });
   await migrateToLatest(handles.owner);
-  await seedDemo(handles.owner, { hashPassword });
+  await seedDemo(handles.owner, { hashPassword, ...clockReading() });
   return { name, serverUrl, appUrl, ownerUrl, handles };
 }

@@ -12,9 +12,10 @@ import { acceptInvitation } from "~/modules/people/invitations.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { useTestDatabase } from "../helpers/database";
 import { organisationId, partnershipId, userId } from "../helpers/fixtures";
+import { today } from "~/modules/platform/clock.server";
 
 const db = useTestDatabase("demo");
-const TODAY = new Date().toISOString().slice(0, 10);
+const TODAY = today();
 
 async function cleveland(name: string) {
   const owner = db().handles.owner;

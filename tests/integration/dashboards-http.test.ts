@@ -7,7 +7,8 @@
 import { parse } from "csv-parse/sync";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { TableData } from "~/modules/exports/table";
-import { quarterOf, today } from "~/modules/reporting/periods";
+import { quarterOf } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { SUPPRESSED } from "~/modules/rollups/suppression";
 import { useAppServer } from "../helpers/app-server";
 import { boroughId, organisationId, userId } from "../helpers/fixtures";

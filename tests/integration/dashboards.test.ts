@@ -19,7 +19,8 @@ import { aggregateRange } from "~/modules/returns/aggregation";
 import { countsForFigures } from "~/modules/returns/status";
 import { NOT_APPLICABLE, type MetricValue } from "~/modules/returns/values";
 import { saveReturnForm } from "~/modules/returns/workflow.server";
-import { previousQuarter, quarterOf, today } from "~/modules/reporting/periods";
+import { previousQuarter, quarterOf } from "~/modules/reporting/periods";
+import { now, today } from "~/modules/platform/clock.server";
 import { findOrganisation } from "~/modules/tenancy/organisations.server";
 import { withPartnership, type Tx } from "~/modules/tenancy/with-partnership.server";
 import { useTestDatabase } from "../helpers/database";
@@ -76,11 +77,13 @@ function tableOf(dashboard: Dashboard, id: string) {
   return table;
 }
 
+let boroughsAdded = 0;
 async function addBoroughWithOrganisations(n: number) {
+  const k = ++boroughsAdded;
   const champion = await userId(db().handles.owner, "champion@cleveland.demo.test");
   const quarter = quarterOf(TODAY).key;
   await withPartnership(cleveland.id, coordinator, async (tx) => {
-    const { id: boroughId } = await tx.insertInto("boroughs").values({ partnership_id: cleveland.id, name: `New Borough ${Date.now()}`, ons_code: `E0600${String(Date.now()).slice(-4)}` }).returning("id").executeTakeFirstOrThrow();
+    const { id: boroughId } = await tx.insertInto("boroughs").values({ partnership_id: cleveland.id, name: `New Borough ${k}`, ons_code: `E0609${String(k).padStart(4, "0")}` }).returning("id").executeTakeFirstOrThrow();
     for (let i = 0; i < n; i++) {
       const { id } = await tx.insertInto("organisations").values({ partnership_id: cleveland.id, name: `Query Count ${boroughId.slice(0, 4)} ${i}`, sector: i % 2 ? "housing" : "education", borough_id: boroughId }).returning("id").executeTakeFirstOrThrow();
       await saveReturnForm(tx, { partnershipId: cleveland.id, organisationId: id, quarter, userId: champion, intent: "submit", baseVersion: 0, posted: { "value.referrals_made": String(i) }, confirmed: true, settings: { deadlineDays: 30, graceDays: 30 }, today: TODAY });
@@ -222,7 +225,7 @@ describe("dashboards on the demo", () => {
 
     // Through withPartnership, as the app writes: the dashboards' kept organisation facts move on.
     await withPartnership(partnership.id, null, async (tx) => {
-      const v = await tx.insertInto("pledge_versions").values({ partnership_id: partnership.id, version: 1, state: "published", title: "Pledge", commitments: JSON.stringify(["Work restoratively"]), published_at: new Date() }).returning("id").executeTakeFirstOrThrow();
+      const v = await tx.insertInto("pledge_versions").values({ partnership_id: partnership.id, version: 1, state: "published", title: "Pledge", commitments: JSON.stringify(["Work restoratively"]), published_at: now() }).returning("id").executeTakeFirstOrThrow();
       await tx.insertInto("pledge_signatures").values({ partnership_id: partnership.id, organisation_id: setup.organisationId, pledge_version_id: v.id, signed_on: previousQuarter(quarterOf(TODAY)).start, signatory_name: "A Person", signatory_title: "Director", activity: JSON.stringify({}) }).execute();
     }, { db: owner });
     const due = await load();

@@ -14,6 +14,7 @@ import { personalDataCsv, personalDataOf } from "~/modules/privacy/subject-acces
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { useTestDatabase } from "../helpers/database";
 import { championId, organisationId, partnershipId, userId } from "../helpers/fixtures";
+import { epochMs } from "~/modules/platform/clock.server";
 
 const db = useTestDatabase("demo");
 const owner = () => db().handles.owner;
@@ -112,7 +113,7 @@ describe("erasing a member", () => {
     // An invitation and an email to him, so there is something to delete and to blank.
     await owner()
       .insertInto("invitations")
-      .values({ partnership_id: cleveland, token_hash: "a".repeat(64), email: "champion@cleveland.demo.test", role: "org_admin", organisation_id: hartlepool, expires_at: new Date(Date.now() + 86_400_000) })
+      .values({ partnership_id: cleveland, token_hash: "a".repeat(64), email: "champion@cleveland.demo.test", role: "org_admin", organisation_id: hartlepool, expires_at: new Date(epochMs() + 86_400_000) })
       .execute();
     await owner().insertInto("outbox_messages").values({ partnership_id: cleveland, kind: "invitation", to_address: "champion@cleveland.demo.test", subject: "You are invited", body_text: "Dear Daniel Reeve" }).execute();
     await startSession(daniel);

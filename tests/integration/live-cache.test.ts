@@ -7,7 +7,8 @@
 import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { TableData } from "~/modules/exports/table";
-import { quarterOf, today } from "~/modules/reporting/periods";
+import { quarterOf } from "~/modules/reporting/periods";
+import { now, today } from "~/modules/platform/clock.server";
 import { startAppServer, useAppServer, type AppServer } from "../helpers/app-server";
 import { organisationId } from "../helpers/fixtures";
 import { Client, signedIn } from "../helpers/http-client";
@@ -131,7 +132,7 @@ describe("the live dashboard cache", () => {
       const narrativeOnly = (await noted().execute(tx)).rows[0].quarters ?? "";
       await rows(b.quarter).set({ status: b.status === "accepted" ? "submitted" : "accepted" }).execute();
       await rows(b.quarter).set({ status: b.status }).execute();
-      await rows(a.quarter).set({ first_submitted_at: new Date() }).execute();
+      await rows(a.quarter).set({ first_submitted_at: now() }).execute();
       const both = (await noted().execute(tx)).rows[0].quarters;
       throw Object.assign(new Error("roll back"), { seen: { narrativeOnly, both } });
     }).catch((error: { seen?: unknown }) => error.seen);

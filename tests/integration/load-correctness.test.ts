@@ -5,7 +5,8 @@
  * dashboards' roll-ups still equal a fresh aggregation of the raw values. The rate is the bench's business.
  */
 import { describe, expect, it } from "vitest";
-import { quarterOf, today } from "~/modules/reporting/periods";
+import { quarterOf } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { boardMember, passwordUsers, submitters } from "../../scripts/lib/bench-fixtures";
 import { checkAfterLoad, runMixedLoad } from "../../scripts/lib/mixed-load";
 import { useAppServer } from "../helpers/app-server";

@@ -10,6 +10,7 @@ import { currentSession, startSession } from "~/modules/auth/session.server";
 import { tokenHash } from "~/modules/auth/tokens.server";
 import { useTestDatabase } from "../helpers/database";
 import { userId } from "../helpers/fixtures";
+import { epochMs, now } from "~/modules/platform/clock.server";
 
 const db = useTestDatabase("demo");
 const origin = "https://goldenthread.example.org";
@@ -36,7 +37,7 @@ describe("asking for a reset", () => {
 
   it("sends nothing to a disabled account, and at most a few emails an hour to anyone", async () => {
     const owner = db().handles.owner;
-    await owner.updateTable("users").set({ disabled_at: new Date() }).where("email", "=", "board@hampshire.demo.test").execute();
+    await owner.updateTable("users").set({ disabled_at: now() }).where("email", "=", "board@hampshire.demo.test").execute();
     await requestPasswordReset({ email: "board@hampshire.demo.test", origin });
     expect(await platformMailTo("board@hampshire.demo.test")).toEqual([]);
 
@@ -67,7 +68,7 @@ describe("using the link", () => {
     const email = "coordinator@hampshire.demo.test";
     await requestPasswordReset({ email, origin });
     const token = linkIn((await platformMailTo(email))[0].body_text);
-    await db().handles.owner.updateTable("password_resets").set({ expires_at: new Date(Date.now() - 1000) }).where("token_hash", "=", tokenHash(token)).execute();
+    await db().handles.owner.updateTable("password_resets").set({ expires_at: new Date(epochMs() - 1000) }).where("token_hash", "=", tokenHash(token)).execute();
     expect(await findPasswordReset(token)).toBeNull();
     expect(await completePasswordReset(token, "a brand new passphrase")).toEqual({ ok: false });
     expect((await signIn({ email, password: "golden-thread-demo", clientAddress: "10.3.3.3" })).ok).toBe(true);

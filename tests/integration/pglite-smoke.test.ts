@@ -9,6 +9,7 @@ import { afterAll, describe, expect, it } from "vitest";
 import { openDatabases, installDatabases, closeDatabases } from "~/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { APP_DEMO_STEPS } from "~/modules/platform/app-demo-steps.server";
+import { clockReading } from "~/modules/platform/clock.server";
 import { migrateToLatest } from "~/modules/platform/migrate.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { seedDemo } from "../../db/seed/demo";
@@ -26,7 +27,7 @@ describe("embedded PostgreSQL (PGlite)", () => {
   it("applies every migration and loads the demo", { timeout: 120_000 }, async () => {
     const applied = await migrateToLatest(handles.owner);
     expect(applied.length).toBeGreaterThan(0);
-    await seedDemo(handles.owner, { hashPassword, steps: APP_DEMO_STEPS });
+    await seedDemo(handles.owner, { hashPassword, ...clockReading(), steps: APP_DEMO_STEPS });
     const slugs = await handles.owner.selectFrom("partnerships").select("slug").orderBy("slug").execute();
     expect(slugs.map((s) => s.slug)).toEqual(["cleveland", "hampshire"]);
   });

@@ -13,7 +13,8 @@ import { reviewFigures } from "~/modules/delivery/review-figures.server";
 import { buildSnapshot } from "~/modules/delivery/review-snapshot";
 import { findReview, openReview, saveSummaries } from "~/modules/delivery/reviews.server";
 import { recordUpdate } from "~/modules/delivery/updates.server";
-import { financialYearOf, quarter, today as todayOf } from "~/modules/reporting/periods";
+import { financialYearOf, quarter } from "~/modules/reporting/periods";
+import { now, today as todayOf } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { useTestDatabase } from "../helpers/database";
 import { partnershipId, userId } from "../helpers/fixtures";
@@ -31,7 +32,7 @@ beforeAll(async () => {
   cleveland = await partnershipId(owner, "cleveland");
   coordinator = await userId(owner, "coordinator@cleveland.demo.test");
   planId = (await withPartnership(cleveland, coordinator, (tx) => planForYear(tx, { partnershipId: cleveland, financialYear: thisYear })))!.id;
-  const opened = await withPartnership(cleveland, coordinator, (tx) => openReview(tx, { partnershipId: cleveland, planId, kind: "mid_year", userId: coordinator, now: new Date() }));
+  const opened = await withPartnership(cleveland, coordinator, (tx) => openReview(tx, { partnershipId: cleveland, planId, kind: "mid_year", userId: coordinator, now: now() }));
   if (!opened.ok) throw new Error(opened.message);
   reviewId = opened.reviewId;
 });
@@ -55,7 +56,7 @@ describe("opening a review", () => {
   });
 
   it("refuses a second review of the same kind, and an end-year review before the year has ended", async () => {
-    const again = await withPartnership(cleveland, coordinator, (tx) => openReview(tx, { partnershipId: cleveland, planId, kind: "mid_year", userId: coordinator, now: new Date() }));
+    const again = await withPartnership(cleveland, coordinator, (tx) => openReview(tx, { partnershipId: cleveland, planId, kind: "mid_year", userId: coordinator, now: now() }));
     expect(again).toEqual({ ok: false, message: "This review has already been opened" });
     const early = await withPartnership(cleveland, coordinator, (tx) => openReview(tx, { partnershipId: cleveland, planId, kind: "end_year", userId: coordinator, now: new Date(`${today}T12:00:00Z`) }));
     expect(early.ok).toBe(false);
@@ -143,7 +144,7 @@ describe("a frozen review", () => {
         input: { ...{ title: "Added after the review", description: null, themeId: plan.themes[0].id, leadOrganisationId: choices.organisations[1].id }, supportingOrganisationIds: [], boroughIds: [], startOn: `${thisYear}-04-01`, dueOn: `${thisYear}-06-30`, successMeasure: null, weight: 3 },
       });
       expect(await renameThemes(tx, { partnershipId: cleveland, names: { [plan.themes[0].id]: "Renamed theme" } })).toEqual({ ok: true });
-      await tx.updateTable("organisations").set({ withdrawn_at: new Date(), withdrawn_reason: "Closed" }).where("partnership_id", "=", cleveland).where("name", "=", "Hartlepool Marina Traders").execute();
+      await tx.updateTable("organisations").set({ withdrawn_at: now(), withdrawn_reason: "Closed" }).where("partnership_id", "=", cleveland).where("name", "=", "Hartlepool Marina Traders").execute();
     });
     // A figure in a counted return for the review's quarter is corrected afterwards.
     const owner = db().handles.owner;

@@ -10,6 +10,7 @@ import { addDays } from "~/modules/reporting/periods";
 import { useTestDatabase } from "../helpers/database";
 import { organisationId, partnershipId, userId } from "../helpers/fixtures";
 import { startSmtpServer } from "../helpers/smtp";
+import { today } from "~/modules/platform/clock.server";
 
 const db = useTestDatabase("demo");
 const ORIGIN = "https://golden-thread.example.org";
@@ -86,9 +87,8 @@ describe("pledge and champion reminders, kept in the outbox", () => {
     const yjs = await organisationId(owner, "cleveland", "Hartlepool Youth Justice Service");
     const admin = await userId(owner, "orgadmin@cleveland.demo.test");
     await owner.insertInto("organisation_members").values({ partnership_id: cleveland, organisation_id: yjs, user_id: admin, role: "org_admin" }).execute();
-    const today = new Date().toISOString().slice(0, 10);
-    await runReminders({ today, origin: ORIGIN });
-    await runReminders({ today, origin: ORIGIN });
+    await runReminders({ today: today(), origin: ORIGIN });
+    await runReminders({ today: today(), origin: ORIGIN });
     const vacancies = (await sentTo("orgadmin@cleveland.demo.test")).filter((m) => m.kind === "reminder:vacancy");
     expect(vacancies.map((m) => m.subject)).toEqual(["Hartlepool Youth Justice Service has no RJ champion"]);
   });
@@ -112,9 +112,8 @@ describe("pledge reminders over SMTP", () => {
     const iow = await organisationId(owner, "hampshire", "Isle of Wight Council");
     const admin = await userId(owner, "board@hampshire.demo.test");
     await owner.insertInto("organisation_members").values({ partnership_id: hampshire, organisation_id: iow, user_id: admin, role: "org_admin" }).execute();
-    const today = new Date().toISOString().slice(0, 10);
-    const first = await runReminders({ today, origin: ORIGIN });
-    const second = await runReminders({ today, origin: ORIGIN });
+    const first = await runReminders({ today: today(), origin: ORIGIN });
+    const second = await runReminders({ today: today(), origin: ORIGIN });
     expect(first["pledge and champions"]).toBeGreaterThanOrEqual(2);
     expect(second["pledge and champions"]).toBe(0);
     const toAdmin = smtp.received.filter((m) => m.to.includes("board@hampshire.demo.test"));

@@ -6,6 +6,7 @@ import { sql } from "kysely";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { closeDatabases, installDatabases, openDatabases, type DatabaseHandles } from "~/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
+import { clockReading } from "~/modules/platform/clock.server";
 import { migrateToLatest } from "~/modules/platform/migrate.server";
 import { readDatabase, rememberWrite } from "~/modules/platform/read-routing.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
@@ -38,7 +39,7 @@ beforeAll(async () => {
     ownerUrl: databaseUrl(primary.url, DB),
   });
   await migrateToLatest(handles.owner);
-  await seedDemo(handles.owner, { hashPassword });
+  await seedDemo(handles.owner, { hashPassword, ...clockReading() });
   await handles.close();
   replica = await startReplica(primary);
   handles = openDatabases({

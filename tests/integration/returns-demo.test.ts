@@ -5,7 +5,8 @@
  */
 import { sql } from "kysely";
 import { describe, expect, it } from "vitest";
-import { dueDate, parseQuarterKey, previousQuarter, quarterOf, today } from "~/modules/reporting/periods";
+import { dueDate, parseQuarterKey, previousQuarter, quarterOf } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { timeliness } from "~/modules/returns/calendar";
 import { useTestDatabase } from "../helpers/database";
 import { organisationId, partnershipId } from "../helpers/fixtures";

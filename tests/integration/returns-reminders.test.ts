@@ -4,7 +4,8 @@
  */
 import { beforeAll, describe, expect, it } from "vitest";
 import { runReminders } from "~/modules/notify/reminders.server";
-import { addDays, dueDate, previousQuarter, quarterOf, today } from "~/modules/reporting/periods";
+import { addDays, dueDate, previousQuarter, quarterOf } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { returnReminderRule } from "~/modules/returns/reminders.server";
 import { useTestDatabase } from "../helpers/database";
 import { organisationId, partnershipId } from "../helpers/fixtures";

@@ -6,7 +6,8 @@
  */
 import { sql } from "kysely";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { previousQuarter, quarterOf, today } from "~/modules/reporting/periods";
+import { previousQuarter, quarterOf } from "~/modules/reporting/periods";
+import { today } from "~/modules/platform/clock.server";
 import { RETURN_CHANGE_LISTENERS, type ReturnChange } from "~/modules/returns/changes.server";
 import { loadReturn, listVersions } from "~/modules/returns/store.server";
 import { openLockException, reviewReturn, saveReturnForm } from "~/modules/returns/workflow.server";

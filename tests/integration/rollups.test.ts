@@ -15,7 +15,8 @@ import { countsForFigures } from "~/modules/returns/status";
 import { loadReturn } from "~/modules/returns/store.server";
 import { NOT_APPLICABLE, type MetricValue } from "~/modules/returns/values";
 import { correctReturn, reviewReturn, saveReturnForm } from "~/modules/returns/workflow.server";
-import { quarterOf, previousQuarter, today } from "~/modules/reporting/periods";
+import { quarterOf, previousQuarter } from "~/modules/reporting/periods";
+import { now, today } from "~/modules/platform/clock.server";
 import { boroughKeyOf } from "~/modules/rollups/contributions";
 import { rangeValue } from "~/modules/rollups/figures";
 import { quarterlyFigures } from "~/modules/rollups/figures.server";
@@ -97,7 +98,7 @@ async function apply(organisations: string[], c: Command) {
     return;
   }
   if (c.kind === "leave") {
-    await inCleveland((tx) => tx.updateTable("organisations").set({ withdrawn_at: new Date(), withdrawn_reason: "Test" }).where("partnership_id", "=", cleveland).where("id", "=", organisationId).execute());
+    await inCleveland((tx) => tx.updateTable("organisations").set({ withdrawn_at: now(), withdrawn_reason: "Test" }).where("partnership_id", "=", cleveland).where("id", "=", organisationId).execute());
     return;
   }
   if (c.kind === "withdraw") {

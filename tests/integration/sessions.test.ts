@@ -4,6 +4,7 @@ import { signIn } from "~/modules/auth/login.server";
 import { currentSession, endAllSessions, endSession, SESSION_ABSOLUTE_LIFETIME_MS, startSession } from "~/modules/auth/session.server";
 import { useTestDatabase } from "../helpers/database";
 import { userId } from "../helpers/fixtures";
+import { machineNow, now } from "~/modules/platform/clock.server";
 
 const db = useTestDatabase("demo");
 
@@ -42,7 +43,7 @@ describe("sessions", () => {
     const user = await userId(db().handles.owner, "board@cleveland.demo.test");
     const cookie = await startSession(user);
     const id = createHash("sha256").update(tokenOf(cookie)).digest("hex");
-    await db().handles.owner.updateTable("sessions").set({ expires_at: new Date(Date.now() - 1000) }).where("id", "=", id).execute();
+    await db().handles.owner.updateTable("sessions").set({ expires_at: new Date(machineNow().getTime() - 1000) }).where("id", "=", id).execute();
     expect(await currentSession(requestWith(cookie))).toBeNull();
   });
 
@@ -50,7 +51,7 @@ describe("sessions", () => {
     const user = await userId(db().handles.owner, "board@cleveland.demo.test");
     const cookie = await startSession(user);
     const id = createHash("sha256").update(tokenOf(cookie)).digest("hex");
-    const soon = new Date(Date.now() + 5 * 60_000);
+    const soon = new Date(machineNow().getTime() + 5 * 60_000);
     await db().handles.owner.updateTable("sessions").set({ expires_at: soon }).where("id", "=", id).execute();
     expect(await currentSession(requestWith(cookie))).not.toBeNull();
     const slid = await db().handles.owner.selectFrom("sessions").select("expires_at").where("id", "=", id).executeTakeFirstOrThrow();
@@ -58,7 +59,7 @@ describe("sessions", () => {
 
     await db().handles.owner
       .updateTable("sessions")
-      .set({ created_at: new Date(Date.now() - SESSION_ABSOLUTE_LIFETIME_MS - 60_000) })
+      .set({ created_at: new Date(machineNow().getTime() - SESSION_ABSOLUTE_LIFETIME_MS - 60_000) })
       .where("id", "=", id)
       .execute();
     expect(await currentSession(requestWith(cookie))).toBeNull();
@@ -69,7 +70,7 @@ describe("sessions", () => {
     const email = "board@hampshire.demo.test";
     const user = await userId(db().handles.owner, email);
     const cookies = [await startSession(user), await startSession(user)];
-    await db().handles.owner.updateTable("users").set({ disabled_at: new Date() }).where("id", "=", user).execute();
+    await db().handles.owner.updateTable("users").set({ disabled_at: now() }).where("id", "=", user).execute();
     await endAllSessions(user);
     for (const cookie of cookies) expect(await currentSession(requestWith(cookie))).toBeNull();
     expect(await signIn({ email, password: "golden-thread-demo", clientAddress: "10.9.9.9" })).toEqual({ ok: false, reason: "invalid" });

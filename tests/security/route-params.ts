@@ -6,7 +6,8 @@
 import type { Kysely } from "kysely";
 import type { Database } from "../../db/types";
 import { newToken } from "~/modules/auth/tokens.server";
-import { quarterOf, today } from "~/modules/reporting/periods";
+import { quarterOf } from "~/modules/reporting/periods";
+import { epochMs, today } from "~/modules/platform/clock.server";
 import { boroughId, championId, ledAction, metricId, milestoneOf, organisationId, partnershipId, planOf, pledgeVersionId, reviewOf, themeOf, userId } from "../helpers/fixtures";
 
 export type ParamValues = { own: string; other: string };
@@ -35,7 +36,7 @@ const pendingInvitation = async (owner: Kysely<Database>, slug: string) =>
  */
 async function liveToken(owner: Kysely<Database>): Promise<ParamValues> {
   const { token, hash } = newToken();
-  const expires = new Date(Date.now() + 86_400_000);
+  const expires = new Date(epochMs() + 86_400_000);
   await owner
     .insertInto("invitations")
     .values({

@@ -11,6 +11,7 @@ import { useAppServer } from "../helpers/app-server";
 import { userId } from "../helpers/fixtures";
 import { Client, DEMO_PASSWORD } from "../helpers/http-client";
 import { codeFor } from "../helpers/two-factor";
+import { epochMs } from "~/modules/platform/clock.server";
 
 // One client address per test (through the trusted proxy header), so address throttling is per test.
 const server = useAppServer({ template: "demo", env: { TRUST_PROXY: "1" } });
@@ -174,7 +175,7 @@ describe("signing in with a code", () => {
     const { token, hash } = newToken();
     await owner()
       .insertInto("password_resets")
-      .values({ token_hash: hash, user_id: await userId(owner(), "admin@demo.test"), expires_at: new Date(Date.now() + 600_000) })
+      .values({ token_hash: hash, user_id: await userId(owner(), "admin@demo.test"), expires_at: new Date(epochMs() + 600_000) })
       .execute();
     const reset = await client.post(`/reset-password/${token}`, { password: "kittiwake harbour lights" });
     expect(reset.status).toBe(302);

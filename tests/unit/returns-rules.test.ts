@@ -4,7 +4,8 @@
  */
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
-import { lockState, timeliness, ukDate } from "~/modules/returns/calendar";
+import { ukDate } from "~/modules/platform/dates";
+import { lockState, timeliness } from "~/modules/returns/calendar";
 import { completeness, type CompletenessRow } from "~/modules/returns/completeness";
 import { organisationTodos } from "~/modules/returns/display";
 import { reminderFor } from "~/modules/returns/reminders.server";
@@ -54,8 +55,8 @@ describe("the return form", () => {
 
   it("does not warn about ordinary figures, or when there is no history to compare with", () => {
     const input = form({ "value.feedback_responses": "30", "value.feedback_satisfied": "30", "value.accredited_practitioners": "4" }).input;
-    expect(returnWarnings(input, METRICS, { previous: [{ feedback_responses: 10, accredited_practitioners: 6 }] })).toEqual([]);
-    expect(returnWarnings(input, METRICS, { previous: [] })).toEqual([]);
+    expect(returnWarnings(input, METRICS, { previous: [{ feedback_responses: 10, accredited_practitioners: 6 }] }, { referenceYear: 2026 })).toEqual([]);
+    expect(returnWarnings(input, METRICS, { previous: [] }, { referenceYear: 2026 })).toEqual([]);
   });
 });
 

@@ -3,6 +3,7 @@
  * email, renaming, a new password, and the platform administrator's disable switch.
  */
 import { sql } from "kysely";
+import { now } from "../platform/clock.server";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { hashPassword } from "./password.server";
 
@@ -46,7 +47,7 @@ export function searchAccounts(tx: Tx, { query, limit = 50 }: { query: string; l
 export async function setAccountDisabled(tx: Tx, { userId, disabled }: { userId: string; disabled: boolean }): Promise<boolean> {
   const result = await tx
     .updateTable("users")
-    .set({ disabled_at: disabled ? new Date() : null })
+    .set({ disabled_at: disabled ? now() : null })
     .where("id", "=", userId)
     .where("disabled_at", disabled ? "is" : "is not", null)
     .executeTakeFirst();

@@ -6,6 +6,7 @@
  */
 import { sql } from "kysely";
 import { z } from "zod";
+import { epochMs, now } from "../platform/clock.server";
 import { databases } from "../../db.server";
 import { queuePlatformEmail } from "../notify/outbox.server";
 import { formatDateTime } from "../platform/dates";
@@ -42,9 +43,9 @@ export async function requestEmailChange({ user, newEmail, origin }: { user: Ses
         .executeTakeFirstOrThrow();
       if (Number(recent.n) >= EMAIL_CHANGES_PER_HOUR) return { ok: false, message: "You have asked to change your email address 3 times in the last hour. Try again later" };
       // Only the newest link works.
-      await tx.updateTable("email_changes").set({ expires_at: new Date() }).where("user_id", "=", user.id).where("used_at", "is", null).where("expires_at", ">", new Date()).execute();
+      await tx.updateTable("email_changes").set({ expires_at: now() }).where("user_id", "=", user.id).where("used_at", "is", null).where("expires_at", ">", now()).execute();
       const { token, hash } = newToken();
-      const expiresAt = new Date(Date.now() + EMAIL_CHANGE_LIFETIME_HOURS * 3_600_000);
+      const expiresAt = new Date(epochMs() + EMAIL_CHANGE_LIFETIME_HOURS * 3_600_000);
       await tx.insertInto("email_changes").values({ token_hash: hash, user_id: user.id, new_email: newEmail, expires_at: expiresAt }).execute();
       await queuePlatformEmail(tx, {
         to: newEmail,
@@ -85,7 +86,7 @@ export async function findEmailChange(token: string): Promise<{ email: string; n
     .select(["u.email", "c.new_email"])
     .where("c.token_hash", "=", tokenHash(token))
     .where("c.used_at", "is", null)
-    .where("c.expires_at", ">", new Date())
+    .where("c.expires_at", ">", now())
     .where("u.disabled_at", "is", null)
     .executeTakeFirst();
   return row ? { email: row.email, newEmail: row.new_email } : null;
@@ -111,11 +112,11 @@ export async function completeEmailChange(token: string, { password, clientAddre
     .execute(async (tx): Promise<EmailChangeCompletion> => {
       const used = await tx
         .updateTable("email_changes")
-        .set({ used_at: new Date() })
+        .set({ used_at: now() })
         .where("token_hash", "=", tokenHash(token))
         .where("user_id", "=", check.user.id)
         .where("used_at", "is", null)
-        .where("expires_at", ">", new Date())
+        .where("expires_at", ">", now())
         .returning(["new_email"])
         .executeTakeFirst();
       if (!used) return { ok: false, reason: "gone" };

@@ -5,6 +5,7 @@
  * every session of the account. See docs/decisions/0012-one-time-links.md.
  */
 import { sql } from "kysely";
+import { epochMs, now } from "../platform/clock.server";
 import { databases } from "../../db.server";
 import { queuePlatformEmail } from "../notify/outbox.server";
 import { formatDateTime } from "../platform/dates";
@@ -31,9 +32,9 @@ export async function requestPasswordReset({ email, origin }: { email: string; o
         .executeTakeFirstOrThrow();
       if (Number(recent.n) >= RESETS_PER_HOUR) return;
       // Only the newest link works.
-      await tx.updateTable("password_resets").set({ expires_at: new Date() }).where("user_id", "=", user.id).where("used_at", "is", null).where("expires_at", ">", new Date()).execute();
+      await tx.updateTable("password_resets").set({ expires_at: now() }).where("user_id", "=", user.id).where("used_at", "is", null).where("expires_at", ">", now()).execute();
       const { token, hash } = newToken();
-      const expiresAt = new Date(Date.now() + RESET_LIFETIME_MINUTES * 60_000);
+      const expiresAt = new Date(epochMs() + RESET_LIFETIME_MINUTES * 60_000);
       await tx.insertInto("password_resets").values({ token_hash: hash, user_id: user.id, expires_at: expiresAt }).execute();
       await queuePlatformEmail(tx, {
         to: user.email,
@@ -61,7 +62,7 @@ export async function findPasswordReset(token: string): Promise<{ email: string;
     .select(["u.email", "u.name"])
     .where("r.token_hash", "=", tokenHash(token))
     .where("r.used_at", "is", null)
-    .where("r.expires_at", ">", new Date())
+    .where("r.expires_at", ">", now())
     .where("u.disabled_at", "is", null)
     .executeTakeFirst();
   return row ?? null;
@@ -74,12 +75,12 @@ export async function completePasswordReset(token: string, password: string): Pr
     .execute(async (tx) => {
       const used = await tx
         .updateTable("password_resets as r")
-        .set({ used_at: new Date() })
+        .set({ used_at: now() })
         .from("users as u")
         .whereRef("u.id", "=", "r.user_id")
         .where("r.token_hash", "=", tokenHash(token))
         .where("r.used_at", "is", null)
-        .where("r.expires_at", ">", new Date())
+        .where("r.expires_at", ">", now())
         .where("u.disabled_at", "is", null)
         .returning(["u.id", "u.email", "u.name", "u.is_platform_admin"])
         .executeTakeFirst();

@@ -5,6 +5,7 @@
  * signs in. Both checks go through sign-in's throttles.
  */
 import { redirect } from "@remix-run/node";
+import { machineNow } from "../platform/clock.server";
 import { requireSession, returnPath } from "./guard.server";
 import { signIn } from "./login.server";
 import { markReauthenticated, type CurrentSession } from "./session.server";
@@ -12,7 +13,7 @@ import { codeProblem, hasTwoFactor, parseSecondFactor, verifySecondFactor } from
 
 export const REAUTHENTICATION_MINUTES = 15;
 
-export const isRecentlyAuthenticated = (session: Pick<CurrentSession, "authenticatedAt">, now = Date.now()) =>
+export const isRecentlyAuthenticated = (session: Pick<CurrentSession, "authenticatedAt">, now = machineNow().getTime()) =>
   now - session.authenticatedAt.getTime() < REAUTHENTICATION_MINUTES * 60_000;
 
 /** The session, if it proved who it is recently; otherwise off to confirm, and back here after. */

@@ -8,6 +8,7 @@ import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { Lucia, TimeSpan, type Adapter, type DatabaseSession, type DatabaseUser } from "lucia";
 import { databases } from "../../db.server";
+import { machineNow } from "../platform/clock.server";
 import { originConfig } from "../platform/origin.server";
 import { oncePerRequest } from "../platform/per-request.server";
 
@@ -105,7 +106,7 @@ const adapter: Adapter = {
     await databases().app.deleteFrom("sessions").where("user_id", "=", userId).execute();
   },
   async deleteExpiredSessions() {
-    await databases().app.deleteFrom("sessions").where("expires_at", "<=", new Date()).execute();
+    await databases().app.deleteFrom("sessions").where("expires_at", "<=", machineNow()).execute();
   },
 };
 
@@ -154,14 +155,14 @@ export interface CurrentSession {
  * `secondFactor` says whether this sign-in passed a code as well as a password.
  */
 export async function startSession(userId: string, options: { secondFactor?: boolean } = {}): Promise<string> {
-  const now = new Date();
+  const now = machineNow();
   const session = await lucia.createSession(userId, { created_at: now, second_factor: options.secondFactor ?? false, authenticated_at: now });
   return serializeCookie(session.id);
 }
 
 /** The person proved who they are again (password, and code if enrolled) in this session. */
 export async function markReauthenticated(sessionId: string): Promise<void> {
-  await databases().app.updateTable("sessions").set({ authenticated_at: new Date() }).where("id", "=", storedId(sessionId)).execute();
+  await databases().app.updateTable("sessions").set({ authenticated_at: machineNow() }).where("id", "=", storedId(sessionId)).execute();
 }
 
 /**
@@ -169,7 +170,7 @@ export async function markReauthenticated(sessionId: string): Promise<void> {
  * replaced, because the page that shows the new recovery codes renders in this same request.
  */
 export async function markSecondFactor(sessionId: string): Promise<void> {
-  await databases().app.updateTable("sessions").set({ second_factor: true, authenticated_at: new Date() }).where("id", "=", storedId(sessionId)).execute();
+  await databases().app.updateTable("sessions").set({ second_factor: true, authenticated_at: machineNow() }).where("id", "=", storedId(sessionId)).execute();
 }
 
 /** Every other session of the person ends (after a change to how they sign in). */
@@ -186,7 +187,7 @@ async function validatedSession(request: Request): Promise<CurrentSession | null
   if (!token || token.length > 128) return null;
   const { session, user } = await lucia.validateSession(token);
   if (!session) return null;
-  if (Date.now() - session.createdAt.getTime() > SESSION_ABSOLUTE_LIFETIME_MS) {
+  if (machineNow().getTime() - session.createdAt.getTime() > SESSION_ABSOLUTE_LIFETIME_MS) {
     await lucia.invalidateSession(token);
     return null;
   }

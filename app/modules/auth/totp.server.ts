@@ -6,6 +6,7 @@ import { randomBytes } from "node:crypto";
 import { decodeBase32IgnorePadding, encodeBase32UpperCaseNoPadding } from "@oslojs/encoding";
 import { createTOTPKeyURI, generateHOTP, verifyHOTP } from "@oslojs/otp";
 import { encode } from "uqr";
+import { epochMs } from "../platform/clock.server";
 
 export const TOTP_PERIOD_SECONDS = 30;
 export const TOTP_DIGITS = 6;
@@ -22,7 +23,7 @@ export function newTotpSecret(): string {
   return encodeBase32UpperCaseNoPadding(randomBytes(20));
 }
 
-export function totpStep(now = Date.now()): number {
+export function totpStep(now = epochMs()): number {
   return Math.floor(now / (TOTP_PERIOD_SECONDS * 1000));
 }
 
@@ -31,7 +32,7 @@ export function totpCode(secret: string, step = totpStep()): string {
 }
 
 /** The time step a code belongs to, within the allowed drift; null when it matches none. */
-export function stepOfCode(secret: string, code: string, now = Date.now()): number | null {
+export function stepOfCode(secret: string, code: string, now = epochMs()): number | null {
   const key = decodeBase32IgnorePadding(secret);
   const step = totpStep(now);
   for (let s = step - TOTP_DRIFT_STEPS; s <= step + TOTP_DRIFT_STEPS; s++) {

@@ -8,6 +8,7 @@
 import { sql } from "kysely";
 import { createHash, randomBytes, timingSafeEqual } from "node:crypto";
 import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
+import { now } from "../platform/clock.server";
 import { databases } from "../../db.server";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { addressKey, clearFailures, lockedFor, recordFailure, THROTTLE } from "./login.server";
@@ -161,7 +162,7 @@ async function checkCode(userId: string, input: SecondFactorInput): Promise<Code
       const unused = await tx.selectFrom("two_factor_recovery_codes").select(["position", "salt", "code_hash"]).where("user_id", "=", userId).where("used_at", "is", null).execute();
       const match = unused.find((c) => timingSafeEqual(Buffer.from(recoveryHash(c.salt, input.code), "hex"), Buffer.from(c.code_hash, "hex")));
       if (!match) return { ok: false, reason: "wrong" };
-      await tx.updateTable("two_factor_recovery_codes").set({ used_at: new Date() }).where("user_id", "=", userId).where("position", "=", match.position).execute();
+      await tx.updateTable("two_factor_recovery_codes").set({ used_at: now() }).where("user_id", "=", userId).where("position", "=", match.position).execute();
       return { ok: true, usedRecoveryCode: true, recoveryCodesLeft: await left() };
     });
 }

@@ -6,7 +6,8 @@
 import type { AccessContext } from "../auth/guard.server";
 import { tableCsvResponse } from "../exports/csv.server";
 import { readPartnership } from "../platform/read-routing.server";
-import { financialYearLabel, today } from "../reporting/periods";
+import { financialYearLabel } from "../reporting/periods";
+import { today } from "../platform/clock.server";
 import { findOrganisation } from "../tenancy/organisations.server";
 import { forbidden, notFound } from "../auth/guard.server";
 import { requireBorough } from "./access.server";

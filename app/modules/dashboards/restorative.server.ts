@@ -5,6 +5,7 @@
  */
 import { sql } from "kysely";
 import { z } from "zod";
+import { now } from "../platform/clock.server";
 import { checkbox } from "../platform/form.server";
 import type { DerivedPlan } from "../delivery/plan-view";
 import { previousQuarter, quarterOf, type Quarter } from "../reporting/periods";
@@ -76,7 +77,7 @@ export async function saveCriteria(tx: Tx, { partnershipId, userId, form }: { pa
   }
   const updated = await tx
     .updateTable("restorative_criteria")
-    .set({ ...values, version: sql`version + 1`, updated_at: sql`now()` })
+    .set({ ...values, version: sql`version + 1`, updated_at: now() })
     .where("partnership_id", "=", partnershipId)
     .where("version", "=", form.version)
     .executeTakeFirst();

@@ -3,6 +3,7 @@
  * tens of actions, not thousands), and started afresh or by carrying over last year's unfinished work.
  */
 import { sql } from "kysely";
+import { now } from "../platform/clock.server";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { DEFAULT_THEMES, type ThemeKey } from "./plan-terms";
 import type { ActionRecord, PlanRecord, ThemeRecord } from "./plan-view";
@@ -254,7 +255,7 @@ export async function planForYear(tx: Tx, { partnershipId, financialYear }: Scop
 export async function claimVersion(tx: Tx, { partnershipId, actionId, version }: Scope & { actionId: string; version: number }) {
   const row = await tx
     .updateTable("plan_actions")
-    .set({ version: sql`version + 1`, updated_at: sql`now()` })
+    .set({ version: sql`version + 1`, updated_at: now() })
     .where("partnership_id", "=", partnershipId)
     .where("id", "=", actionId)
     .where("version", "=", version)

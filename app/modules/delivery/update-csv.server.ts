@@ -4,6 +4,7 @@
  * can type them into one sheet. Upload records every changed row, or nothing.
  */
 import { sql } from "kysely";
+import { now } from "../platform/clock.server";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { parseQuarterKey, quarterOf, type Quarter } from "../reporting/periods";
 import { csvText, CsvProblems, ImportConflict, readCsvTable, type CsvColumn, type CsvProblem } from "./csv-table.server";
@@ -92,7 +93,7 @@ export async function importUpdates(
     // Anyone with one of these actions open in a form will be told it changed.
     const bumped = await tx
       .updateTable("plan_actions")
-      .set({ version: sql`version + 1`, updated_at: sql`now()` })
+      .set({ version: sql`version + 1`, updated_at: now() })
       .where("partnership_id", "=", partnershipId)
       .where("id", "in", touched)
       .returning("id")

@@ -4,6 +4,7 @@
  * asked for only when it is not derived from milestones. One update per quarter; saving again
  * revises it (the audit trail keeps what it said before).
  */
+import { now } from "../platform/clock.server";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { isCalendarDate } from "./action-forms.server";
 import { milestoneField, updateQuarters, type ActionStatus } from "./plan-terms";
@@ -67,7 +68,7 @@ export async function writeUpdate(tx: Tx, { partnershipId, action, userId, input
       recorded_by: userId,
     })
     .onConflict((oc) =>
-      oc.columns(["partnership_id", "action_id", "quarter"]).doUpdateSet({ status: input.status, progress, commentary: input.commentary, recorded_by: userId, recorded_at: new Date() }),
+      oc.columns(["partnership_id", "action_id", "quarter"]).doUpdateSet({ status: input.status, progress, commentary: input.commentary, recorded_by: userId, recorded_at: now() }),
     )
     .execute();
   for (const m of action.milestones) {

@@ -8,6 +8,7 @@
  * repeated post of the same upload finds the job instead of importing twice.
  */
 import { sql } from "kysely";
+import { now } from "../platform/clock.server";
 import type { ImportJobStatus } from "../../../db/types";
 import { logger } from "../platform/logger.server";
 import { withPartnership, type Tx } from "../tenancy/with-partnership.server";
@@ -105,7 +106,7 @@ export async function finishImportJob(
   await withPartnership(partnershipId, userId, (tx) =>
     tx
       .updateTable("import_jobs")
-      .set({ status: outcome.status, processed_rows: outcome.processedRows, report: JSON.stringify(outcome.report), finished_at: sql<Date>`now()` })
+      .set({ status: outcome.status, processed_rows: outcome.processedRows, report: JSON.stringify(outcome.report), finished_at: now() })
       .where("partnership_id", "=", partnershipId)
       .where("id", "=", jobId)
       .execute(),

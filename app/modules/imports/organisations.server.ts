@@ -3,7 +3,7 @@
  * coordinator can download the list, add prospects in a spreadsheet and upload it back. An
  * upload adds organisations it does not know (by name) and updates those it does — all rows or none.
  */
-import { sql } from "kysely";
+import { now } from "../platform/clock.server";
 import type { Sector } from "../../../db/types";
 import { toCsv } from "../exports/csv.server";
 import { PLEDGE_STATUS_LABELS } from "../pledge/status";
@@ -124,7 +124,7 @@ export async function importOrganisations(tx: Tx, { partnershipId, csv }: { part
     }
     await tx
       .updateTable("organisations")
-      .set({ ...next, updated_at: sql`now()` })
+      .set({ ...next, updated_at: now() })
       .where("partnership_id", "=", partnershipId)
       .where("id", "=", found.id)
       .execute();

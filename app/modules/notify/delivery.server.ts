@@ -5,6 +5,7 @@
  */
 import nodemailer, { type Transporter } from "nodemailer";
 import { sql } from "kysely";
+import { now } from "../platform/clock.server";
 import { databases } from "../../db.server";
 import { logger } from "../platform/logger.server";
 
@@ -64,7 +65,7 @@ export async function deliverPending(partnershipId: string, limit = 50): Promise
         const attempts = message.attempts + 1;
         await tx
           .updateTable("outbox_messages")
-          .set(error ? { attempts, last_error: error.slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "failed" : "pending" } : { attempts, status: "sent", sent_at: new Date(), last_error: null })
+          .set(error ? { attempts, last_error: error.slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "failed" : "pending" } : { attempts, status: "sent", sent_at: now(), last_error: null })
           .where("partnership_id", "=", partnershipId)
           .where("id", "=", message.id)
           .execute();
@@ -96,7 +97,7 @@ export async function deliverPlatformPending(limit = 50): Promise<number> {
         const attempts = message.attempts + 1;
         await tx
           .updateTable("platform_outbox_messages")
-          .set(error ? { attempts, last_error: error.slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "failed" : "pending" } : { attempts, status: "sent", sent_at: new Date(), last_error: null })
+          .set(error ? { attempts, last_error: error.slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "failed" : "pending" } : { attempts, status: "sent", sent_at: now(), last_error: null })
           .where("id", "=", message.id)
           .execute();
         if (!error) sent++;

@@ -15,6 +15,7 @@
  */
 import { sql } from "kysely";
 import { z } from "zod";
+import { epochMs, now } from "../platform/clock.server";
 import type { Invitation, InvitedRole } from "../../../db/types";
 import { databases } from "../../db.server";
 import { findUserByEmail } from "../auth/accounts.server";
@@ -74,7 +75,7 @@ export async function createInvitation(tx: Tx, request: InvitationRequest): Prom
 
   await lapsePendingFor(tx, { partnershipId, email, role, organisationId });
   const { token, hash } = newToken();
-  const expiresAt = new Date(Date.now() + lifetimeMs);
+  const expiresAt = new Date(epochMs() + lifetimeMs);
   const { id } = await tx
     .insertInto("invitations")
     .values({
@@ -110,7 +111,7 @@ async function placeNames(tx: Tx, { partnershipId, organisationId, boroughId }: 
 async function lapsePendingFor(tx: Tx, { partnershipId, email, role, organisationId }: { partnershipId: string; email: string; role: InvitedRole; organisationId: string | null }) {
   let q = tx
     .updateTable("invitations")
-    .set({ cancelled_at: new Date() })
+    .set({ cancelled_at: now() })
     .where("partnership_id", "=", partnershipId)
     .where(sql`lower(email)`, "=", email.toLowerCase())
     .where("role", "=", role)
@@ -152,10 +153,10 @@ async function queueInvitationEmail(
 
 export type InvitationState = "pending" | "expired" | "accepted" | "cancelled";
 
-export function invitationState(invitation: Pick<Invitation, "accepted_at" | "cancelled_at" | "expires_at">, now = new Date()): InvitationState {
+export function invitationState(invitation: Pick<Invitation, "accepted_at" | "cancelled_at" | "expires_at">, at = now()): InvitationState {
   if (invitation.accepted_at) return "accepted";
   if (invitation.cancelled_at) return "cancelled";
-  return invitation.expires_at.getTime() <= now.getTime() ? "expired" : "pending";
+  return invitation.expires_at.getTime() <= at.getTime() ? "expired" : "pending";
 }
 
 export interface PendingInvitation {
@@ -185,7 +186,7 @@ export async function listPendingInvitations(tx: Tx, { partnershipId, organisati
     .where("i.cancelled_at", "is", null)
     .orderBy("i.created_at", "desc");
   if (organisationId) q = q.where("i.organisation_id", "=", organisationId);
-  const now = Date.now();
+  const at = epochMs();
   return (await q.execute()).map((r) => ({
     id: r.id,
     email: r.email,
@@ -197,7 +198,7 @@ export async function listPendingInvitations(tx: Tx, { partnershipId, organisati
     invitedByName: r.invited_by_name,
     createdAt: r.created_at,
     expiresAt: r.expires_at,
-    expired: r.expires_at.getTime() <= now,
+    expired: r.expires_at.getTime() <= at,
   }));
 }
 
@@ -226,7 +227,7 @@ export async function resendInvitation(tx: Tx, scope: InvitationScope & { origin
   if (!invitation) return false;
   const place = await placeNames(tx, { partnershipId: scope.partnershipId, organisationId: invitation.organisation_id, boroughId: invitation.borough_id });
   const { token, hash } = newToken();
-  const expiresAt = new Date(Date.now() + lifetimeMs);
+  const expiresAt = new Date(epochMs() + lifetimeMs);
   await tx
     .updateTable("invitations")
     .set({ token_hash: hash, expires_at: expiresAt })
@@ -240,7 +241,7 @@ export async function resendInvitation(tx: Tx, scope: InvitationScope & { origin
 export async function cancelInvitation(tx: Tx, scope: InvitationScope): Promise<boolean> {
   const invitation = await pendingInvitation(tx, scope);
   if (!invitation) return false;
-  await tx.updateTable("invitations").set({ cancelled_at: new Date() }).where("partnership_id", "=", scope.partnershipId).where("id", "=", invitation.id).execute();
+  await tx.updateTable("invitations").set({ cancelled_at: now() }).where("partnership_id", "=", scope.partnershipId).where("id", "=", invitation.id).execute();
   return true;
 }
 
@@ -332,7 +333,7 @@ export async function acceptInvitation(token: string, acceptor: Acceptor): Promi
 
     await tx
       .updateTable("invitations")
-      .set({ accepted_at: new Date(), accepted_by: userId })
+      .set({ accepted_at: now(), accepted_by: userId })
       .where("partnership_id", "=", partnershipId)
       .where("id", "=", invitation.id)
       .execute();

@@ -6,6 +6,7 @@ import { hasDemoPartnerships, removeDemo, seedDemo } from "../../../db/seed/demo
 import { databases } from "../../db.server";
 import { hashPassword } from "../auth/password.server";
 import { APP_DEMO_STEPS } from "./app-demo-steps.server";
+import { clockReading } from "./clock.server";
 import { logger } from "./logger.server";
 import { migrateToLatest } from "./migrate.server";
 import { announceEverythingChanged, listenForChanges } from "./partnership-changes.server";
@@ -17,7 +18,7 @@ export async function prepareDatabase(options: { seedIfEmpty?: boolean } = {}) {
   if (options.seedIfEmpty ?? true) {
     const any = await owner.selectFrom("partnerships").select("id").limit(1).executeTakeFirst();
     if (!any) {
-      await seedDemo(owner, { hashPassword, steps: APP_DEMO_STEPS });
+      await seedDemo(owner, { hashPassword, ...clockReading(), steps: APP_DEMO_STEPS });
       seeded = true;
       logger.info("loaded demo data into an empty database");
     }
@@ -28,14 +29,14 @@ export async function prepareDatabase(options: { seedIfEmpty?: boolean } = {}) {
 }
 
 /** `npm run db:seed`: load the demo, replacing an earlier demo when asked to. */
-export async function loadDemo(options: { replace: boolean; today?: Date }) {
+export async function loadDemo(options: { replace: boolean }) {
   const { owner } = databases();
   await migrateToLatest(owner);
   if (await hasDemoPartnerships(owner)) {
     if (!options.replace) return { loaded: false as const, reason: "already has demo data" };
     await removeDemo(owner);
   }
-  await seedDemo(owner, { hashPassword, today: options.today, steps: APP_DEMO_STEPS });
+  await seedDemo(owner, { hashPassword, ...clockReading(), steps: APP_DEMO_STEPS });
   await announceEverythingChanged(owner);
   return { loaded: true as const };
 }

@@ -2,7 +2,7 @@
 import { json, redirect } from "@remix-run/node";
 import { requireAccess } from "../auth/guard.server";
 import type { FormReply } from "../platform/form.server";
-import { today } from "../reporting/periods";
+import { today } from "../platform/clock.server";
 import { withPartnership } from "../tenancy/with-partnership.server";
 import { signingState } from "./signing.server";
 

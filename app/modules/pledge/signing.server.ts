@@ -4,6 +4,7 @@
  * changes. Signing while a signature is still current is a renewal that points at it.
  */
 import { sql } from "kysely";
+import { now } from "../platform/clock.server";
 import { THEME_KEYS } from "../delivery/themes";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { isCurrent } from "./status";
@@ -105,7 +106,7 @@ export async function answerSigningQuestion(tx: Tx, scope: Scope & { revision: n
         : { activity: JSON.stringify(pickThemes(a.activity)) };
   const updated = await tx
     .updateTable("pledge_signing_drafts")
-    .set({ ...set, revision: sql`revision + 1`, updated_at: new Date() })
+    .set({ ...set, revision: sql`revision + 1`, updated_at: now() })
     .where("partnership_id", "=", scope.partnershipId)
     .where("organisation_id", "=", scope.organisationId)
     .where("revision", "=", scope.revision)
@@ -153,7 +154,7 @@ export async function submitSignature(tx: Tx, scope: Scope & { userId: string; r
     // A new version was published mid-way: sign that one, after choosing its commitments afresh.
     await tx
       .updateTable("pledge_signing_drafts")
-      .set({ pledge_version_id: latest.id, commitments: null, revision: sql`revision + 1`, updated_at: new Date() })
+      .set({ pledge_version_id: latest.id, commitments: null, revision: sql`revision + 1`, updated_at: now() })
       .where("partnership_id", "=", scope.partnershipId)
       .where("organisation_id", "=", scope.organisationId)
       .execute();

@@ -4,6 +4,7 @@
  * a new draft from the latest published text.
  */
 import { sql } from "kysely";
+import { now } from "../platform/clock.server";
 import type { Tx } from "../tenancy/with-partnership.server";
 
 export interface PledgeText {
@@ -122,7 +123,7 @@ export async function publishDraft(tx: Tx, { partnershipId, revision }: { partne
   const version = Number(last?.version ?? 0) + 1;
   const updated = await tx
     .updateTable("pledge_versions")
-    .set({ state: "published", version, published_at: new Date() })
+    .set({ state: "published", version, published_at: now() })
     .where("partnership_id", "=", partnershipId)
     .where("id", "=", draft.id)
     .where("state", "=", "draft")

@@ -11,7 +11,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { asUser, withPartnership, type Tx } from "../tenancy/with-partnership.server";
 import { removeMember, type Member } from "../people/members.server";
-import { today } from "../reporting/periods";
+import { now, today } from "../platform/clock.server";
 import { ERASED } from "./erased";
 
 export { ERASED };
@@ -144,7 +144,7 @@ export async function eraseMember(scope: Scope & { member: Member }): Promise<Me
     }
     await tx
       .updateTable("users")
-      .set({ name: ERASED.person, email: tombstone, password_hash: null, disabled_at: sql`coalesce(disabled_at, now())`, erased_at: sql`now()` })
+      .set({ name: ERASED.person, email: tombstone, password_hash: null, disabled_at: sql`coalesce(disabled_at, ${now()})`, erased_at: now() })
       .where("id", "=", member.userId)
       .execute();
     await tx.insertInto("erasures").values({ partnership_id: partnershipId, subject: "member", erased_record: member.userId, erased_by: actorId }).execute();

@@ -6,6 +6,7 @@
  */
 import { createHash } from "node:crypto";
 import { sql } from "kysely";
+import { now } from "../platform/clock.server";
 import { databases } from "../../db.server";
 import { toCsv } from "../exports/csv.server";
 import type { SessionUser } from "../auth/session.server";
@@ -46,7 +47,7 @@ export async function personalDataOf(user: SessionUser, currentSessionId?: strin
   const partnershipIds = [...new Set([...memberships.partnershipRoles, ...memberships.organisationRoles].map((m) => m.partnership_id))];
 
   const data: PersonalData = {
-    generatedAt: new Date().toISOString(),
+    generatedAt: now().toISOString(),
     account: {
       name: account.name,
       email: account.email,

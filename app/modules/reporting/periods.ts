@@ -103,10 +103,6 @@ export function lockDate(q: Quarter, deadlineDays: number, graceDays: number): s
   return addDays(q.end, deadlineDays + graceDays);
 }
 
-export function today(now: Date = new Date()): string {
-  return now.toISOString().slice(0, 10);
-}
-
 /** The financial year (April–March) a date falls in, by its starting calendar year. */
 export function financialYearOf(date: string | Date): number {
   return quarterOf(date).year;

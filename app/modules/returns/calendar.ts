@@ -2,7 +2,8 @@
  * A return's place in the reporting calendar: when it is due, when its quarter locks, whether it
  * is locked now, and whether it was on time. Pure; the partnership's settings come in as numbers.
  */
-import { dueDate, lockDate, previousQuarter, quarterOf, type Quarter } from "../reporting/periods";
+import { ukInstant } from "../platform/dates";
+import { addDays, dueDate, lockDate, previousQuarter, quarterOf, type Quarter } from "../reporting/periods";
 import type { ReturnStatus } from "./status";
 
 export interface ReportingSettings {
@@ -33,17 +34,6 @@ export function lockState(q: Quarter, settings: ReportingSettings, today: string
   return { dueOn, editableUntil, locked: reason !== null, reason, exceptionUntil: exceptionOpen ? exceptionUntil : null };
 }
 
-/** The calendar day in the UK on which something happened (a submission at 23:30 BST counts for that day). */
-// Made once: building an Intl.DateTimeFormat costs far more than using one (dashboards call this per return).
-const LONDON_DAY = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
-
-export function ukDate(at: Date | string): string {
-  const date = typeof at === "string" ? new Date(at) : at;
-  const parts = LONDON_DAY.formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)!.value;
-  return `${get("year")}-${get("month")}-${get("day")}`;
-}
-
 export type Timeliness = "on_time" | "late" | null;
 
 // The instant a UK day ends, per day: dashboards ask it of thousands of returns against one due date.
@@ -51,11 +41,7 @@ const dayEnds = new Map<string, number>();
 function endOfUkDay(day: string): number {
   let end = dayEnds.get(day);
   if (end === undefined) {
-    // Midnight in London is 00:00 UTC in winter and 23:00 UTC the evening before in summer.
-    const [y, m, d] = day.split("-").map(Number);
-    const nextUtcMidnight = Date.UTC(y, m - 1, d + 1);
-    const nextDay = new Date(nextUtcMidnight).toISOString().slice(0, 10);
-    end = ukDate(new Date(nextUtcMidnight - 3_600_000)) === nextDay ? nextUtcMidnight - 3_600_000 : nextUtcMidnight;
+    end = ukInstant(addDays(day, 1)).getTime();
     if (dayEnds.size > 5000) dayEnds.clear();
     dayEnds.set(day, end);
   }

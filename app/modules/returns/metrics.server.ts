@@ -5,6 +5,7 @@
  * Keys never change: they are the CSV columns and the keys of every stored snapshot.
  */
 import { sql } from "kysely";
+import { now } from "../platform/clock.server";
 import type { MetricAggregation } from "../../../db/types";
 import { DEFAULT_METRICS, FRAMEWORK_START } from "../../../db/metric-defaults";
 import type { Tx } from "../tenancy/with-partnership.server";
@@ -177,7 +178,7 @@ export async function updateMetricDetails(tx: Tx, { partnershipId, metricId, det
       unit: details.unit,
       is_participant_count: details.participantCount,
       part_of_metric_id: details.partOfId,
-      updated_at: sql`now()`,
+      updated_at: now(),
     })
     .where("partnership_id", "=", partnershipId)
     .where("id", "=", metricId)
@@ -227,7 +228,7 @@ export async function moveMetric(tx: Tx, { partnershipId, metricId, direction }:
 export async function setMetricRetired(tx: Tx, { partnershipId, metricId, retiredFrom }: { partnershipId: string; metricId: string; retiredFrom: string | null }) {
   const updated = await tx
     .updateTable("metrics")
-    .set({ retired_from: retiredFrom, updated_at: sql`now()` })
+    .set({ retired_from: retiredFrom, updated_at: now() })
     .where("partnership_id", "=", partnershipId)
     .where("id", "=", metricId)
     .executeTakeFirst();

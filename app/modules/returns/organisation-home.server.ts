@@ -1,5 +1,5 @@
 /** The returns block on an organisation's home page, where champions land after signing in. */
-import { today } from "../reporting/periods";
+import { today } from "../platform/clock.server";
 import type { AccessContext } from "../auth/guard.server";
 import { withPartnership } from "../tenancy/with-partnership.server";
 import { organisationTodos, type OrganisationTodo } from "./display";

@@ -44,9 +44,9 @@ function validPhone(match: string) {
  * when birth words are near it, or when its year is long enough ago to be someone's birth year
  * rather than something that happened this year (more than `minimumAge` years before `referenceYear`).
  */
-export function findPersonalData(text: string, options: { referenceYear?: number; minimumAge?: number } = {}): PersonalDataFinding[] {
+export function findPersonalData(text: string, options: { referenceYear: number; minimumAge?: number }): PersonalDataFinding[] {
   const findings: PersonalDataFinding[] = [];
-  const referenceYear = options.referenceYear ?? new Date().getUTCFullYear();
+  const referenceYear = options.referenceYear;
   const minimumAge = options.minimumAge ?? 8;
   for (const m of text.matchAll(EMAIL)) findings.push({ kind: "email", match: m[0], index: m.index! });
   const insideEmail = (index: number) => findings.some((f) => f.kind === "email" && index >= f.index && index < f.index + f.match.length);
@@ -69,6 +69,6 @@ export function findPersonalData(text: string, options: { referenceYear?: number
 }
 
 /** Findings for several named fields at once, in field order. */
-export function findPersonalDataIn(fields: Array<{ name: string; label: string; text: string | null | undefined }>, options?: Parameters<typeof findPersonalData>[1]) {
+export function findPersonalDataIn(fields: Array<{ name: string; label: string; text: string | null | undefined }>, options: Parameters<typeof findPersonalData>[1]) {
   return fields.flatMap((field) => (field.text ? findPersonalData(field.text, options).map((f) => ({ ...f, field: field.name, fieldLabel: field.label })) : []));
 }

@@ -87,7 +87,7 @@ export interface History {
 }
 
 /** Warnings that ask the person to check before submitting. */
-export function returnWarnings(input: ReturnInput, metrics: FormMetric[], history: History, options: { referenceYear?: number } = {}): Warning[] {
+export function returnWarnings(input: ReturnInput, metrics: FormMetric[], history: History, options: { referenceYear: number }): Warning[] {
   const warnings: Warning[] = [];
   const labels = new Map(metrics.map((m) => [m.key, m.label]));
   for (const metric of metrics) {

@@ -13,7 +13,7 @@
  * exactly what was posted (a double click, a retry after a dropped connection), the answer is the
  * same success, and only one version exists.
  */
-import { sql } from "kysely";
+import { now } from "../platform/clock.server";
 import type { ReturnSnapshot, ReturnStatus, ReturnVersionKind } from "../../../db/types";
 import { parseQuarterKey, previousQuarter } from "../reporting/periods";
 import type { Tx } from "../tenancy/with-partnership.server";
@@ -79,15 +79,16 @@ async function applyChange(tx: Tx, key: ReturnKey, request: ChangeRequest, attem
   const narrative = request.narrative ?? narrativeOf(row);
   const submitting = request.action === "submit" || (request.action === "correct" && status !== row?.status);
   const reviewing = request.action === "accept" || request.action === "return";
+  const at = now();
   const fields = {
     status,
     version,
     ...narrative,
     return_reason: request.action === "return" ? (request.reason ?? null) : status === "returned" ? (row?.return_reason ?? null) : null,
     updated_by: request.actorUserId,
-    updated_at: sql<Date>`now()`,
-    ...(submitting ? { first_submitted_at: row?.first_submitted_at ?? sql<Date>`now()`, last_submitted_at: sql<Date>`now()` } : {}),
-    ...(reviewing ? { reviewed_at: sql<Date>`now()`, reviewed_by: request.actorUserId } : {}),
+    updated_at: at,
+    ...(submitting ? { first_submitted_at: row?.first_submitted_at ?? at, last_submitted_at: at } : {}),
+    ...(reviewing ? { reviewed_at: at, reviewed_by: request.actorUserId } : {}),
   };
   if (row) {
     await tx
@@ -138,7 +139,7 @@ async function applyChange(tx: Tx, key: ReturnKey, request: ChangeRequest, attem
           value: eb.ref("excluded.value"),
           not_applicable: eb.ref("excluded.not_applicable"),
           definition_version: eb.ref("excluded.definition_version"),
-          updated_at: sql<Date>`now()`,
+          updated_at: at,
         })),
       )
       .execute();
@@ -163,6 +164,7 @@ async function applyChange(tx: Tx, key: ReturnKey, request: ChangeRequest, attem
       snapshot: JSON.stringify(snapshot),
       reason: request.reason ?? null,
       actor_user_id: request.actorUserId,
+      at,
     })
     .execute();
 

@@ -6,6 +6,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { SECTORS } from "../../../db/types";
+import { now } from "../platform/clock.server";
 import { checkbox, text } from "../platform/form.server";
 import type { Tx } from "./with-partnership.server";
 
@@ -71,7 +72,7 @@ export async function updateOrganisation(tx: Tx, { partnershipId, organisationId
   if (problem) return problem;
   const result = await tx
     .updateTable("organisations")
-    .set({ ...columns(form), updated_at: sql`now()` })
+    .set({ ...columns(form), updated_at: now() })
     .where("partnership_id", "=", partnershipId)
     .where("id", "=", organisationId)
     .executeTakeFirst();
@@ -82,7 +83,7 @@ export async function updateOrganisation(tx: Tx, { partnershipId, organisationId
 export async function recordLeaving(tx: Tx, { partnershipId, organisationId, reason }: { partnershipId: string; organisationId: string; reason: string }) {
   await tx
     .updateTable("organisations")
-    .set({ withdrawn_at: sql`now()`, withdrawn_reason: reason, updated_at: sql`now()` })
+    .set({ withdrawn_at: now(), withdrawn_reason: reason, updated_at: now() })
     .where("partnership_id", "=", partnershipId)
     .where("id", "=", organisationId)
     .where("withdrawn_at", "is", null)
@@ -92,7 +93,7 @@ export async function recordLeaving(tx: Tx, { partnershipId, organisationId, rea
 export async function recordRejoining(tx: Tx, { partnershipId, organisationId }: { partnershipId: string; organisationId: string }) {
   await tx
     .updateTable("organisations")
-    .set({ withdrawn_at: null, withdrawn_reason: null, updated_at: sql`now()` })
+    .set({ withdrawn_at: null, withdrawn_reason: null, updated_at: now() })
     .where("partnership_id", "=", partnershipId)
     .where("id", "=", organisationId)
     .where("withdrawn_at", "is not", null)

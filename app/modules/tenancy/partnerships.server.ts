@@ -5,10 +5,10 @@ let demoCache: { value: boolean; at: number } | undefined;
 
 /** Whether this installation holds demo partnerships (for the "demo data" banner); cached briefly. */
 export async function hasDemoData(): Promise<boolean> {
-  if (demoCache && Date.now() - demoCache.at < 30_000) return demoCache.value;
+  if (demoCache && performance.now() - demoCache.at < 30_000) return demoCache.value;
   try {
     const row = await databases().app.selectFrom("partnerships").select("id").where("is_demo", "=", true).limit(1).executeTakeFirst();
-    demoCache = { value: Boolean(row), at: Date.now() };
+    demoCache = { value: Boolean(row), at: performance.now() };
   } catch {
     return demoCache?.value ?? false;
   }
