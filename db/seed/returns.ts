@@ -1,17 +1,23 @@
 /**
  * Demo metric frameworks and quarterly returns: ten quarters back from the seeding day, with
- * figures that vary by sector, season and organisation, slow growth, some "not applicable", and
- * returns that are late, missing, returned for changes or still in draft. Cleveland changed what
- * counts as a referral received four quarters ago, so charts have a definition change to mark.
- * Hartlepool Borough Council (the demo champion's organisation) has last quarter's return awaiting
- * review and a draft for the current quarter.
+ * figures that vary by sector, season and organisation, slow growth, and some "not applicable".
+ * The story is the same whatever the day it is loaded; only where it falls in the calendar moves:
+ * - this quarter: a few drafts under way, Hartlepool Borough Council's among them;
+ * - last quarter: until its due date, some returns in and some drafts; after it, most reviewed,
+ *   some late, some missing. Hartlepool Borough Council's is in and awaiting review either way;
+ * - the quarter before: one return sent back for changes, its quarter reopened for the
+ *   organisation for a fortnight so it can correct it, and one corrected and awaiting review again;
+ * - older quarters: mostly accepted, some late, some missing.
+ * Cleveland changed what counts as a referral received four quarters ago, so charts have a
+ * definition change to mark. Every figure and choice comes from dice seeded by partnership,
+ * organisation and how many quarters back, never from the date.
  * Written directly (db/ cannot use the app's workflow), in the shapes the workflow writes.
  */
 import { DEFAULT_METRICS, FRAMEWORK_START } from "../metric-defaults";
 import type { ReturnSnapshot, ReturnStatus, ReturnVersionKind } from "../types";
 import { demoRandom } from "./calendar";
 import type { DemoStep } from "./demo";
-import { addDays, dueOn, quarterEnd, quarterKeyOf, shiftQuarter } from "./quarters";
+import { addDays, dueOn, quarterEnd, quarterKeyOf, quarterStart, shiftQuarter } from "./quarters";
 
 const QUARTERS_BACK = 10;
 const DEADLINE_DAYS = 30;
@@ -58,8 +64,44 @@ interface Row {
   submittedOn: string | null;
   reviewedOn: string | null;
   reason: string | null;
+  /** When a draft was last saved. */
+  draftSavedOn?: string;
 }
 
+/** Who plays the parts every demo day shows: the first of each list that reports in that quarter. */
+const CAST: Record<string, { draftNow: string[]; awaitingReview: string[]; sentBack: string[]; resubmitted: string[] }> = {
+  cleveland: {
+    draftNow: ["Hartlepool Borough Council"],
+    awaitingReview: ["Hartlepool Borough Council"],
+    sentBack: ["Headland Community Housing", "Middlesbrough Neighbourhood Mediation", "Redcar Coast Housing Trust", "Thornaby Tenants' Association", "Teesside College of Further Education"],
+    resubmitted: ["Tees Valley Victim Care Service", "Stockton Youth Justice Service", "Middlesbrough Youth Justice Service", "Probation Service — Cleveland"],
+  },
+  hampshire: {
+    draftNow: ["Portsmouth Youth Justice Service", "Solent Harbour Homes", "Hampshire Victim Care Service", "Probation Service — Hampshire and Isle of Wight"],
+    awaitingReview: ["Hampshire Restorative Justice Service", "Portsea Neighbourhood Mediation", "Itchen Valley Housing", "Hampshire County Council"],
+    sentBack: ["Leigh Park Community Trust", "Island Neighbour Mediation", "Basingstoke Community Restorative Forum", "Hampshire Restorative Approaches Forum"],
+    resubmitted: ["Southampton Youth Justice Service", "Isle of Wight Youth Justice Service", "Havant Borough Council", "Winchester City Council"],
+  },
+};
+
+/** The dice a quarter's return is made from, all drawn every time so no choice moves another's. */
+function cellDice(seed: string) {
+  const dice = demoRandom(seed);
+  const draw = (n: number) => Array.from({ length: n }, () => dice());
+  return {
+    metric: draw(DEFAULT_METRICS.length * 2),
+    satisfied: dice(),
+    narrative: draw(4),
+    roll: dice(),
+    late: dice(),
+    early: dice(),
+    lateBy: dice(),
+    reason: dice(),
+    resubmitted: dice(),
+    reviewAfter: dice(),
+    draftAge: dice(),
+  };
+}
 
 export const seedReturns: DemoStep = async (tx, ctx) => {
   const cleveland = ctx.partnership.slug === "cleveland";
@@ -67,8 +109,11 @@ export const seedReturns: DemoStep = async (tx, ctx) => {
   const current = quarterKeyOf(today);
   const firstQuarter = shiftQuarter(current, -QUARTERS_BACK);
   const redefinedFrom = shiftQuarter(current, -4);
-  // A time on a day, never later than the moment of seeding.
-  const at = (day: string, hour: number) => new Date(Math.min(Date.parse(`${day}T${String(hour).padStart(2, "0")}:15:00Z`), ctx.now.getTime() - 60_000));
+  const lastQuarter = shiftQuarter(current, -1);
+  const lastDue = dueOn(lastQuarter, DEADLINE_DAYS);
+  const cast = CAST[ctx.partnership.slug] ?? { draftNow: [], awaitingReview: [], sentBack: [], resubmitted: [] };
+  // A time of day on a day, never later than the moment of seeding.
+  const at = (day: string, hour: number) => new Date(Math.min(Date.parse(`${day}T${String(hour).padStart(2, "0")}:15:00Z`), ctx.now.getTime()));
 
   // The framework, with Cleveland's change to what counts as a referral received.
   const metricIds = new Map<string, string>();
@@ -118,76 +163,110 @@ export const seedReturns: DemoStep = async (tx, ctx) => {
     return Boolean(last?.until && last.until >= day);
   };
   const firstSigned = (organisationId: string) => signatures.filter((s) => s.organisation_id === organisationId).map((s) => s.signed_on).sort()[0] ?? null;
+  const reports = (org: (typeof ctx.partnership.organisations)[number], quarter: string) => {
+    const organisationId = ctx.organisationIds.get(org.name)!;
+    const first = firstSigned(organisationId);
+    const end = quarterEnd(quarter);
+    // Core partners reported before the first signature the demo holds (under an earlier pledge).
+    return pledgeCurrentOn(organisationId, quarter === current ? today : end) || (ESTABLISHED.has(org.sector) && first !== null && end < first);
+  };
+  // The first of the names that reports that quarter; failing them, any other organisation that does, except the demo accounts' own.
+  const taken = new Set(["Hartlepool Borough Council", "Southampton Mediation Service"]);
+  const castFor = (names: string[], quarter: string) => {
+    const candidates = [...names, ...ctx.partnership.organisations.map((o) => o.name).filter((name) => !taken.has(name))];
+    const name = candidates.find((n) => ctx.partnership.organisations.some((o) => o.name === n && reports(o, quarter))) ?? null;
+    if (name) taken.add(name);
+    return name;
+  };
+  const parts = {
+    draftNow: castFor(cast.draftNow, current),
+    awaitingReview: castFor(cast.awaitingReview, lastQuarter),
+    sentBack: castFor(cast.sentBack, shiftQuarter(current, -2)),
+    resubmitted: castFor(cast.resubmitted, shiftQuarter(current, -2)),
+  };
 
   const rows: Row[] = [];
-  const dice = demoRandom(`${ctx.partnership.slug}:returns`);
   for (const org of ctx.partnership.organisations) {
     const organisationId = ctx.organisationIds.get(org.name)!;
     const profile = PROFILES[org.sector] ?? PROFILES.voluntary_community;
-    const scale = 0.6 + dice() * 0.9;
-    const growth = 0.01 + dice() * 0.04;
+    const own = demoRandom(`${ctx.partnership.slug}:returns:${org.name}`);
+    const scale = 0.6 + own() * 0.9;
+    const growth = 0.01 + own() * 0.04;
     let practitioners = typeof profile.accredited_practitioners === "number" ? Math.max(0, Math.round(profile.accredited_practitioners * scale)) : null;
-    const first = firstSigned(organisationId);
-    const isHartlepoolCouncil = org.name === "Hartlepool Borough Council";
     for (let i = 0; i <= QUARTERS_BACK; i++) {
+      const back = QUARTERS_BACK - i;
       const quarter = shiftQuarter(firstQuarter, i);
       const end = quarterEnd(quarter);
       const due = dueOn(quarter, DEADLINE_DAYS);
-      const isCurrent = quarter === current;
-      // Core partners reported before the first signature the demo holds (under an earlier pledge).
-      const reporting = pledgeCurrentOn(organisationId, isCurrent ? today : end) || (ESTABLISHED.has(org.sector) && first !== null && end < first);
-      if (!reporting) continue;
+      const d = cellDice(`${ctx.partnership.slug}:returns:${org.name}:${back}`);
 
       const values: Record<string, number | "na"> = {};
-      for (const metric of DEFAULT_METRICS) {
+      for (const [m, metric] of DEFAULT_METRICS.entries()) {
         const typical = profile[metric.key];
+        const [first, second] = [d.metric[2 * m], d.metric[2 * m + 1]];
         if (typical === NA) values[metric.key] = NA;
         else if (metric.key === "accredited_practitioners" && practitioners !== null) {
-          if (dice() < 0.3) practitioners = Math.max(0, practitioners + (dice() < 0.75 ? 1 : -1));
+          if (first < 0.3) practitioners = Math.max(0, practitioners + (second < 0.75 ? 1 : -1));
           values[metric.key] = practitioners;
         } else if (typeof typical === "number") {
-          const noise = 0.65 + dice() * 0.7;
+          const noise = 0.65 + first * 0.7;
           values[metric.key] = Math.max(0, Math.round(typical * scale * SEASON[Number(quarter.slice(-1)) - 1] * (1 + growth * i) * noise));
         }
       }
+      if (!reports(org, quarter)) continue;
       if (typeof values.referrals_received === "number" && definitionOf("referrals_received", quarter) === 2) values.referrals_received = Math.round(values.referrals_received * 1.3);
       if (typeof values.self_referrals === "number" && typeof values.referrals_received === "number") values.self_referrals = Math.min(values.self_referrals, values.referrals_received);
-      if (typeof values.feedback_responses === "number") values.feedback_satisfied = Math.round(values.feedback_responses * (0.75 + dice() * 0.22));
+      if (typeof values.feedback_responses === "number") values.feedback_satisfied = Math.round(values.feedback_responses * (0.75 + d.satisfied * 0.22));
       else values.feedback_satisfied = NA;
+      const [n0, n1, n2, n3] = d.narrative;
       const narrative = {
-        highlights: dice() < 0.7 ? HIGHLIGHTS[Math.floor(dice() * HIGHLIGHTS.length)] : null,
-        barriers: BARRIERS[Math.floor(dice() * BARRIERS.length)] || null,
-        support_needed: dice() < 0.2 ? "More facilitator training places in the north of the county." : null,
+        highlights: n0 < 0.7 ? HIGHLIGHTS[Math.floor(n1 * HIGHLIGHTS.length)] : null,
+        barriers: BARRIERS[Math.floor(n2 * BARRIERS.length)] || null,
+        support_needed: n3 < 0.2 ? "More facilitator training places in the north of the county." : null,
         case_study: null,
       };
 
-      const roll = dice();
-      let row: Row | null = null;
-      const submit = (late: boolean) => {
-        const day = late ? addDays(due, 1 + Math.floor(dice() * 25)) : addDays(due, -Math.floor(dice() * 20));
+      const late = d.late < 0.2;
+      const submittedOn = (isLate: boolean) => {
+        const day = isLate ? addDays(due, 1 + Math.floor(d.lateBy * 25)) : addDays(due, -Math.floor(d.early * 20));
         return day < addDays(end, 1) ? addDays(end, 1) : day > today ? today : day;
       };
-      if (isCurrent) {
-        if (isHartlepoolCouncil) row = { organisationId, quarter, status: "draft", values: { referrals_made: values.referrals_made, staff_briefed: values.staff_briefed }, narrative: { ...narrative, highlights: "Restorative approaches training for our anti-social behaviour team is booked for December." }, submittedOn: null, reviewedOn: null, reason: null };
-        else if (roll < 0.15) row = { organisationId, quarter, status: "draft", values: { referrals_made: values.referrals_made }, narrative, submittedOn: null, reviewedOn: null, reason: null };
-      } else if (i === QUARTERS_BACK - 1 && (isHartlepoolCouncil || today <= due)) {
-        // Last quarter, still inside its window: some in, some not yet.
-        if (isHartlepoolCouncil || roll < 0.45) row = { organisationId, quarter, status: "submitted", values, narrative, submittedOn: submit(false), reviewedOn: null, reason: null };
-        else if (roll < 0.6) row = { organisationId, quarter, status: "draft", values, narrative, submittedOn: null, reviewedOn: null, reason: null };
+      const reason = RETURN_REASONS[Math.floor(d.reason * RETURN_REASONS.length)];
+      const draft = (kept: Row["values"]): Row => ({ organisationId, quarter, status: "draft", values: kept, narrative, submittedOn: null, reviewedOn: null, reason: null });
+      const sent = (status: ReturnStatus, isLate = late): Row => ({ organisationId, quarter, status, values, narrative, submittedOn: submittedOn(isLate), reviewedOn: null, reason: status === "returned" ? reason : null });
+
+      let row: Row | null = null;
+      if (back === 0) {
+        if (org.name === parts.draftNow) {
+          const highlights = org.name === "Hartlepool Borough Council" ? "Restorative approaches training for our anti-social behaviour team is booked for next quarter." : narrative.highlights;
+          row = { ...draft({ referrals_made: values.referrals_made, staff_briefed: values.staff_briefed }), narrative: { ...narrative, highlights } };
+        } else if (d.roll < 0.15) row = draft({ referrals_made: values.referrals_made });
+      } else if (back === 1 && org.name === parts.awaitingReview) {
+        row = sent("submitted", false);
+      } else if (back === 1 && today <= lastDue) {
+        // Last quarter, before its due date: some in, some started, none late yet.
+        if (d.roll < 0.45) row = sent("submitted", false);
+        else if (d.roll < 0.6) row = draft(values);
+      } else if (back === 2 && org.name === parts.sentBack) {
+        row = sent("returned");
+      } else if (back === 2 && org.name === parts.resubmitted) {
+        row = sent("resubmitted");
       } else {
-        const recent = i >= QUARTERS_BACK - 2;
-        const late = dice() < 0.2;
-        if (roll < 0.08) row = null; // missing
-        else if (recent && roll < 0.16) row = { organisationId, quarter, status: "returned", values, narrative, submittedOn: submit(late), reviewedOn: null, reason: RETURN_REASONS[Math.floor(dice() * RETURN_REASONS.length)] };
-        else if (recent && roll < 0.22) row = { organisationId, quarter, status: "draft", values, narrative, submittedOn: null, reviewedOn: null, reason: null };
-        else if (recent && roll < 0.45) row = { organisationId, quarter, status: dice() < 0.3 ? "resubmitted" : "submitted", values, narrative, submittedOn: submit(late), reviewedOn: null, reason: null };
-        else row = { organisationId, quarter, status: "accepted", values, narrative, submittedOn: submit(late), reviewedOn: null, reason: null };
+        const recent = back <= 2;
+        if (d.roll < 0.08) row = null; // missing
+        else if (recent && d.roll < 0.16) row = sent("returned");
+        else if (recent && d.roll < 0.22) row = draft(values);
+        else if (recent && d.roll < 0.45) row = sent(d.resubmitted < 0.3 ? "resubmitted" : "submitted");
+        else row = sent("accepted");
       }
       if (row?.submittedOn && (row.status === "accepted" || row.status === "returned")) {
-        const reviewed = addDays(row.submittedOn, 2 + Math.floor(dice() * 14));
+        const reviewed = addDays(row.submittedOn, 2 + Math.floor(d.reviewAfter * 14));
         row.reviewedOn = reviewed > today ? today : reviewed;
       }
-      if (row) rows.push(row);
+      if (row) {
+        const saved = addDays(today, -1 - Math.floor(d.draftAge * 10));
+        rows.push({ ...row, draftSavedOn: saved < quarterStart(quarter) ? quarterStart(quarter) : saved });
+      }
     }
   }
 
@@ -204,7 +283,7 @@ export const seedReturns: DemoStep = async (tx, ctx) => {
     const returnRows = batch.map((r) => {
       const champion = championOf.get(r.organisationId) ?? null;
       const history: Array<[ReturnVersionKind, ReturnStatus, Date, string | null, string | null]> = [];
-      if (r.status === "draft") history.push(["saved", "draft", at(addDays(today, -1 - Math.floor(dice() * 10)), 9), null, champion]);
+      if (r.status === "draft") history.push(["saved", "draft", at(r.draftSavedOn!, 9), null, champion]);
       if (r.submittedOn) history.push(["submitted", "submitted", at(r.submittedOn, 10), null, champion]);
       if (r.status === "returned") history.push(["returned", "returned", at(r.reviewedOn!, 14), r.reason, coordinatorId]);
       if (r.status === "resubmitted") {
@@ -269,6 +348,15 @@ export const seedReturns: DemoStep = async (tx, ctx) => {
           };
         }),
       )
+      .execute();
+  }
+
+  // The return sent back sits in a locked quarter: the coordinator reopened it so it can be corrected.
+  const sentBackId = parts.sentBack ? ctx.organisationIds.get(parts.sentBack)! : null;
+  if (sentBackId) {
+    await tx
+      .insertInto("return_lock_exceptions")
+      .values({ partnership_id: ctx.partnershipId, organisation_id: sentBackId, quarter: shiftQuarter(current, -2), open_until: addDays(today, 14), reason: "Reopened so the return can be corrected and sent again.", created_by: coordinatorId })
       .execute();
   }
 };
