@@ -5,7 +5,8 @@
 import { afterAll, beforeAll } from "vitest";
 import { spawnApp, type AppProcess } from "../../scripts/lib/app-process";
 import type { TemplateName } from "../../scripts/lib/test-templates";
-import { createTestDatabase, dropTestDatabase, type TestDatabase } from "./database";
+import { clockOffsetMs, setClock } from "~/modules/platform/clock.server";
+import { createTestDatabase, dropTestDatabase, loadDemoNow, type TestDatabase } from "./database";
 
 export interface AppServer extends AppProcess {
   db: TestDatabase;
@@ -32,14 +33,26 @@ export async function startAppServer(
   };
 }
 
-/** One server for the whole test file. */
-export function useAppServer(options: Parameters<typeof startAppServer>[0] = {}) {
+/**
+ * One server for the whole test file. `asOf` is for a file whose story needs a point in the year:
+ * this process's clock and the app's run on together from that instant, over a demo loaded then,
+ * so the file passes whatever the real date is.
+ */
+export function useAppServer(options: Parameters<typeof startAppServer>[0] & { asOf?: string } = {}) {
   let server: AppServer | undefined;
+  let ownDb: TestDatabase | undefined;
+  if (options.asOf) setClock(options.asOf, { running: true });
   beforeAll(async () => {
-    server = await startAppServer(options);
+    if (options.asOf) {
+      ownDb = await createTestDatabase("empty");
+      await loadDemoNow(ownDb);
+      server = await startAppServer({ ...options, db: ownDb, env: { ...options.env, GT_CLOCK_OFFSET_MS: String(clockOffsetMs()) } });
+    } else server = await startAppServer(options);
   });
   afterAll(async () => {
     await server?.stop();
+    if (ownDb) await dropTestDatabase(ownDb);
+    if (options.asOf) setClock(null);
   });
   return () => {
     if (!server) throw new Error("The app server starts in beforeAll");

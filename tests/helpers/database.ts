@@ -5,6 +5,10 @@
 import { afterAll, beforeAll, inject } from "vitest";
 import { closeDatabases, openDatabases, installDatabases, type DatabaseHandles } from "~/db.server";
 import { copyTemplate, databaseUrl, dropDatabase, type TemplateName } from "../../scripts/lib/test-templates";
+import { seedDemo } from "../../db/seed/demo";
+import { hashPassword } from "~/modules/auth/password.server";
+import { APP_DEMO_STEPS } from "~/modules/platform/app-demo-steps.server";
+import { clockReading, setClock } from "~/modules/platform/clock.server";
 
 export interface TestDatabase {
   name: string;
@@ -31,21 +35,33 @@ export async function dropTestDatabase(db: TestDatabase) {
 /**
  * The file's database, installed as the process's databases() so module code under test uses it.
  * Returns a getter, since the database exists only once beforeAll has run.
+ *
+ * `asOf` is for a file whose story needs a point in the year (a mid-year review opens only once
+ * the second quarter has ended): the file's clock stops at that instant from here on, and the demo
+ * is loaded as of it, so the file passes whatever the real date is.
  */
-export function useTestDatabase(template: TemplateName = "empty", options: { poolSize?: number } = {}) {
+export function useTestDatabase(template: TemplateName = "empty", options: { poolSize?: number; asOf?: string } = {}) {
   let db: TestDatabase | undefined;
+  if (options.asOf) setClock(options.asOf);
   beforeAll(async () => {
-    db = await createTestDatabase(template, options);
+    db = await createTestDatabase(options.asOf ? "empty" : template, options);
     installDatabases(db.handles);
+    if (options.asOf) await loadDemoNow(db);
   });
   afterAll(async () => {
     await closeDatabases();
     if (db) await dropDatabase(db.serverUrl, db.name);
+    if (options.asOf) setClock(null);
   });
   return () => {
     if (!db) throw new Error("The test database is made in beforeAll; use it inside a test or hook");
     return db;
   };
+}
+
+/** The demo, loaded into an empty test database as of this process's clock (as `npm start` would). */
+export async function loadDemoNow(db: TestDatabase) {
+  await seedDemo(db.handles.owner, { hashPassword, ...clockReading(), steps: APP_DEMO_STEPS });
 }
 
 /**
@@ -55,9 +71,6 @@ export function useTestDatabase(template: TemplateName = "empty", options: { poo
 export async function createStandaloneDemoDatabase(serverUrl: string): Promise<TestDatabase> {
   const { ensureAppRoles, adminQuery } = await import("../../scripts/lib/test-templates");
   const { migrateToLatest } = await import("~/modules/platform/migrate.server");
-  const { hashPassword } = await import("~/modules/auth/password.server");
-  const { seedDemo } = await import("../../db/seed/demo");
-  const { clockReading } = await import("~/modules/platform/clock.server");
   const name = "gt_standalone";
   await ensureAppRoles(serverUrl);
   await adminQuery(serverUrl, `create database ${name}`);

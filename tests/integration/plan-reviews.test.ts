@@ -19,7 +19,9 @@ import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { useTestDatabase } from "../helpers/database";
 import { partnershipId, userId } from "../helpers/fixtures";
 
-const db = useTestDatabase("demo");
+// Late in the financial year (Q3), when this year's plan has updates in every status and its
+// mid-year review can open: the file's clock stops there, whatever the real date.
+const db = useTestDatabase("demo", { asOf: "2026-12-04T12:00:00Z" });
 const today = todayOf();
 const thisYear = financialYearOf(today);
 let cleveland = "";
