@@ -22,7 +22,8 @@ const ROLES: Role[] = ["coordinator", "org_admin", "champion"];
 
 let routes: ManifestRoute[] = [];
 const params: Record<string, ParamValues> = {};
-const ids: string[] = [];
+/** Real object ids of the partnership signed in to (`own`) and of the other one, read in beforeAll. */
+const ids = { own: new Set<string>(), other: new Set<string>() };
 const clients = {} as Record<Role | "anonymous", Client>;
 let partnerships: string[] = [];
 
@@ -42,7 +43,11 @@ beforeAll(async () => {
   routes = await manifestRoutes();
   const owner = server().db.handles.owner;
   for (const name of new Set(routes.flatMap((r) => r.params))) params[name] = await PARAMS[name](owner);
-  for (const values of Object.values(ID_FIELDS)) ids.push(...Object.values(await values(owner)));
+  for (const values of Object.values(ID_FIELDS)) {
+    const { own, other } = await values(owner);
+    ids.own.add(own);
+    ids.other.add(other);
+  }
   partnerships = [await partnershipId(owner, "cleveland"), await partnershipId(owner, "hampshire")];
   for (const role of ROLES) clients[role] = await signIn(role);
   clients.anonymous = new Client(server().url);
@@ -62,17 +67,18 @@ async function fieldNames(route: ManifestRoute): Promise<string[]> {
   return [];
 }
 
-const nasty = fc.oneof(
+/** What a field might be sent. Made after beforeAll, so that its ids are the real ones of both partnerships. */
+const nastyValues = () => fc.oneof(
   fc.string(),
   fc.string({ minLength: 250, maxLength: 3000 }),
   fc.string({ unit: "grapheme", maxLength: 200 }),
   fc.constantFrom("", " ", "0", "-1", "1e309", "NaN", "null", "undefined", "true", "2026-02-30", "9".repeat(400), "' or 1=1 --", "<script>alert(1)</script>", "\u0000", "\uD800", "../../etc/passwd", "%zz", "a@b", "x".repeat(5000)),
-  fc.constantFrom(...(ids.length ? ids : ["00000000-0000-0000-0000-000000000000"])),
+  fc.constantFrom(...ids.own, ...ids.other),
   fc.uuid(),
   fc.integer().map(String),
 );
 
-function formBody(names: string[]) {
+function formBody(names: string[], nasty: fc.Arbitrary<string>) {
   const known = names.length ? fc.constantFrom(...names) : fc.constant("value");
   const name = fc.oneof({ weight: 4, arbitrary: known }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) }, { weight: 1, arbitrary: fc.constantFrom("intent", "id", "_data", "__proto__", "constructor") });
   return fc.array(fc.tuple(name, nasty), { maxLength: 25 });
@@ -92,12 +98,18 @@ async function posted(client: Client, path: string, fields: Array<[string, strin
 describe("fuzzing every action", () => {
   it("never answers 5xx, and a rejected post changes nothing", { timeout: 600_000 }, async () => {
     const failures: string[] = [];
+    const nasty = nastyValues();
+    const sent = { own: 0, other: 0 };
     for (const route of routes.filter((r) => r.hasAction && ROUTE_ACCESS[r.id]?.post !== "none")) {
       for (const who of [...ROLES, "anonymous" as const]) {
         const client = clients[who];
         const names = await fieldNames(route);
         const target = `${urlOf(route)}${route.index ? "?index" : ""}`;
-        const samples = fc.sample(formBody(names), SAMPLES);
+        const samples = fc.sample(formBody(names, nasty), SAMPLES);
+        for (const [, value] of samples.flat()) {
+          if (ids.own.has(value)) sent.own++;
+          if (ids.other.has(value)) sent.other++;
+        }
         const malformed = [
           { body: "%zz=%&&=&intent=%E0%A4%A", type: "application/x-www-form-urlencoded" },
           { body: '{"intent":', type: "application/json" },
@@ -119,12 +131,16 @@ describe("fuzzing every action", () => {
       }
     }
     expect(failures).toEqual([]);
+    // The posts carried real ids of both partnerships, not only made-up ones.
+    expect(sent.own).toBeGreaterThan(0);
+    expect(sent.other).toBeGreaterThan(0);
   });
 });
 
 describe("fuzzing every loader's query string", () => {
   it("never answers 5xx", { timeout: 300_000 }, async () => {
     const failures: string[] = [];
+    const nasty = nastyValues();
     const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom("sort", "dir", "page", "from", "to", "borough", "sector", "metric", "quarter", "q", "status", "_data"), fc.string({ maxLength: 10 })), nasty), { maxLength: 6 });
     for (const route of routes.filter((r) => r.hasLoader && r.hasPage)) {
       for (const fields of fc.sample(query, Math.max(3, SAMPLES / 2))) {
