@@ -45,45 +45,47 @@ export default function OrganisationReturns() {
         quarter ends. Leave a figure blank if you do not know it yet, and tick “not applicable” where it does not apply to you.
       </p>
       {canEdit ? <ReturnsTodo todos={todos} base={base} /> : null}
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Returns by quarter</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Quarter
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Due
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Status
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Timeliness
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {quarters.map((q) => (
-            <tr className="govuk-table__row" key={q.quarter}>
-              <th scope="row" className="govuk-table__header">
-                <Link className="govuk-link" to={`${base}/${q.quarter}`}>
-                  {q.label}
-                </Link>
-                {!q.expected ? <span className="govuk-hint govuk-!-margin-0">Not expected (no current pledge)</span> : null}
+      <div className="gt-scroll">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">Returns by quarter</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Quarter
               </th>
-              <td className="govuk-table__cell">{longDate(q.dueOn)}</td>
-              <td className="govuk-table__cell">
-                <StatusTag status={q.status} />
-                {/* An accepted return is closed, which its tag already says; a quarter past its grace period is locked whatever its state. */}
-                {q.locked && q.lockReason === "period" ? <span className="govuk-hint govuk-!-margin-0">Quarter locked</span> : null}
-                {q.exceptionUntil ? <span className="govuk-hint govuk-!-margin-0">Reopened until {longDate(q.exceptionUntil)}</span> : null}
-              </td>
-              <td className="govuk-table__cell">{q.timelinessLabel}</td>
+              <th scope="col" className="govuk-table__header">
+                Due
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Timeliness
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {quarters.map((q) => (
+              <tr className="govuk-table__row" key={q.quarter}>
+                <th scope="row" className="govuk-table__header">
+                  <Link className="govuk-link" to={`${base}/${q.quarter}`}>
+                    {q.label}
+                  </Link>
+                  {!q.expected ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-0">Not expected (no current pledge)</span> : null}
+                </th>
+                <td className="govuk-table__cell">{longDate(q.dueOn)}</td>
+                <td className="govuk-table__cell">
+                  <StatusTag status={q.status} />
+                  {/* An accepted return is closed, which its tag already says; a quarter past its grace period is locked whatever its state. */}
+                  {q.locked && q.lockReason === "period" ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-0">Quarter locked</span> : null}
+                  {q.exceptionUntil ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-0">Reopened until {longDate(q.exceptionUntil)}</span> : null}
+                </td>
+                <td className="govuk-table__cell">{q.timelinessLabel}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Main>
   );
 }

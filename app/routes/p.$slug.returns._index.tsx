@@ -115,49 +115,51 @@ export default function ReturnsOverview() {
         </ul>
       </nav>
       <div className="gt-scroll">
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">
-            {FILTER_LABELS[filter]}: {rows.length} {rows.length === 1 ? "organisation" : "organisations"}
-          </caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Organisation
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Borough
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Status
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Last submitted
-              </th>
-              <th scope="col" className="govuk-table__header">
-                Timeliness
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {rows.map((r) => (
-              <tr className="govuk-table__row" key={r.organisationId}>
-                <th scope="row" className="govuk-table__header">
-                  <Link className="govuk-link" to={`/p/${slug}/orgs/${r.organisationId}/returns/${quarter.key}${canReview ? "/review" : ""}`}>
-                    {r.name}
-                  </Link>
-                  {!r.expected ? <span className="govuk-hint govuk-!-margin-0">Not expected (no current pledge)</span> : null}
-                  {r.exceptionUntil ? <span className="govuk-hint govuk-!-margin-0">Reopened until {longDate(r.exceptionUntil)}</span> : null}
+        <div className="gt-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">
+              {FILTER_LABELS[filter]}: {rows.length} {rows.length === 1 ? "organisation" : "organisations"}
+            </caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Organisation
                 </th>
-                <td className="govuk-table__cell">{r.borough}</td>
-                <td className="govuk-table__cell">
-                  <StatusTag status={r.status} />
-                </td>
-                <td className="govuk-table__cell">{dateTime(r.submittedAt)}</td>
-                <td className="govuk-table__cell">{r.timeliness === "on_time" ? "On time" : r.timeliness === "late" ? "Late" : ""}</td>
+                <th scope="col" className="govuk-table__header">
+                  Borough
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Status
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Last submitted
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Timeliness
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {rows.map((r) => (
+                <tr className="govuk-table__row" key={r.organisationId}>
+                  <th scope="row" className="govuk-table__header">
+                    <Link className="govuk-link" to={`/p/${slug}/orgs/${r.organisationId}/returns/${quarter.key}${canReview ? "/review" : ""}`}>
+                      {r.name}
+                    </Link>
+                    {!r.expected ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-0">Not expected (no current pledge)</span> : null}
+                    {r.exceptionUntil ? <span className="govuk-hint govuk-!-display-block govuk-!-margin-0">Reopened until {longDate(r.exceptionUntil)}</span> : null}
+                  </th>
+                  <td className="govuk-table__cell">{r.borough}</td>
+                  <td className="govuk-table__cell">
+                    <StatusTag status={r.status} />
+                  </td>
+                  <td className="govuk-table__cell">{dateTime(r.submittedAt)}</td>
+                  <td className="govuk-table__cell">{r.timeliness === "on_time" ? "On time" : r.timeliness === "late" ? "Late" : ""}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       </div>
     </Main>
   );
