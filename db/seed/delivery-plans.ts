@@ -8,6 +8,7 @@ import type { Transaction } from "kysely";
 import type { Database, ThemeKey } from "../types";
 import type { DemoContext } from "./demo";
 import { LAST_YEAR, PARTS, PLACES, THIS_YEAR, type DemoAction } from "./delivery-plan-data";
+import { quarterKeyOf } from "./quarters";
 
 // The names of Appendix A, as app/modules/delivery/themes.ts has them (db/ cannot import app/; a test compares the two).
 const THEMES: Array<{ key: ThemeKey; name: string }> = [
@@ -22,13 +23,12 @@ const THEMES: Array<{ key: ThemeKey; name: string }> = [
 const iso = (d: Date) => d.toISOString().slice(0, 10);
 /** A day in a financial year: `months` after April of `year` (day 0 is the last day of the month before). */
 const fyDate = (year: number, months: number, day: number) => iso(new Date(Date.UTC(year, 3 + months, day)));
-const financialYearOf = (day: string) => (Number(day.slice(5, 7)) >= 4 ? Number(day.slice(0, 4)) : Number(day.slice(0, 4)) - 1);
 const quarterStart = (year: number, n: number) => fyDate(year, (n - 1) * 3, 1);
 
 export async function seedDeliveryPlans(tx: Transaction<Database>, ctx: DemoContext) {
   const partnershipId = ctx.partnershipId;
   const today = ctx.today;
-  const thisYear = financialYearOf(today);
+  const thisYear = Number(quarterKeyOf(today).slice(0, 4));
   const parts = PARTS[ctx.partnership.slug];
   const places = PLACES[ctx.partnership.slug];
   if (!parts || !places) return;

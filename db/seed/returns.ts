@@ -263,10 +263,11 @@ export const seedReturns: DemoStep = async (tx, ctx) => {
         const reviewed = addDays(row.submittedOn, 2 + Math.floor(d.reviewAfter * 14));
         row.reviewedOn = reviewed > today ? today : reviewed;
       }
-      if (row) {
+      if (row?.status === "draft") {
         const saved = addDays(today, -1 - Math.floor(d.draftAge * 10));
-        rows.push({ ...row, draftSavedOn: saved < quarterStart(quarter) ? quarterStart(quarter) : saved });
+        row.draftSavedOn = saved < quarterStart(quarter) ? quarterStart(quarter) : saved;
       }
+      if (row) rows.push(row);
     }
   }
 

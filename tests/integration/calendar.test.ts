@@ -23,6 +23,7 @@ import { clockReading, setClock, today } from "~/modules/platform/clock.server";
 import { ukInstant } from "~/modules/platform/dates";
 import { expectedToReport } from "~/modules/pledge/status.server";
 import { previousQuarter, quarterOf } from "~/modules/reporting/periods";
+import { reportingSettings } from "~/modules/returns/form-page.server";
 import { organisationQuarters } from "~/modules/returns/overview.server";
 import { countsForFigures } from "~/modules/returns/status";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
@@ -106,7 +107,7 @@ async function whatTheChampionSees(db: TestDatabase) {
   const hartlepool = await organisationId(owner, "cleveland", "Hartlepool Borough Council");
   const partnership = await owner.selectFrom("partnerships").select(["deadline_days", "grace_days"]).where("id", "=", cleveland).executeTakeFirstOrThrow();
   const rows = await withPartnership(cleveland, null, (tx) =>
-    organisationQuarters(tx, { partnershipId: cleveland, organisationId: hartlepool, settings: { deadlineDays: partnership.deadline_days, graceDays: partnership.grace_days }, today: today(), count: 1 }),
+    organisationQuarters(tx, { partnershipId: cleveland, organisationId: hartlepool, settings: reportingSettings(partnership), today: today(), count: 1 }),
   );
   await runReminders({ today: today(), origin: "https://gt.example.org" });
   const sent = await owner.selectFrom("outbox_messages").select("kind").where("to_address", "=", CHAMPION).execute();
