@@ -7,6 +7,7 @@ import os from "node:os";
 import path from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
 import { openDatabases, installDatabases, closeDatabases } from "~/db.server";
+import { signIn } from "~/modules/auth/login.server";
 import { hashPassword } from "~/modules/auth/password.server";
 import { APP_DEMO_STEPS } from "~/modules/platform/app-demo-steps.server";
 import { clockReading } from "~/modules/platform/clock.server";
@@ -49,5 +50,13 @@ describe("embedded PostgreSQL (PGlite)", () => {
     expect(typeof row.n).toBe("number");
     expect(row.latest).toMatch(/^\d{4}-\d{2}-\d{2}$/);
     expect(row.created).toBeInstanceOf(Date);
+  });
+
+  it("judges only five of 25 wrong passwords sent at once for one account", { timeout: 60_000 }, async () => {
+    const attempts = await Promise.all(
+      Array.from({ length: 25 }, () => signIn({ email: "champion@cleveland.demo.test", password: "not the password", clientAddress: "198.51.100.9" })),
+    );
+    expect(attempts.filter((a) => !a.ok && a.reason === "invalid")).toHaveLength(5);
+    expect(attempts.filter((a) => !a.ok && a.reason === "throttled")).toHaveLength(20);
   });
 });

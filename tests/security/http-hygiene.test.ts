@@ -108,6 +108,15 @@ describe("sign-in throttling", () => {
       expect(await last!.text(), email).toContain("Too many attempts to sign in");
     }
   });
+
+  it("judges only five of 25 wrong passwords sent at once for one account, then refuses the right one", async () => {
+    const email = "board@cleveland.demo.test";
+    const client = new Client(server().url);
+    const statuses = await Promise.all(Array.from({ length: 25 }, () => client.post("/login", { email, password: "definitely wrong" }).then((r) => r.status)));
+    expect(statuses.filter((s) => s === 400)).toHaveLength(5);
+    expect(statuses.filter((s) => s === 429)).toHaveLength(20);
+    expect((await client.post("/login", { email, password: "golden-thread-demo" })).status).toBe(429);
+  });
 });
 
 describe("errors", () => {

@@ -158,6 +158,24 @@ describe("signing in with a code", () => {
     expect((await retry.post("/login/code", { code: codeFor() })).status).toBe(302);
   });
 
+  it("judges at most five of 25 wrong codes sent at once, then refuses the right code", async () => {
+    const client = clientFrom();
+    await passwordStep(client, "coordinator@cleveland.demo.test");
+    const responses = await Promise.all(Array.from({ length: 25 }, (_, i) => client.post("/login/code", { code: codeFor(undefined, 30 + i) })));
+    const judged = responses.filter((r) => r.status === 400 || r.headers.get("Location") === "/login?again=used-up");
+    expect(judged.length).toBeGreaterThan(0);
+    expect(judged.length).toBeLessThanOrEqual(5);
+    // The rest were refused unjudged: throttled, or sent back to the password once the step was used up.
+    const refused = responses.filter((r) => !judged.includes(r));
+    expect(refused.map((r) => `${r.status} ${r.headers.get("Location") ?? ""}`).filter((r) => !/^(429 |302 \/login(\?again=(expired|used-up))?)$/.test(r))).toEqual([]);
+    expect(client.cookies.has("gt_session")).toBe(false);
+    const retry = clientFrom();
+    await passwordStep(retry, "coordinator@cleveland.demo.test");
+    expect((await retry.post("/login/code", { code: codeFor() })).status).toBe(429);
+    expect(retry.cookies.has("gt_session")).toBe(false);
+    await owner().deleteFrom("login_throttle").where("key", "like", "second-factor:%").execute();
+  });
+
   it("expires the code step after five minutes: the right code then leads back to the password", async () => {
     const client = clientFrom();
     await passwordStep(client, "admin@demo.test");

@@ -32,34 +32,67 @@ const keysFor = (email: string, clientAddress: string) => ({
 
 export const addressKey = (clientAddress: string) => `address:${clientAddress}`;
 
-/** Seconds until the longest of these locks lifts; 0 when none is locked. */
-export async function lockedFor(keys: string[]): Promise<number> {
-  const rows = await databases()
-    .app.selectFrom("login_throttle")
-    .select(sql<number>`ceil(extract(epoch from (locked_until - now())))`.as("seconds"))
-    .where("key", "in", keys)
-    .where("locked_until", ">", sql<Date>`now()`)
-    .execute();
-  return Math.max(0, ...rows.map((r) => Number(r.seconds)));
+/**
+ * Counts an attempt before it is judged, in one statement: the count and the decision are one
+ * atomic step, so a burst of parallel attempts cannot all slip in before the first is counted.
+ * The attempt that reaches the free limit sets the lock as it is counted, so it alone is judged;
+ * a right password or code then lifts it (`releaseAttempts`). Returns the seconds to wait (0:
+ * this attempt may be judged). A locked key is not counted again, so waiting is never punished.
+ */
+export async function claimAttempts(claims: Array<{ key: string; rule: ThrottleRule }>): Promise<number> {
+  const claimed: typeof claims = [];
+  for (const claim of claims) {
+    const wait = await claimAttempt(claim.key, claim.rule);
+    if (wait > 0) {
+      await releaseAttempts(claimed);
+      return wait;
+    }
+    claimed.push(claim);
+  }
+  return 0;
 }
 
-export async function recordFailure(key: string, rule: ThrottleRule) {
-  // One statement, so concurrent failures from several processes all count.
-  await sql`
-    insert into login_throttle as t (key, failures, window_started_at) values (${key}, 1, now())
-    on conflict (key) do update set
-      failures = case when t.window_started_at < now() - make_interval(secs => ${THROTTLE.windowSeconds}) then 1 else t.failures + 1 end,
-      window_started_at = case when t.window_started_at < now() - make_interval(secs => ${THROTTLE.windowSeconds}) then now() else t.window_started_at end,
-      locked_until = case
-        when t.window_started_at >= now() - make_interval(secs => ${THROTTLE.windowSeconds}) and t.failures + 1 >= ${rule.freeFailures}
-        then now() + make_interval(secs => least(${THROTTLE.maxLockSeconds}, ${rule.firstLockSeconds} * power(2, t.failures + 1 - ${rule.freeFailures})))
-        else t.locked_until end`.execute(databases().app);
+async function claimAttempt(key: string, rule: ThrottleRule): Promise<number> {
+  const fresh = sql`t.window_started_at < now() - make_interval(secs => ${THROTTLE.windowSeconds})`;
+  const counted = sql`case when ${fresh} then 1 else t.failures + 1 end`;
+  const lockFor = (n: unknown) =>
+    sql`case when ${n} >= ${rule.freeFailures} then now() + make_interval(secs => least(${THROTTLE.maxLockSeconds}, ${rule.firstLockSeconds} * power(2, ${n} - ${rule.freeFailures}))) end`;
+  const { rows } = await sql<{ claimed: boolean; seconds: number | null }>`
+    with claimed as (
+      insert into login_throttle as t (key, failures, window_started_at, locked_until)
+      values (${key}, 1, now(), ${lockFor(sql`1`)})
+      on conflict (key) do update set
+        failures = ${counted},
+        window_started_at = case when ${fresh} then now() else t.window_started_at end,
+        locked_until = ${lockFor(counted)}
+      where t.locked_until is null or t.locked_until <= now()
+      returning 1
+    )
+    select exists (select 1 from claimed) as claimed,
+      (select ceil(extract(epoch from (locked_until - now()))) from login_throttle where key = ${key} and locked_until > now()) as seconds`.execute(databases().app);
+  const row = rows[0];
+  return row?.claimed ? 0 : Math.max(1, Number(row?.seconds ?? 1));
+}
+
+/** Attempts that turned out right: they no longer count, and a lock they set is lifted. */
+export async function releaseAttempts(claims: Array<{ key: string; rule: ThrottleRule }>) {
+  for (const { key, rule } of claims) {
+    await sql`
+      update login_throttle set
+        failures = greatest(failures - 1, 0),
+        locked_until = case when failures - 1 < ${rule.freeFailures} then null else locked_until end
+      where key = ${key}`.execute(databases().app);
+  }
 }
 
 export async function signIn(input: { email: string; password: string; clientAddress: string }): Promise<SignInResult> {
   const keys = keysFor(input.email, input.clientAddress);
-  const locked = await lockedFor([keys.account, keys.address]);
-  if (locked > 0) return { ok: false, reason: "throttled", retryAfterSeconds: locked };
+  const claims = [
+    { key: keys.address, rule: THROTTLE.address },
+    { key: keys.account, rule: THROTTLE.account },
+  ];
+  const wait = await claimAttempts(claims);
+  if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
 
   const user = await databases()
     .app.selectFrom("users")
@@ -70,11 +103,9 @@ export async function signIn(input: { email: string; password: string; clientAdd
   if (user) valid = await verifyPassword(user.password_hash, input.password);
   else await spendVerificationTime(input.password);
 
-  if (!user || !valid || user.disabled_at) {
-    await recordFailure(keys.account, THROTTLE.account);
-    await recordFailure(keys.address, THROTTLE.address);
-    return { ok: false, reason: "invalid" };
-  }
+  // A failure was counted when the attempt was claimed.
+  if (!user || !valid || user.disabled_at) return { ok: false, reason: "invalid" };
+  await releaseAttempts([claims[0]]);
   await clearFailures(keys.account);
   return { ok: true, user: { id: user.id, email: user.email, name: user.name, isPlatformAdmin: user.is_platform_admin } };
 }

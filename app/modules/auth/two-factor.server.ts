@@ -11,7 +11,7 @@ import { encodeBase32LowerCaseNoPadding } from "@oslojs/encoding";
 import { now } from "../platform/clock.server";
 import { databases } from "../../db.server";
 import type { Tx } from "../tenancy/with-partnership.server";
-import { addressKey, clearFailures, lockedFor, recordFailure, THROTTLE } from "./login.server";
+import { addressKey, claimAttempts, clearFailures, releaseAttempts, THROTTLE } from "./login.server";
 import type { SessionUser } from "./session.server";
 import { isTotpSecret, stepOfCode, totpCode } from "./totp.server";
 
@@ -174,14 +174,17 @@ export type SecondFactorResult = CodeCheck | { ok: false; reason: "throttled"; r
  * and the client address; once an account is locked even the right code waits (429).
  */
 export async function verifySecondFactor(userId: string, input: SecondFactorInput, clientAddress: string): Promise<SecondFactorResult> {
-  const keys = [secondFactorKey(userId), addressKey(clientAddress)];
-  const locked = await lockedFor(keys);
-  if (locked > 0) return { ok: false, reason: "throttled", retryAfterSeconds: locked };
+  const claims = [
+    { key: addressKey(clientAddress), rule: THROTTLE.address },
+    { key: secondFactorKey(userId), rule: THROTTLE.secondFactor },
+  ];
+  // Counted before it is checked, atomically, so parallel guesses cannot outrun the limit.
+  const wait = await claimAttempts(claims);
+  if (wait > 0) return { ok: false, reason: "throttled", retryAfterSeconds: wait };
   const checked = await checkCode(userId, input);
-  if (checked.ok) await clearFailures(secondFactorKey(userId));
-  else {
-    await recordFailure(keys[0], THROTTLE.secondFactor);
-    await recordFailure(keys[1], THROTTLE.address);
+  if (checked.ok) {
+    await releaseAttempts([claims[0]]);
+    await clearFailures(secondFactorKey(userId));
   }
   return checked;
 }
