@@ -114,8 +114,26 @@ export async function clearFailures(key: string) {
   await databases().app.deleteFrom("login_throttle").where("key", "=", key).execute();
 }
 
-/** Only paths on this site, never `//elsewhere` or a full URL. */
+/** The first segment of every page the app serves ("" is the start page); tests/security checks it against the build. */
+export const PAGE_ROOTS = ["", "accessibility", "account", "admin", "forgot-password", "home", "invitations", "login", "p", "privacy", "public", "reset-password"] as const;
+
+/**
+ * Where to go after signing in: only a path to one of the app's own pages, or null. Browsers drop
+ * tabs, CR and LF from a URL, so `/\t/evil.example` would leave as `//evil.example`: any control
+ * character, space, backslash or non-ASCII character refuses the whole value, and what is kept is
+ * re-read as a URL on this site and must stay on it.
+ */
 export function safeRedirect(to: FormDataEntryValue | string | null | undefined): string | null {
-  if (typeof to !== "string" || !to.startsWith("/") || to.startsWith("//") || to.startsWith("/\\")) return null;
-  return to;
+  if (typeof to !== "string" || to.length > 2000 || !/^\/[\x21-\x7e]*$/.test(to) || to.includes("\\") || to.startsWith("//")) return null;
+  const base = "http://golden-thread.invalid";
+  let url: URL;
+  try {
+    url = new URL(to, base);
+  } catch {
+    return null;
+  }
+  if (url.origin !== base) return null;
+  const root = url.pathname.split("/")[1] ?? "";
+  if (!(PAGE_ROOTS as readonly string[]).includes(root)) return null;
+  return url.pathname + url.search + url.hash;
 }
