@@ -43,4 +43,7 @@ async function latestBuild() {
 const first = await latestBuild();
 await first.entry.module.prepareDatabase();
 const app = createHttpApp({ build: latestBuild, mode: "development", logger: appLogger(first), appOrigin: null });
-app.listen(port, "127.0.0.1", () => console.log(`Golden Thread (development) at http://localhost:${port}`));
+app.listen(port, "127.0.0.1", () => {
+  process.env.GT_SERVED_ORIGIN = `http://localhost:${port}`;
+  console.log(`Golden Thread (development) at http://localhost:${port}`);
+});

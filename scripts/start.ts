@@ -22,6 +22,13 @@ if (process.env.NODE_ENV === "production" && appOrigin?.startsWith("http://") &&
   process.exit(1);
 }
 
+const loopback = ["127.0.0.1", "localhost", "::1"].includes(host);
+if (!appOrigin && !loopback) {
+  // Links in emails (password resets, invitations) must not be built from a Host header anyone can send.
+  console.error(`Golden Thread would listen on ${host}, beyond this machine, without APP_ORIGIN. Set APP_ORIGIN to the address people use (e.g. https://goldenthread.example.org), or HOST=127.0.0.1 to serve this machine only.`);
+  process.exit(1);
+}
+
 if (!process.env.GT_SKIP_BUILD) buildIfStale();
 const unlock = embedded ? lockDataDir(embeddedDataDir()) : () => {};
 const build = await loadBuild();
@@ -47,7 +54,9 @@ try {
   server = app.listen(port, host, () => {
     const address = server!.address();
     const actualPort = typeof address === "object" && address ? address.port : port;
-    const url = appOrigin ?? `http://${host === "0.0.0.0" ? "localhost" : host}:${actualPort}`;
+    const url = appOrigin ?? `http://${host === "::1" ? "[::1]" : host}:${actualPort}`;
+    // Links in emails point here when APP_ORIGIN is not set (platform/origin.server.ts).
+    process.env.GT_SERVED_ORIGIN = url;
     const lines = [
       "",
       `Golden Thread is running at ${url}`,

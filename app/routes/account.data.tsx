@@ -18,7 +18,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const data = await personalDataOf(session.user, session.sessionId);
   return json(
     { ...data, auditEntries: data.auditEntries.slice(0, SHOWN_AUDIT_ENTRIES), auditEntryCount: data.auditEntries.length },
-    { headers: { "Cache-Control": "no-store" } },
+    { headers: { "Cache-Control": "private, no-store" } },
   );
 }
 

@@ -9,7 +9,7 @@ export async function loader({ request }: LoaderFunctionArgs) {
     headers: {
       "Content-Type": "application/json; charset=utf-8",
       "Content-Disposition": 'attachment; filename="golden-thread-your-data.json"',
-      "Cache-Control": "no-store",
+      "Cache-Control": "private, no-store",
     },
   });
 }

@@ -5,7 +5,7 @@ import { NewEmailSchema, requestEmailChange, EMAIL_CHANGE_LIFETIME_HOURS } from 
 import { requireRecentAuthentication } from "~/modules/auth/reauthentication.server";
 import { parseForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
-import { expectedOrigin } from "~/modules/platform/origin.server";
+import { linkOrigin } from "~/modules/platform/origin.server";
 import { Button, ErrorSummary, TextField } from "~/ui/form";
 import { Main } from "~/ui/Layout";
 
@@ -20,7 +20,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const session = await requireRecentAuthentication(request);
   const form = await parseForm(request, NewEmailSchema);
   if (!form.ok) return json(form.reply, { status: 400 });
-  const asked = await requestEmailChange({ user: session.user, newEmail: form.data.email, origin: expectedOrigin(request) });
+  const asked = await requestEmailChange({ user: session.user, newEmail: form.data.email, origin: linkOrigin() });
   if (!asked.ok) return json(refuse(form.values, { email: asked.message }), { status: 400 });
   return redirectWithNotice("/account", `We have sent a link to ${form.data.email}. Open it to start using that address. Until then, sign in with ${session.user.email}.`);
 }

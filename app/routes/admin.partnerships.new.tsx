@@ -1,3 +1,4 @@
+import { linkOrigin } from "~/modules/platform/origin.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData } from "@remix-run/react";
@@ -20,7 +21,7 @@ export async function action({ request }: ActionFunctionArgs) {
   const admin = await requirePlatformAdmin(request);
   const form = await parseForm(request, NewPartnershipSchema);
   if (!form.ok) return json(form.reply, { status: 400 });
-  const started = await startPartnership({ ...form.data, adminId: admin.id, origin: new URL(request.url).origin });
+  const started = await startPartnership({ ...form.data, adminId: admin.id, origin: linkOrigin() });
   if (!started.ok) return json(refuse(form.values, { [started.field]: started.message }), { status: 400 });
   return redirectWithNotice("/admin", `${form.data.name} created. ${invitationNotice(form.data.coordinatorEmail)}`);
 }

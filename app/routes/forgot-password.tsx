@@ -1,3 +1,4 @@
+import { linkOrigin } from "~/modules/platform/origin.server";
 import type { ActionFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData } from "@remix-run/react";
@@ -21,7 +22,7 @@ export async function loader() {
 export async function action({ request }: ActionFunctionArgs) {
   const form = await parseForm(request, ResetRequestSchema);
   if (!form.ok) return json({ ...form.reply, sent: null }, { status: 400 });
-  await requestPasswordReset({ email: form.data.email, origin: new URL(request.url).origin });
+  await requestPasswordReset({ email: form.data.email, origin: linkOrigin() });
   deliverSoon(null);
   // The same answer whether or not the email has an account.
   return json({ sent: { email: form.data.email, viaOutbox: !mailConfigured(), minutes: RESET_LIFETIME_MINUTES }, values: form.values, errors: {} });

@@ -1,3 +1,4 @@
+import { linkOrigin } from "~/modules/platform/origin.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -55,7 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   }
   if (intent === "invite") {
     const result = await withPartnership(scope.partnershipId, ctx.user.id, (tx) =>
-      inviteChampion(tx, { ...scope, invitedBy: ctx.user.id, origin: new URL(request.url).origin }),
+      inviteChampion(tx, { ...scope, invitedBy: ctx.user.id, origin: linkOrigin() }),
     );
     if (!result) notFound();
     if (!result.ok) return json({ errors: {}, formError: result.message } as Reply, { status: 409 });

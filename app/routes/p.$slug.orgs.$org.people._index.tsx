@@ -1,3 +1,4 @@
+import { linkOrigin } from "~/modules/platform/origin.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
@@ -30,7 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseForm(request, InvitationChangeSchema);
   if (!form.ok) return json(form.reply, { status: 400 });
   const organisationId = ctx.organisation!.id;
-  const done = await changeInvitation({ partnershipId: ctx.partnership.id, userId: ctx.user.id, organisationId, ...form.data, origin: new URL(request.url).origin });
+  const done = await changeInvitation({ partnershipId: ctx.partnership.id, userId: ctx.user.id, organisationId, ...form.data, origin: linkOrigin() });
   if (!done) notFound();
   return redirectWithNotice(`/p/${ctx.partnership.slug}/orgs/${organisationId}/people`, form.data.intent === "resend" ? "Invitation sent again with a new link" : "Invitation cancelled");
 }

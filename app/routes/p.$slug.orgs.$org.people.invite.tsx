@@ -1,3 +1,4 @@
+import { linkOrigin } from "~/modules/platform/origin.server";
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { useActionData, useLoaderData } from "@remix-run/react";
@@ -34,7 +35,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     inviter: { id: ctx.user.id, roles: ctx.roles },
     place: { organisationId },
     form: form.data,
-    origin: new URL(request.url).origin,
+    origin: linkOrigin(),
   });
   if (!invited.ok) return json(refuse(form.values, { [invited.field]: invited.message }), { status: 400 });
   return redirectWithNotice(`/p/${ctx.partnership.slug}/orgs/${organisationId}/people`, invitationNotice(form.data.email));

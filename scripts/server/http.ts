@@ -45,6 +45,13 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse, limit: number, 
     if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));
     else if (value !== undefined) headers.set(key, value);
   }
+  if (appOrigin) {
+    // The same-origin rule has already been applied against APP_ORIGIN (policy.ts). Remix checks
+    // Origin against Host (or X-Forwarded-Host) again and throws on a mismatch; a proxy that does
+    // not pass Host on (nginx's default) would make every form post without JavaScript a 500.
+    headers.set("host", url.host);
+    headers.delete("x-forwarded-host");
+  }
   let controller: AbortController | null = new AbortController();
   res.on("finish", () => (controller = null));
   res.on("close", () => controller?.abort());
@@ -60,6 +67,9 @@ async function sendResponse(res: ExpressResponse, response: Response) {
   res.statusMessage = response.statusText;
   res.status(response.status);
   for (const [key, value] of response.headers.entries()) res.append(key, value);
+  // Every page and data response may depend on who asks: never kept by a shared cache or the
+  // browser's back-forward store unless a route says otherwise.
+  if (!res.hasHeader("Cache-Control")) res.setHeader("Cache-Control", "private, no-store");
   if (response.body) await writeReadableStreamToWritable(response.body, res);
   else res.end();
 }

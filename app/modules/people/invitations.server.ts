@@ -9,7 +9,7 @@
  *
  *   const invited = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
  *     createInvitation(tx, { partnershipId, email, name, role: "champion", organisationId,
- *       invitedBy: ctx.user.id, origin: new URL(request.url).origin, context: { championId } }));
+ *       invitedBy: ctx.user.id, origin: linkOrigin(), context: { championId } }));
  *   if (!invited.ok) → show invited.message by the field named invited.field
  *   deliverSoon(partnershipId);   // after the transaction has committed
  */
@@ -44,7 +44,7 @@ export interface InvitationRequest {
   boroughId?: string | null;
   /** The person sending it (named in the email), or null for the system. */
   invitedBy: string | null;
-  /** The app's origin for the link, e.g. new URL(request.url).origin. */
+  /** The app's origin for the link: linkOrigin() from platform/origin.server. */
   origin: string;
   /** Handed unchanged to INVITATION_ACCEPTED_HOOKS, e.g. { championId }. */
   context?: Record<string, unknown>;

@@ -1,7 +1,10 @@
 /**
- * Where the app is served from. APP_ORIGIN (e.g. https://goldenthread.example.org) is required in
- * production; it decides the CSRF origin check, Secure cookies and HSTS. Without it (a developer's
- * machine) the origin is the request's own.
+ * Where the app is served from. APP_ORIGIN (e.g. https://goldenthread.example.org) decides the
+ * CSRF origin check, Secure cookies, HSTS and every link the app sends by email. A server that
+ * listens beyond loopback refuses to start without it (scripts/start.ts); on a developer's
+ * machine links use the address the server was started on (GT_SERVED_ORIGIN, set by
+ * scripts/start.ts and scripts/dev.ts once they listen), never the request's Host header, which
+ * anyone can send.
  */
 export interface OriginConfig {
   origin: string | null;
@@ -22,6 +25,9 @@ export function isLoopbackOrigin(origin: string) {
   return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
 }
 
-export function expectedOrigin(request: Request): string {
-  return originConfig().origin ?? new URL(request.url).origin;
+/** The origin for links in emails and on pages: APP_ORIGIN, else the address the server listens on. */
+export function linkOrigin(): string {
+  const origin = originConfig().origin ?? (process.env.GT_SERVED_ORIGIN ? new URL(process.env.GT_SERVED_ORIGIN).origin : null);
+  if (!origin) throw new Error("The app's origin is not known: set APP_ORIGIN, or start the server with scripts/start.ts");
+  return origin;
 }
