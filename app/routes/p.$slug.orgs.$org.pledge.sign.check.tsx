@@ -3,7 +3,7 @@ import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { formatDate } from "~/modules/platform/dates";
-import { parseForm, refuse } from "~/modules/platform/form.server";
+import { formVersion, parseForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { ActivityRows, PledgeText, SummaryRow } from "~/modules/pledge/components";
 import { submitSignature } from "~/modules/pledge/signing.server";
@@ -23,7 +23,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 const Schema = z.object({
-  revision: z.coerce.number().int(),
+  revision: formVersion,
   confirm: z.literal("on", { errorMap: () => ({ message: "Confirm that the signatory has agreed to sign the pledge for the organisation" }) }),
 });
 

@@ -2,7 +2,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
-import { parseForm, refuse } from "~/modules/platform/form.server";
+import { formVersion, parseForm, refuse } from "~/modules/platform/form.server";
 import { answerSigningQuestion, commitmentsInRange } from "~/modules/pledge/signing.server";
 import { nextPage, requireSigningDraft, staleReply } from "~/modules/pledge/signing-page.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
@@ -18,7 +18,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 const CHOOSE = "Select the commitments your organisation takes on";
 const Schema = z.object({
-  revision: z.coerce.number().int(),
+  revision: formVersion,
   commitments: z
     .union([z.string(), z.array(z.string())], { required_error: CHOOSE })
     .transform((v) => (Array.isArray(v) ? v : [v]).map(Number))

@@ -137,6 +137,77 @@ describe("fuzzing every action", () => {
   });
 });
 
+/** The post forms of a page as a browser would send them: each field with the value it shows. */
+function formsOf(html: string): Array<Array<[string, string]>> {
+  const decode = (text: string) =>
+    text.replace(/&(#x[0-9a-f]+|#\d+|quot|amp|lt|gt|#x27);/gi, (_, code: string) => {
+      const named: Record<string, string> = { quot: '"', amp: "&", lt: "<", gt: ">" };
+      if (named[code.toLowerCase()]) return named[code.toLowerCase()];
+      return String.fromCodePoint(code[1].toLowerCase() === "x" ? parseInt(code.slice(2), 16) : parseInt(code.slice(1), 10));
+    });
+  const attribute = (tag: string, name: string) => {
+    const match = new RegExp(`\\s${name}="([^"]*)"`).exec(tag);
+    return match ? decode(match[1]) : null;
+  };
+  const forms: Array<Array<[string, string]>> = [];
+  for (const [, inner] of html.matchAll(/<form[^>]*method="post"[^>]*>([\s\S]*?)<\/form>/gi)) {
+    const fields: Array<[string, string]> = [];
+    for (const [tag] of inner.matchAll(/<input[^>]*>/gi)) {
+      const name = attribute(tag, "name");
+      const type = (attribute(tag, "type") ?? "text").toLowerCase();
+      if (!name || type === "file" || type === "submit") continue;
+      if ((type === "checkbox" || type === "radio") && !/\schecked(=""|\s|>|\/)/.test(tag)) continue;
+      fields.push([name, attribute(tag, "value") ?? (type === "checkbox" ? "on" : "")]);
+    }
+    for (const [, tag, text] of inner.matchAll(/<textarea([^>]*)>([\s\S]*?)<\/textarea>/gi)) {
+      const name = attribute(tag, "name");
+      if (name) fields.push([name, decode(text)]);
+    }
+    for (const [, tag, options] of inner.matchAll(/<select([^>]*)>([\s\S]*?)<\/select>/gi)) {
+      const name = attribute(tag, "name");
+      const chosen = /<option[^>]*\sselected[^>]*>/i.exec(options)?.[0] ?? /<option[^>]*>/i.exec(options)?.[0];
+      if (name && chosen) fields.push([name, attribute(chosen, "value") ?? ""]);
+    }
+    const button = /<button[^>]*\sname="([^"]+)"[^>]*\svalue="([^"]*)"/i.exec(inner) ?? /<button[^>]*\svalue="([^"]*)"[^>]*\sname="([^"]+)"/i.exec(inner);
+    if (button) fields.push(button[0].indexOf("name=") < button[0].indexOf("value=") ? [button[1], decode(button[2])] : [button[2], decode(button[1])]);
+    forms.push(fields);
+  }
+  return forms;
+}
+
+/** Out-of-range numbers, NUL, broken unicode and oversized text: each sent in place of one field of a real form. */
+const BAD_VALUES = ["9".repeat(30), "1e20", "-1e20", "2147483648", "1.5", "-0.0001", "NaN", "Infinity", "\u0000", "a\u0000b", "\uD800", "x".repeat(200_000)];
+
+describe("every field of every form", () => {
+  it("answers out-of-range numbers, NUL and oversized values without a 5xx", { timeout: 600_000 }, async () => {
+    const failures: string[] = [];
+    let sentFields = 0;
+    for (const route of routes.filter((r) => r.hasAction && r.hasPage && ROUTE_ACCESS[r.id]?.post !== "none")) {
+      for (const who of ["coordinator", "org_admin", "champion", "anonymous"] as const) {
+        const page = await clients[who].get(urlOf(route));
+        if (page.status !== 200) continue;
+        const forms = formsOf(await page.text());
+        const target = `${urlOf(route)}${route.index ? "?index" : ""}`;
+        for (const form of forms) {
+          for (let i = 0; i < form.length; i++) {
+            for (const bad of BAD_VALUES) {
+              const fields = form.map(([name, value], j): [string, string] => [name, j === i ? bad : value]);
+              const response = await posted(clients[who], target, fields);
+              await response.arrayBuffer();
+              sentFields++;
+              if (response.status >= 500) failures.push(`${route.id} as ${who}: ${form[i][0]}=${JSON.stringify(bad.slice(0, 30))} → ${response.status}`);
+            }
+          }
+        }
+        if (who !== "anonymous") clients[who] = await signIn(who);
+        break;
+      }
+    }
+    expect(failures).toEqual([]);
+    expect(sentFields).toBeGreaterThan(500);
+  });
+});
+
 describe("fuzzing every loader's query string", () => {
   it("never answers 5xx", { timeout: 300_000 }, async () => {
     const failures: string[] = [];

@@ -6,7 +6,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { now } from "../platform/clock.server";
-import { checkbox } from "../platform/form.server";
+import { checkbox, formVersion } from "../platform/form.server";
 import type { DerivedPlan } from "../delivery/plan-view";
 import { previousQuarter, quarterOf, type Quarter } from "../reporting/periods";
 import type { Tx } from "../tenancy/with-partnership.server";
@@ -50,7 +50,7 @@ export const CriteriaSchema = z.object({
   minReturnPercent: threshold("the percentage of returns", 100),
   returnQuarters: z.coerce.number({ invalid_type_error: "Choose how many quarters" }).int().min(1, "Choose how many quarters").max(8, "Choose how many quarters"),
   noActionOffTrack: checkbox,
-  version: z.coerce.number().int().min(0),
+  version: formVersion,
 });
 export type CriteriaForm = z.infer<typeof CriteriaSchema>;
 

@@ -2,7 +2,7 @@
  * What the action, milestone and update forms accept, with messages that say how to fix the input.
  */
 import { z } from "zod";
-import { checkbox, optionalText, text } from "../platform/form.server";
+import { checkbox, optionalText, text, wholeNumber } from "../platform/form.server";
 import { ACTION_STATUSES } from "./plan-terms";
 
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
@@ -107,7 +107,7 @@ export const UpdateSchema = z.object({
 
 export const CreatePlanSchema = z.object({
   intent: z.literal("create-plan"),
-  financialYear: z.coerce.number({ invalid_type_error: "Choose the financial year" }).int("Choose the financial year"),
+  financialYear: wholeNumber("Choose the financial year", { min: 2000, max: 2100 }),
   carryOver: checkbox,
 });
 

@@ -84,6 +84,16 @@ export const checkbox = z
   .optional()
   .transform((v) => v !== undefined);
 
+/** What a PostgreSQL integer column holds: bigger numbers are refused as input, not by the database. */
+export const INTEGER_MAX = 2_147_483_647;
+
+/** A whole number between bounds (by default 0 to what an integer column holds), with one message. */
+export const wholeNumber = (message: string, { min = 0, max = INTEGER_MAX }: { min?: number; max?: number } = {}) =>
+  z.coerce.number({ invalid_type_error: message }).int(message).min(min, message).max(max, message);
+
+/** The version (or revision) a form was opened at, for the stale-save check. */
+export const formVersion = wholeNumber("This form is out of date. Reload the page and try again");
+
 export const uuid = (message = "Choose an option from the list") => z.string({ required_error: message }).uuid(message);
 
 export function capitalise(s: string) {

@@ -4,16 +4,16 @@
  */
 import { z } from "zod";
 import { THEMES } from "../delivery/themes";
-import { optionalText, text } from "../platform/form.server";
+import { formVersion, optionalText, text } from "../platform/form.server";
 
 export const SignatorySchema = z.object({
-  revision: z.coerce.number().int(),
+  revision: formVersion,
   signatoryName: text("the signatory's full name"),
   signatoryTitle: text("the signatory's job title"),
 });
 
 export const ActivitySchema = z.object({
-  revision: z.coerce.number().int(),
+  revision: formVersion,
   ...Object.fromEntries(THEMES.map((t) => [`activity-${t.key}`, optionalText(`activity for ${t.label.toLowerCase()}`, 2000)])),
 });
 
