@@ -24,13 +24,16 @@ export interface HttpOptions {
 
 const requestIdOf = () => randomBytes(6).toString("hex");
 
-function limitedBody(req: ExpressRequest, limit: number): Readable {
+function limitedBody(req: ExpressRequest, res: ExpressResponse, limit: number): Readable {
   let seen = 0;
   const limiter = new Transform({
     transform(chunk: Buffer, _encoding, done) {
       seen += chunk.length;
-      if (seen > limit) done(new Error("request body too large"));
-      else done(null, chunk);
+      if (seen > limit) {
+        // A body sent without Content-Length (chunked) is cut here: the answer is 413, as with a length.
+        res.locals.bodyTooLarge = true;
+        done(new Error("request body too large"));
+      } else done(null, chunk);
     },
   });
   req.on("error", (error) => limiter.destroy(error));
@@ -57,7 +60,7 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse, limit: number, 
   res.on("close", () => controller?.abort());
   const init: RequestInit & { duplex?: "half" } = { method: req.method, headers, signal: controller.signal };
   if (req.method !== "GET" && req.method !== "HEAD") {
-    init.body = createReadableStreamFromReadable(limitedBody(req, limit));
+    init.body = createReadableStreamFromReadable(limitedBody(req, res, limit));
     init.duplex = "half";
   }
   return new Request(url.href, init);
@@ -79,6 +82,10 @@ function plainPage(title: string, body: string) {
   return `<!doctype html><html lang="en-GB"><head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} — Golden Thread</title><style>body{font-family:system-ui,sans-serif;max-width:40rem;margin:2rem auto;padding:0 1rem;line-height:1.5;color:#0b0c0c}a{color:#1d70b8}</style>
 </head><body><main id="main-content"><h1>${title}</h1><p>${body}</p><p><a href="/">Go to the home page</a></p></main></body></html>`;
+}
+
+function tooLarge(res: ExpressResponse, limit: number) {
+  res.status(413).type("html").send(plainPage("Too large", `What you sent is larger than the ${Math.round(limit / 1_048_576)} MB allowed. Send a smaller file, or split it into parts.`));
 }
 
 export function createHttpApp(options: HttpOptions) {
@@ -119,7 +126,7 @@ export function createHttpApp(options: HttpOptions) {
     const limit = bodyLimitFor(req.path);
     const declared = Number(req.get("content-length") ?? 0);
     if (declared > limit) {
-      res.status(413).type("html").send(plainPage("Too large", `What you sent is larger than the ${Math.round(limit / 1_048_576)} MB allowed. Send a smaller file, or split it into parts.`));
+      tooLarge(res, limit);
       req.resume();
       return;
     }
@@ -157,6 +164,10 @@ export function createHttpApp(options: HttpOptions) {
       if (!req.readableEnded) {
         req.unpipe();
         req.resume();
+      }
+      if (res.locals.bodyTooLarge) {
+        tooLarge(res, bodyLimitFor(req.path));
+        return;
       }
       if (req.method !== "GET" && req.method !== "HEAD" && response.status < 400) {
         // So this person's next dashboard reads wait for the replica to have their write.

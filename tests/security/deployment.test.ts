@@ -75,6 +75,43 @@ describe("starting the server", () => {
   });
 });
 
+/** A body streamed in chunks with no Content-Length, as a script or a slow upload may send it. */
+function chunkedPost(url: string, pathname: string, bytes: number, headers: Record<string, string>) {
+  const target = new URL(url);
+  return new Promise<number>((resolve, reject) => {
+    const request = http.request({ host: target.hostname, port: target.port, path: pathname, method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } }, (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    request.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
+    const chunk = Buffer.alloc(64 * 1024, "a");
+    request.write("email=");
+    let sent = 0;
+    const pump = () => {
+      while (sent < bytes) {
+        sent += chunk.length;
+        if (!request.write(chunk)) return void request.once("drain", pump);
+      }
+      request.end();
+    };
+    pump();
+  });
+}
+
+describe("oversized bodies", () => {
+  it("answer 413 with or without Content-Length", async () => {
+    const origin = new URL(server().url).origin;
+    expect(await chunkedPost(server().url, "/login", 10 * 1024 * 1024, { Origin: origin })).toBe(413);
+    const client = await signedIn(server().url, "coordinator@cleveland.demo.test");
+    const big = await client.post("/p/cleveland/restorative-borough", { minSigned: "1".padEnd(2 * 1024 * 1024, "1") });
+    expect(big.status).toBe(413);
+    const cookie = [...client.cookies].map(([k, v]) => `${k}=${v}`).join("; ");
+    expect(await chunkedPost(server().url, "/p/cleveland/restorative-borough", 10 * 1024 * 1024, { Origin: origin, Cookie: cookie })).toBe(413);
+    // The server is still there for the next person.
+    expect((await client.get("/p/cleveland")).status).toBe(200);
+  });
+});
+
 describe("caching", () => {
   it("marks every page and data response private and not to be stored", async () => {
     const coordinator = await signedIn(server().url, "coordinator@cleveland.demo.test");
