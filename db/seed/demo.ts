@@ -61,7 +61,17 @@ export async function removeDemo(db: Kysely<Database>) {
   await db.deleteFrom("users").where(sql`lower(email)`, "in", DEMO_ACCOUNTS.map((a) => a.email.toLowerCase())).execute();
 }
 
+/** The demo, all or nothing: a seed that fails part way removes what it wrote, accounts included. */
 export async function seedDemo(db: Kysely<Database>, options: SeedOptions) {
+  try {
+    await writeDemo(db, options);
+  } catch (error) {
+    await removeDemo(db).catch(() => {});
+    throw error;
+  }
+}
+
+async function writeDemo(db: Kysely<Database>, options: SeedOptions) {
   const { now, today } = options;
   const userIds = new Map<string, string>();
   for (const account of DEMO_ACCOUNTS) {
@@ -83,10 +93,14 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions) {
 
   for (const partnership of DEMO_PARTNERSHIPS) {
     await db.transaction().execute(async (tx) => {
-      await sql`select set_config('app.platform_admin', 'on', true)`.execute(tx);
-      const { id: partnershipId } = await tx
+      // The id first, as the scope: the partnership's audit row must pass row level security too.
+      const { rows } = await sql<{ id: string }>`select gen_random_uuid() as id`.execute(tx);
+      const partnershipId = rows[0].id;
+      await asPartnership(tx, partnershipId);
+      await tx
         .insertInto("partnerships")
         .values({
+          id: partnershipId,
           slug: partnership.slug,
           name: partnership.name,
           county: partnership.county,
@@ -95,9 +109,7 @@ export async function seedDemo(db: Kysely<Database>, options: SeedOptions) {
           is_demo: true,
           created_at: now,
         })
-        .returning("id")
-        .executeTakeFirstOrThrow();
-      await asPartnership(tx, partnershipId);
+        .execute();
 
       const boroughIds = new Map<string, string>();
       for (const borough of partnership.boroughs) {

@@ -52,8 +52,12 @@ export async function startPartnership(input: { adminId: string; origin: string 
   const outcome = await asPlatformAdmin(input.adminId, async (tx): Promise<StartOutcome> => {
     const taken = await tx.selectFrom("partnerships").select("id").where("slug", "=", input.slug).executeTakeFirst();
     if (taken) return slugTaken;
-    const { id } = await tx.insertInto("partnerships").values({ slug: input.slug, name: input.name, county: input.county }).returning("id").executeTakeFirstOrThrow();
+    // The new partnership's id is chosen first and set as the scope, so the rows its insert writes
+    // (the audit trail's first entry) pass row level security even where the schema owner does not bypass it.
+    const { rows } = await sql<{ id: string }>`select gen_random_uuid() as id`.execute(tx);
+    const id = rows[0].id;
     await sql`select set_config('app.partnership_id', ${id}, true)`.execute(tx);
+    await tx.insertInto("partnerships").values({ id, slug: input.slug, name: input.name, county: input.county }).execute();
     await createDefaultMetrics(tx, { partnershipId: id });
     const invited = await createInvitation(tx, {
       partnershipId: id,
