@@ -8,6 +8,13 @@ const CLOCK_RULES = [
   { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Ask the clock (platform/clock.server.ts): epochMs(); time a span with performance.now()." },
 ];
 
+const NO_ROUTE_IMPORTS = { group: ["**/routes/*", "~/routes/*"], message: "Modules never import routes: move the shared code into a module." };
+// One CSV reader (decoding, binary refusal, problems by row and column) and one writer (formula guard, BOM).
+const NO_CSV_LIBRARIES = {
+  group: ["csv-parse", "csv-parse/*", "csv-stringify", "csv-stringify/*"],
+  message: "Read and write CSV through app/modules/platform/csv (readCsv, csvText, csvResponse), which guards formulas and adds the byte order mark.",
+};
+
 export default tseslint.config(
   { ignores: ["build/**", "public/build/**", "node_modules/**", ".data/**", "app/modules/auth/common-passwords.ts"] },
   ...tseslint.configs.recommended,
@@ -21,12 +28,14 @@ export default tseslint.config(
     rules: {
       "@typescript-eslint/no-explicit-any": "off",
       "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_", destructuredArrayIgnorePattern: "^_" }],
-      "no-restricted-imports": [
-        "error",
-        { patterns: [{ group: ["**/routes/*", "~/routes/*"], message: "Modules never import routes: move the shared code into a module." }] },
-      ],
+      "no-restricted-imports": ["error", { patterns: [NO_ROUTE_IMPORTS, NO_CSV_LIBRARIES] }],
       "no-restricted-syntax": ["error", ...CLOCK_RULES],
     },
+  },
+  {
+    // The CSV module itself, and tests, which read downloads with the library as an outside check.
+    files: ["app/modules/platform/csv/**/*.ts", "tests/**/*.ts"],
+    rules: { "no-restricted-imports": ["error", { patterns: [NO_ROUTE_IMPORTS] }] },
   },
   {
     files: ["app/modules/platform/clock.server.ts"],
@@ -46,7 +55,7 @@ export default tseslint.config(
   {
     files: ["db/**/*.ts"],
     rules: {
-      "no-restricted-imports": ["error", { patterns: [{ group: ["**/app/*", "~/*"], message: "db/ never imports app/." }] }],
+      "no-restricted-imports": ["error", { patterns: [{ group: ["**/app/*", "~/*"], message: "db/ never imports app/." }, NO_CSV_LIBRARIES] }],
     },
   },
 );

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireSession } from "~/modules/auth/guard.server";
-import { csvResponse } from "~/modules/exports/csv.server";
+import { csvResponse } from "~/modules/platform/csv/write.server";
 import { personalDataCsv, personalDataOf } from "~/modules/privacy/subject-access.server";
 
 export async function loader({ request }: LoaderFunctionArgs) {

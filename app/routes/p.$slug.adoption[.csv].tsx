@@ -1,7 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { adoptionFacts, adoptionTables } from "~/modules/adoption/adoption.server";
 import { requireAccess } from "~/modules/auth/guard.server";
-import { tableCsvResponse } from "~/modules/exports/csv.server";
+import { tableCsvResponse } from "~/modules/exports/table.server";
 import { readPartnership } from "~/modules/platform/read-routing.server";
 import { today } from "~/modules/platform/clock.server";
 

@@ -2,10 +2,11 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
-import type { CsvProblem } from "~/modules/imports/csv-table";
+import type { CsvProblem } from "~/modules/platform/csv/read.server";
 import { ProblemTable } from "~/modules/imports/ImportParts";
 import { ORGANISATION_CSV_HEADER } from "~/modules/imports/organisation-columns";
 import { importOrganisations } from "~/modules/imports/organisations.server";
+import { readUploadedFile } from "~/modules/platform/csv/upload.server";
 import { readForm } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { SECTOR_LABELS, SECTORS } from "~/modules/tenancy/sectors";
@@ -32,9 +33,10 @@ class Refused extends Error {
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAccess(request, params, "imports:run");
   const file = (await readForm(request)).get("file");
-  if (!file || typeof file === "string" || file.size === 0) return json<Reply>({ errors: { file: "Choose a CSV file to upload" } }, { status: 400 });
-  if (!/\.csv$/i.test(file.name) && file.type !== "text/csv") return json<Reply>({ errors: { file: "The file must be a CSV file" } }, { status: 400 });
-  const csv = await file.text();
+  if (file && typeof file !== "string" && file.size > 0 && !/\.csv$/i.test(file.name) && file.type !== "text/csv") return json<Reply>({ errors: { file: "The file must be a CSV file" } }, { status: 400 });
+  const upload = await readUploadedFile(file);
+  if (!upload.ok) return json<Reply>({ errors: { file: upload.message } }, { status: 400 });
+  const csv = upload.text;
   try {
     const summary = await withPartnership(ctx.partnership.id, ctx.user.id, async (tx) => {
       const result = await importOrganisations(tx, { partnershipId: ctx.partnership.id, csv });

@@ -1,6 +1,6 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAccess } from "~/modules/auth/guard.server";
-import { csvResponse } from "~/modules/exports/csv.server";
+import { csvResponse } from "~/modules/platform/csv/write.server";
 import { organisationsCsv } from "~/modules/imports/organisations.server";
 import { today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";

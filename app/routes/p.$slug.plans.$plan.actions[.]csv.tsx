@@ -5,17 +5,12 @@ import { maySeeAction } from "~/modules/delivery/action-access";
 import { requirePlan } from "~/modules/delivery/plan-access.server";
 import { loadPlan } from "~/modules/delivery/plans.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
+import { csvResponse } from "~/modules/platform/csv/write.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "plan:view");
   const plan = await requirePlan(ctx, params);
   const record = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => loadPlan(tx, { partnershipId: ctx.partnership.id, planId: plan.id }));
   const csv = actionsCsv(record, (a) => maySeeAction(ctx, a));
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${ctx.partnership.slug}-actions-${plan.financialYear}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(`${ctx.partnership.slug}-actions-${plan.financialYear}.csv`, csv);
 }

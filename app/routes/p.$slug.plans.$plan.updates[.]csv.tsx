@@ -6,17 +6,12 @@ import { loadPlan } from "~/modules/delivery/plans.server";
 import { updatesCsv } from "~/modules/delivery/update-csv.server";
 import { today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
+import { csvResponse } from "~/modules/platform/csv/write.server";
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "plan:view");
   const plan = await requirePlan(ctx, params);
   const record = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => loadPlan(tx, { partnershipId: ctx.partnership.id, planId: plan.id }));
   const csv = updatesCsv(record, today(), (a) => maySeeAction(ctx, a));
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${ctx.partnership.slug}-updates-${plan.financialYear}.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(`${ctx.partnership.slug}-updates-${plan.financialYear}.csv`, csv);
 }

@@ -3,11 +3,12 @@ import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
 import { ACTION_COLUMNS } from "~/modules/delivery/action-csv.server";
-import type { CsvProblem } from "~/modules/delivery/csv-table.server";
+import type { CsvProblem } from "~/modules/delivery/plan-csv.server";
 import { requirePlan } from "~/modules/delivery/plan-access.server";
 import { planTitle } from "~/modules/delivery/plan-terms";
 import { uploadPlanCsv } from "~/modules/delivery/plan-upload.server";
 import { UPDATE_COLUMNS } from "~/modules/delivery/update-csv.server";
+import { readUploadedFile } from "~/modules/platform/csv/upload.server";
 import { readForm } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { today } from "~/modules/platform/clock.server";
@@ -46,9 +47,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const file = form.get("file");
   const field = kind === "updates" ? "updatesFile" : "actionsFile";
   if (!kind) return refused(intent, { form: "Choose what to upload" });
-  if (!file || typeof file === "string" || file.size === 0) return refused(intent, { [field]: "Choose a CSV file to upload" });
-  const text = await file.text();
-  const result = await uploadPlanCsv({ partnershipId: ctx.partnership.id, userId: ctx.user.id, planId: plan.id, financialYear: plan.financialYear, today: today(), kind, text });
+  const upload = await readUploadedFile(file);
+  if (!upload.ok) return refused(intent, { [field]: upload.message });
+  const result = await uploadPlanCsv({ partnershipId: ctx.partnership.id, userId: ctx.user.id, planId: plan.id, financialYear: plan.financialYear, today: today(), kind, text: upload.text });
   if (!result.ok) {
     const count = result.problems.length;
     return refused(intent, { [field]: `The file has ${count} ${count === 1 ? "problem" : "problems"}, listed below. Nothing has been saved.` }, result.problems);

@@ -4,6 +4,7 @@ import { today } from "~/modules/platform/clock.server";
 import { quarterParam } from "~/modules/returns/form-page.server";
 import { quarterValuesCsv } from "~/modules/returns/values-csv.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
+import { csvResponse } from "~/modules/platform/csv/write.server";
 
 /** A quarter's values as CSV, in the shape the upload takes back. */
 export async function loader({ request, params }: LoaderFunctionArgs) {
@@ -12,11 +13,5 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const csv = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
     quarterValuesCsv(tx, { partnershipId: ctx.partnership.id, quarter, boroughId: ctx.boroughScope }),
   );
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${ctx.partnership.slug}-${quarter.key}-values.csv"`,
-      "Cache-Control": "private, no-store",
-    },
-  });
+  return csvResponse(`${ctx.partnership.slug}-${quarter.key}-values.csv`, csv);
 }

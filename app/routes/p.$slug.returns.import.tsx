@@ -4,9 +4,10 @@ import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react
 import { useEffect } from "react";
 import { z } from "zod";
 import { requireAccess } from "~/modules/auth/guard.server";
-import type { CsvProblem } from "~/modules/imports/csv-table";
+import type { CsvProblem } from "~/modules/platform/csv/read.server";
 import { ImportProgress, ProblemTable } from "~/modules/imports/ImportParts";
 import { findImportJob } from "~/modules/imports/jobs.server";
+import { readUploadedFile } from "~/modules/platform/csv/upload.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { parseQuarterKey, previousQuarter, quarterOf } from "~/modules/reporting/periods";
 import { today } from "~/modules/platform/clock.server";
@@ -55,9 +56,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const jobId = Uuid.safeParse(form.get("jobId"));
   const file = form.get("file");
   if (!jobId.success) return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: "Reload the page and upload the file again." }, { status: 400 });
-  if (!(file instanceof Blob) || file.size === 0) return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: "Choose a CSV file to upload" }, { status: 400 });
-  const fileName = "name" in file && typeof file.name === "string" ? file.name : "upload.csv";
-  const outcome = await importQuarterValues({ partnershipId: ctx.partnership.id, userId: ctx.user.id, quarter, text: await file.text(), jobId: jobId.data, fileName });
+  const upload = await readUploadedFile(file);
+  if (!upload.ok) return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: upload.message }, { status: 400 });
+  const { text, fileName } = upload;
+  const outcome = await importQuarterValues({ partnershipId: ctx.partnership.id, userId: ctx.user.id, quarter, text, jobId: jobId.data, fileName });
   const here = `/p/${ctx.partnership.slug}/returns/import?quarter=${quarter.key}&job=${jobId.data}`;
   if (outcome.kind === "repeat") return redirect(here);
   if (outcome.kind === "rejected") {

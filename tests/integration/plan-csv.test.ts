@@ -142,12 +142,12 @@ describe("quarterly updates as CSV", () => {
     expect(missing).toEqual({
       ok: false,
       problems: [
-        { row: 1, column: null, columnLabel: "Quarter", message: "The header row has no “Quarter” column" },
-        { row: 1, column: null, columnLabel: "Progress (%)", message: "The header row has no “Progress (%)” column" },
+        { row: 1, column: null, columnLabel: "Quarter", message: "The file needs a column called “Quarter”" },
+        { row: 1, column: null, columnLabel: "Progress (%)", message: "The file needs a column called “Progress (%)”" },
       ],
     });
     const broken = await upload("actions", 'Reference,Theme\n"1.1,Innovation\n');
     expect(broken.ok).toBe(false);
-    expect(await upload("actions", "")).toEqual({ ok: false, problems: [{ row: 1, column: null, columnLabel: null, message: "The file is empty" }] });
+    expect(await upload("actions", "")).toEqual({ ok: false, problems: [{ row: 1, column: null, columnLabel: null, message: "The file is empty, or its first row (the column names) is blank" }] });
   });
 });

@@ -1,6 +1,7 @@
 /** Whole-file CSV checking: every bad cell reported by row and column, before anything is applied. */
 import { describe, expect, it } from "vitest";
-import { checkCsv, describeProblem, type ColumnSpec } from "~/modules/imports/csv-table";
+import { readCsv, describeProblem, type ColumnSpec } from "~/modules/platform/csv/read.server";
+import { decodeUpload } from "~/modules/platform/csv/upload.server";
 
 const count: ColumnSpec<number> = {
   name: "count",
@@ -10,7 +11,7 @@ const columns: ColumnSpec[] = [{ name: "name", required: true, parse: (cell) => 
 
 describe("checking a CSV file as a whole", () => {
   it("reads a good file, a byte order mark, quoted cells and Windows line ends", () => {
-    const table = checkCsv('\ufeffname,count\r\n"Hartlepool, Borough Council",3\r\nStockton,0\r\n', { columns });
+    const table = readCsv('\ufeffname,count\r\n"Hartlepool, Borough Council",3\r\nStockton,0\r\n', { columns });
     expect(table.ok).toBe(true);
     expect(table.rows.map((r) => [r.row, r.values])).toEqual([
       [2, { name: "Hartlepool, Borough Council", count: 3 }],
@@ -19,7 +20,7 @@ describe("checking a CSV file as a whole", () => {
   });
 
   it("reports every bad cell by spreadsheet row and column, and keeps row numbers true across blank lines", () => {
-    const table = checkCsv("name,count\nA,x\n\n,4\nB,-1\n", { columns });
+    const table = readCsv("name,count\nA,x\n\n,4\nB,-1\n", { columns });
     expect(table.ok).toBe(false);
     expect(table.problems.map(describeProblem)).toEqual([
       "Row 2, column count: “x” is not a whole number",
@@ -29,7 +30,7 @@ describe("checking a CSV file as a whole", () => {
   });
 
   it("reports a header's unknown, repeated and missing columns", () => {
-    const table = checkCsv("count,colour,count\n1,red,2\n", { columns });
+    const table = readCsv("count,colour,count\n1,red,2\n", { columns });
     expect(table.problems.map(describeProblem)).toEqual([
       "Row 1, column name: The file needs a column called “name”",
       "Row 1, column count: Column “count” appears twice",
@@ -38,7 +39,7 @@ describe("checking a CSV file as a whole", () => {
   });
 
   it("takes columns from a callback and checks across a row", () => {
-    const table = checkCsv("name,extra_1\nA,5\nA,6\n", {
+    const table = readCsv("name,extra_1\nA,5\nA,6\n", {
       columns,
       columnFor: (name) => (name.startsWith("extra_") ? { ...count, name } : null),
       checkRow: (row) => (row.values.name === "A" && row.row > 2 ? [{ row: row.row, column: "name", message: "Already on row 2" }] : []),
@@ -47,9 +48,36 @@ describe("checking a CSV file as a whole", () => {
   });
 
   it("refuses an empty file, a file with no rows, a broken quote and too many rows", () => {
-    expect(checkCsv("", { columns }).problems[0].message).toMatch(/empty/);
-    expect(checkCsv("name,count\n", { columns }).problems[0].message).toMatch(/no rows/);
-    expect(checkCsv('name,count\n"A,1\n', { columns }).problems[0].message).toMatch(/not valid CSV/);
-    expect(checkCsv("name,count\nA,1\nB,2\nC,3\n", { columns, maxRows: 2 }).problems[0].message).toMatch(/has 3 rows; upload at most 2/);
+    expect(readCsv("", { columns }).problems[0].message).toMatch(/empty/);
+    expect(readCsv("name,count\n", { columns }).problems[0].message).toMatch(/no rows/);
+    expect(readCsv('name,count\n"A,1\n', { columns }).problems[0].message).toMatch(/not valid CSV/);
+    expect(readCsv("name,count\nA,1\nB,2\nC,3\n", { columns, maxRows: 2 }).problems[0].message).toMatch(/has 3 rows; upload at most 2/);
+  });
+});
+
+describe("reading an uploaded file's bytes", () => {
+  const bytesOf = (...parts: Array<number[] | string>) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...new TextEncoder().encode(p)] : p)));
+  const utf16 = (text: string, littleEndian: boolean) => new Uint8Array([...text].flatMap((c) => (littleEndian ? [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8] : [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])));
+
+  it("reads UTF-8 with or without a byte order mark, and UTF-16 either way round when a byte order mark says so", () => {
+    const text = "name,count\r\nTees Valley — Mediation,3\r\n";
+    expect(decodeUpload(bytesOf(text))).toEqual({ ok: true, text, encoding: "UTF-8" });
+    expect(decodeUpload(bytesOf([0xef, 0xbb, 0xbf], text))).toEqual({ ok: true, text, encoding: "UTF-8" });
+    expect(decodeUpload(utf16(`\ufeff${text}`, true))).toEqual({ ok: true, text, encoding: "UTF-16 LE" });
+    expect(decodeUpload(utf16(`\ufeff${text}`, false))).toEqual({ ok: true, text, encoding: "UTF-16 BE" });
+    const decoded = decodeUpload(utf16(`\ufeff${text}`, true));
+    expect(decoded.ok && readCsv(decoded.text, { columns }).rows[0].values).toEqual({ name: "Tees Valley — Mediation", count: 3 });
+  });
+
+  it("refuses NUL bytes, control characters, bytes that are not UTF-8 and UTF-16 cut in half, saying the file is not CSV", () => {
+    for (const bytes of [bytesOf("name,count\nA\u0000B,1\n"), bytesOf("name,count\n\u0007,1\n"), bytesOf("name\nCaf", [0xe9], "\n"), utf16("\ufeffname", true).slice(0, 5), bytesOf([0x89], "PNG\r\n", [0x1a, 0x0a, 0, 0, 0, 0x0d])]) {
+      const decoded = decodeUpload(bytes);
+      expect(decoded.ok).toBe(false);
+      expect(!decoded.ok && decoded.message).toMatch(/^This file is not a CSV file: it contains binary data/);
+    }
+  });
+
+  it("refuses binary text handed to the reader directly, before parsing it", () => {
+    expect(readCsv("name,count\nA\u0000,1\n", { columns }).problems.map(describeProblem)).toEqual([expect.stringMatching(/^This file is not a CSV file: it contains binary data/)]);
   });
 });

@@ -4,7 +4,7 @@
  * suppressed whole-year table (publication.server.ts), in a file whose name says so.
  */
 import type { AccessContext } from "../auth/guard.server";
-import { tableCsvResponse } from "../exports/csv.server";
+import { tableCsvResponse } from "../exports/table.server";
 import { readPartnership } from "../platform/read-routing.server";
 import { financialYearLabel } from "../reporting/periods";
 import { today } from "../platform/clock.server";

@@ -6,7 +6,8 @@
 import type { Tx } from "../tenancy/with-partnership.server";
 import { ActionFields, type ActionInput } from "./action-forms.server";
 import { createAction, editAction, planChoices, type PlanChoices } from "./actions.server";
-import { csvDate, csvText, ImportConflict, CsvProblems, listCell, readCsvTable, type CsvColumn, type CsvProblem } from "./csv-table.server";
+import { csvText } from "../platform/csv/write.server";
+import { csvDate, ImportConflict, CsvProblems, listCell, readCsvTable, type CsvColumn, type CsvProblem } from "./plan-csv.server";
 import type { PlanRecord } from "./plan-view";
 import { compareReferences } from "./plan-view";
 import { loadPlan } from "./plans.server";
@@ -29,7 +30,7 @@ export const ACTION_COLUMNS: Array<CsvColumn<Key>> = [
 
 const WHOLE = "Whole partnership";
 
-export function actionsCsv(plan: PlanRecord, only?: (action: PlanRecord["actions"][number]) => boolean): string {
+export function actionsCsv(plan: PlanRecord, only?: (action: PlanRecord["actions"][number]) => boolean) {
   const theme = new Map(plan.themes.map((t) => [t.id, t.name]));
   const actions = plan.actions.filter((a) => !only || only(a)).sort((a, b) => compareReferences(a.reference, b.reference));
   return csvText(

@@ -4,7 +4,7 @@
  */
 import { withPartnership } from "../tenancy/with-partnership.server";
 import { importActions } from "./action-csv.server";
-import { ImportConflict, type CsvProblem } from "./csv-table.server";
+import { ImportConflict, type CsvProblem } from "./plan-csv.server";
 import { importUpdates } from "./update-csv.server";
 
 export type UploadKind = "actions" | "updates";

@@ -7,7 +7,8 @@ import { sql } from "kysely";
 import { now } from "../platform/clock.server";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { parseQuarterKey, quarterOf, type Quarter } from "../reporting/periods";
-import { csvText, CsvProblems, ImportConflict, readCsvTable, type CsvColumn, type CsvProblem } from "./csv-table.server";
+import { csvText } from "../platform/csv/write.server";
+import { CsvProblems, ImportConflict, readCsvTable, type CsvColumn, type CsvProblem } from "./plan-csv.server";
 import { STATUS_LABELS, statusFromLabel, updateQuarters, type ActionStatus } from "./plan-terms";
 import { compareReferences, type ActionRecord, type PlanRecord } from "./plan-view";
 import { loadPlan } from "./plans.server";
@@ -25,7 +26,7 @@ export const UPDATE_COLUMNS: Array<CsvColumn<Key>> = [
   { key: "commentary", label: "Commentary", required: false },
 ];
 
-export function updatesCsv(plan: PlanRecord, today: string, only?: (action: ActionRecord) => boolean): string {
+export function updatesCsv(plan: PlanRecord, today: string, only?: (action: ActionRecord) => boolean) {
   const current = updateQuarters(plan.financialYear, today).at(-1);
   const rows: Array<Array<string | number | null>> = [];
   const actions = plan.actions.filter((a) => !only || only(a)).sort((a, b) => compareReferences(a.reference, b.reference));

@@ -3,7 +3,7 @@
  * a running upload (read from its job row, polled while the upload runs when JavaScript is on).
  */
 import type { ImportJobStatus } from "../../../db/types";
-import type { CsvProblem } from "./csv-table";
+import type { CsvProblem } from "../platform/csv/read.server";
 
 export function ProblemTable({ problems, total, caption }: { problems: CsvProblem[]; total?: number; caption: string }) {
   const more = (total ?? problems.length) - problems.length;

@@ -5,7 +5,6 @@
  */
 import { now } from "../platform/clock.server";
 import type { Sector } from "../../../db/types";
-import { toCsv } from "../exports/csv.server";
 import { PLEDGE_STATUS_LABELS } from "../pledge/status";
 import { organisationPledges } from "../pledge/status.server";
 import { listOrganisations } from "../tenancy/organisations.server";
@@ -13,16 +12,14 @@ import { listBoroughs } from "../tenancy/partnerships.server";
 import { SECTOR_LABELS, SECTORS, sectorLabel } from "../tenancy/sectors";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { ORGANISATION_CSV_HEADER } from "./organisation-columns";
-import { checkCsv, type CellResult, type ColumnSpec, type CsvProblem, type CsvRow } from "./csv-table";
+import { readCsv, type CellResult, type ColumnSpec, type CsvProblem, type CsvRow } from "../platform/csv/read.server";
+import { csvText } from "../platform/csv/write.server";
 
 const COUNTY_WIDE = "County-wide";
 
 const fail = (message: string): CellResult<never> => ({ ok: false, message });
-/** Undo the download's guard against spreadsheet formulas (see exports/csv.server.ts). */
-const unguard = (value: string) => (/^'[=+\-@\t\r]/.test(value) ? value.slice(1) : value);
 
-function nameOf(value: string): CellResult<string> {
-  const name = unguard(value);
+function nameOf(name: string): CellResult<string> {
   if (!name) return fail("Enter the organisation's name");
   return name.length > 200 ? fail("Name must be 200 characters or fewer") : { ok: true, value: name };
 }
@@ -40,8 +37,7 @@ function yesNo(value: string): CellResult<boolean> {
   return fail("Enter yes or no");
 }
 
-function website(cell: string): CellResult<string | null> {
-  const value = unguard(cell);
+function website(value: string): CellResult<string | null> {
   if (!value) return { ok: true, value: null };
   if (value.length > 300) return fail("Website must be 300 characters or fewer");
   try {
@@ -91,7 +87,7 @@ export async function importOrganisations(tx: Tx, { partnershipId, csv }: { part
     // In the download for reading; pledge status comes from signatures, never from a file.
     { name: "pledge_status", parse: () => ({ ok: true, value: null }) },
   ];
-  const checked = checkCsv(csv, { columns });
+  const checked = readCsv(csv, { columns });
   const problems = [...checked.problems, ...sameNames(checked.rows)].sort((a, b) => a.row - b.row);
   if (problems.length) return { ok: false, problems };
 
@@ -139,7 +135,7 @@ export async function organisationsCsv(tx: Tx, { partnershipId, on, boroughId }:
   const websites = new Map(
     (await tx.selectFrom("organisations").select(["id", "website"]).where("partnership_id", "=", partnershipId).execute()).map((o) => [o.id, o.website]),
   );
-  return toCsv(
+  return csvText(
     ORGANISATION_CSV_HEADER,
     organisations.map((o) => [
       o.name,

@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { sql } from "kysely";
 import { now } from "../platform/clock.server";
 import { databases } from "../../db.server";
-import { toCsv } from "../exports/csv.server";
+import { csvText } from "../platform/csv/write.server";
 import type { SessionUser } from "../auth/session.server";
 import { twoFactorStatus } from "../auth/two-factor.server";
 import { asUser, withPartnership } from "../tenancy/with-partnership.server";
@@ -142,7 +142,7 @@ export async function personalDataOf(user: SessionUser, currentSessionId?: strin
 }
 
 /** The same data as one CSV: a row per value, so every section fits one sheet. */
-export function personalDataCsv(data: PersonalData): string {
+export function personalDataCsv(data: PersonalData) {
   const rows: Array<[string, string, string, string]> = [];
   const add = (section: string, item: number | string, record: object) => {
     for (const [field, value] of Object.entries(record)) {
@@ -156,5 +156,5 @@ export function personalDataCsv(data: PersonalData): string {
   data.championRecords.forEach((c, i) => add("champion record", i + 1, c));
   data.invitations.forEach((v, i) => add("invitation", i + 1, v));
   data.auditEntries.forEach((e, i) => add("audit entry", i + 1, e));
-  return toCsv(["section", "item", "field", "value"], rows);
+  return csvText(["section", "item", "field", "value"], rows);
 }

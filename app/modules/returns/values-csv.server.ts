@@ -6,9 +6,9 @@
  * the columns the file has: an empty cell clears an answer, a column left out is not touched,
  * and a row whose values are unchanged changes nothing.
  */
-import { stringify } from "csv-stringify/sync";
 import { z } from "zod";
-import { checkCsv, type CsvProblem, type ColumnSpec } from "../imports/csv-table";
+import { readCsv, type CsvProblem, type ColumnSpec } from "../platform/csv/read.server";
+import { csvText } from "../platform/csv/write.server";
 import { finishImportJob, progressReporter, startImportJob, type ImportJob } from "../imports/jobs.server";
 import { parseQuarterKey, type Quarter } from "../reporting/periods";
 import { withPartnership, type Tx } from "../tenancy/with-partnership.server";
@@ -47,8 +47,7 @@ export async function quarterValuesCsv(tx: Tx, { partnershipId, quarter, borough
     STATUS_LABELS[r.status ?? "not_started"],
     ...metrics.map((m) => csvValue(values.get(r.organisationId)?.[m.key])),
   ]);
-  // The byte order mark tells spreadsheet programs the file is UTF-8 (names with accents and dashes).
-  return "\ufeff" + stringify([[...FIXED_COLUMNS, ...metrics.map((m) => m.key)], ...records]);
+  return csvText([...FIXED_COLUMNS, ...metrics.map((m) => m.key)], records);
 }
 
 const Uuid = z.string().uuid();
@@ -94,7 +93,7 @@ export async function importQuarterValues(args: {
   }));
 
   const seen = new Map<string, number>();
-  const table = checkCsv(args.text.replaceAll("\u0000", ""), {
+  const table = readCsv(args.text, {
     columns: [
       {
         name: "quarter",
