@@ -79,7 +79,6 @@ describe("a schema owned by an ordinary role", () => {
       coordinatorName: "Ruth Ainsworth",
       coordinatorEmail: "ruth@durham.example",
       origin: "http://localhost:3000",
-      publish: new Set(),
     });
     expect(outcome).toMatchObject({ ok: true, slug: "durham" });
   });
