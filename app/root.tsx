@@ -30,7 +30,8 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const session = await currentSession(request);
   const { notice, headers } = await takeNotice(request);
   return json(
-    { user: session?.user ?? null, notice, demo: await hasDemoData() },
+    // The page the notice was taken for (ui/Layout.tsx shows it there only).
+    { user: session?.user ?? null, notice, noticeAt: notice ? new URL(request.url).pathname : null, demo: await hasDemoData() },
     { headers },
   );
 }

@@ -1,4 +1,4 @@
-import { Form, Link, useRouteLoaderData } from "@remix-run/react";
+import { Form, Link, useLocation, useRouteLoaderData } from "@remix-run/react";
 import type { ReactNode } from "react";
 import type { SessionUser } from "~/modules/auth/session.server";
 
@@ -122,9 +122,15 @@ export function Footer() {
   );
 }
 
-/** The page's main area; shows the pending one-time notice ("Return submitted") first. */
+/**
+ * The page's main area; shows the pending one-time notice ("Return submitted") first, on the page
+ * it was taken for only: with JavaScript the root's data outlives a client-side navigation, and the
+ * banner must not follow the person to every later page.
+ */
 export function Main({ children, backLink }: { children: ReactNode; backLink?: { to: string; label?: string } }) {
-  const root = useRouteLoaderData<{ notice: string | null }>("root");
+  const root = useRouteLoaderData<{ notice: string | null; noticeAt?: string | null }>("root");
+  const { pathname } = useLocation();
+  const notice = root?.notice && root.noticeAt === pathname ? root.notice : null;
   return (
     <div className="govuk-width-container">
       {backLink ? (
@@ -133,7 +139,7 @@ export function Main({ children, backLink }: { children: ReactNode; backLink?: {
         </Link>
       ) : null}
       <main className="govuk-main-wrapper" id="main-content" role="main" tabIndex={-1}>
-        {root?.notice ? <NoticeBanner notice={root.notice} /> : null}
+        {notice ? <NoticeBanner notice={notice} /> : null}
         {children}
       </main>
     </div>
