@@ -2,13 +2,14 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
+import { today } from "~/modules/platform/clock.server";
 import { parseForm } from "~/modules/platform/form.server";
 import { formatDate } from "~/modules/platform/dates";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { PledgeText, TaskList } from "~/modules/pledge/components";
 import { discardSigning, signingTasks, startSigning } from "~/modules/pledge/signing.server";
 import { requireSigning } from "~/modules/pledge/signing-page.server";
-import { isCurrent } from "~/modules/pledge/status";
+import { isCurrent, notYetMessage } from "~/modules/pledge/status";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 import { Button, ButtonGroup, ErrorSummary, RadiosField } from "~/ui/form";
@@ -28,6 +29,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     validUntil: state.pledge.signature?.validUntil ?? null,
     hasLast: Boolean(state.last),
     lastSignedOn: state.last?.signed_on ?? null,
+    wait: state.wait,
   });
 }
 
@@ -45,8 +47,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithNotice(orgPath, "Your answers were discarded; nothing was signed");
   }
   const fromLast = form.data.fromLast === "yes";
-  const started = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => startSigning(tx, { ...scope, userId: ctx.user.id, fromLast }));
-  if (!started.ok) return json({ values: form.values, errors: {}, formError: "Your partnership has not published its pledge yet, so there is nothing to sign." }, { status: 409 });
+  const started = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => startSigning(tx, { ...scope, userId: ctx.user.id, fromLast, on: today() }));
+  if (!started.ok) {
+    const formError = started.reason === "not-yet" ? notYetMessage(started.wait) : "Your partnership has not published its pledge yet, so there is nothing to sign.";
+    return json({ values: form.values, errors: {}, formError }, { status: 409 });
+  }
   return redirect(`${base}/signatory`);
 }
 
@@ -61,6 +66,15 @@ export default function SignPledge() {
         <span className="govuk-caption-l">{data.organisation}</span>
         <h1 className="govuk-heading-l">{heading}</h1>
         <p className="govuk-body">Your partnership has not published its pledge yet. You can sign it once the coordinator publishes it.</p>
+      </Main>
+    );
+  }
+  if (!data.draft && data.wait) {
+    return (
+      <Main backLink={{ to: data.orgPath }}>
+        <span className="govuk-caption-l">{data.organisation}</span>
+        <h1 className="govuk-heading-l">The pledge is signed</h1>
+        <p className="govuk-body">{notYetMessage(data.wait)}</p>
       </Main>
     );
   }

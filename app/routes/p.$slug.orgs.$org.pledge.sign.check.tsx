@@ -8,7 +8,7 @@ import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { ActivityRows, PledgeText, SummaryRow } from "~/modules/pledge/components";
 import { submitSignature } from "~/modules/pledge/signing.server";
 import { requireSigningDraft, STALE_ANSWERS } from "~/modules/pledge/signing-page.server";
-import { isCurrent, validUntil } from "~/modules/pledge/status";
+import { isCurrent, notYetMessage, validUntil } from "~/modules/pledge/status";
 import { today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
@@ -40,7 +40,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const result = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => submitSignature(tx, { ...scope, userId: ctx.user.id, revision: form.data.revision, on: today() }));
   if (!result.ok) {
     if (result.reason === "missing") return redirect(`${orgPath}/pledge`);
-    return json(refuse(form.values, {}, REFUSALS[result.reason]), { status: 409 });
+    return json(refuse(form.values, {}, result.reason === "not-yet" ? notYetMessage(result.wait) : REFUSALS[result.reason]), { status: 409 });
   }
   return redirectWithNotice(orgPath, result.renewal ? "Pledge renewed: thank you" : "Pledge signed: thank you");
 }

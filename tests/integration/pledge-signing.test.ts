@@ -7,7 +7,7 @@ import { answerSigningQuestion, findSigningDraft, startSigning, submitSignature,
 import { pledgeHistory } from "~/modules/pledge/history.server";
 import { organisationPledges } from "~/modules/pledge/status.server";
 import { findDraft, latestPublished, publishDraft, saveDraft, startDraft } from "~/modules/pledge/versions.server";
-import { addDays } from "~/modules/reporting/periods";
+import { addDays, addMonths } from "~/modules/reporting/periods";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { useTestDatabase } from "../helpers/database";
 import { organisationId, partnershipId, userId } from "../helpers/fixtures";
@@ -25,7 +25,7 @@ async function setUp(name: string) {
 }
 
 async function signAll(t: Awaited<ReturnType<typeof setUp>>, on: string, options: { fromLast?: boolean; name?: string } = {}) {
-  await t.as((tx) => startSigning(tx, { ...t.scope, userId: t.admin, fromLast: options.fromLast ?? false }));
+  await t.as((tx) => startSigning(tx, { ...t.scope, userId: t.admin, fromLast: options.fromLast ?? false, on }));
   let draft = (await t.as((tx) => findSigningDraft(tx, t.scope)))!;
   if (!options.fromLast) {
     await t.as((tx) => answerSigningQuestion(tx, { ...t.scope, revision: draft.revision, answers: { signatoryName: options.name ?? "Helen Carr", signatoryTitle: "Chief Executive" } }));
@@ -53,7 +53,7 @@ describe("signing the pledge", () => {
 
   it("refuses a save or a submission based on answers someone has changed since, and a second click signs nothing", async () => {
     const t = await setUp("Redcar and Cleveland Borough Council");
-    await t.as((tx) => startSigning(tx, { ...t.scope, userId: t.admin, fromLast: false }));
+    await t.as((tx) => startSigning(tx, { ...t.scope, userId: t.admin, fromLast: false, on: "2026-06-01" }));
     const opened = (await t.as((tx) => findSigningDraft(tx, t.scope)))!;
     const first = await t.as((tx) => answerSigningQuestion(tx, { ...t.scope, revision: opened.revision, answers: { signatoryName: "A", signatoryTitle: "B" } }));
     const stale = await t.as((tx) => answerSigningQuestion(tx, { ...t.scope, revision: opened.revision, answers: { signatoryName: "C", signatoryTitle: "D" } }));
@@ -95,6 +95,18 @@ describe("signing the pledge", () => {
     ]);
     const renews = await db().handles.owner.selectFrom("pledge_signatures").select("renews_signature_id").where("signed_on", "=", renewalDay).where("organisation_id", "=", t.organisation).executeTakeFirstOrThrow();
     expect(renews.renews_signature_id).toBe(first.id);
+  });
+
+  it("will not sign a pledge in force again before its renewal window", async () => {
+    const t = await setUp("Hartlepool Marina Traders");
+    const [latest] = await t.as((tx) => pledgeHistory(tx, t.scope));
+    const again = await t.as((tx) => startSigning(tx, { ...t.scope, userId: t.admin, fromLast: true, on: latest.on }));
+    expect(again).toEqual({ ok: false, reason: "not-yet", wait: { validUntil: latest.validUntil, renewableFrom: addDays(addMonths(latest.validUntil!, -2), 1) } });
+    expect(await t.as((tx) => findSigningDraft(tx, t.scope))).toBeNull();
+    // In the renewal window it opens again.
+    const inWindow = await t.as((tx) => startSigning(tx, { ...t.scope, userId: t.admin, fromLast: true, on: addDays(latest.validUntil!, -10) }));
+    expect(inWindow).toEqual({ ok: true });
+    await t.as((tx) => tx.deleteFrom("pledge_signing_drafts").where("organisation_id", "=", t.organisation).execute());
   });
 
   it("withdraws with a reason, keeps every signature, and can sign again afterwards", async () => {
@@ -141,7 +153,7 @@ describe("drafting and publishing the pledge", () => {
 
   it("asks a signer part-way through to choose commitments again when a new version is published", async () => {
     const t = await setUp("Hartlepool Churches Together");
-    await t.as((tx) => startSigning(tx, { ...t.scope, userId: t.admin, fromLast: false }));
+    await t.as((tx) => startSigning(tx, { ...t.scope, userId: t.admin, fromLast: false, on: "2026-06-01" }));
     let draft = (await t.as((tx) => findSigningDraft(tx, t.scope)))!;
     await t.as((tx) => answerSigningQuestion(tx, { ...t.scope, revision: draft.revision, answers: { signatoryName: "A", signatoryTitle: "B" } }));
     draft = (await t.as((tx) => findSigningDraft(tx, t.scope)))!;

@@ -7,7 +7,7 @@ import { sql } from "kysely";
 import { now } from "../platform/clock.server";
 import { THEME_KEYS } from "../delivery/themes";
 import type { Tx } from "../tenancy/with-partnership.server";
-import { isCurrent } from "./status";
+import { isCurrent, renewalDueFrom, type RenewalWait } from "./status";
 import { organisationPledges } from "./status.server";
 import { findVersion, latestPublished, type PledgeVersion } from "./versions.server";
 
@@ -56,21 +56,40 @@ export async function lastSignature(tx: Tx, { partnershipId, organisationId }: S
 
 /** What the signing pages need: the draft, the version it signs, and the last signature to start from. */
 export async function signingState(tx: Tx, scope: Scope & { on: string }) {
-  const [draft, latest, last, pledges] = await Promise.all([
+  const [draft, latest, last, pledges, wait] = await Promise.all([
     findSigningDraft(tx, scope),
     latestPublished(tx, scope),
     lastSignature(tx, scope),
     organisationPledges(tx, { partnershipId: scope.partnershipId, on: scope.on, organisationIds: [scope.organisationId] }),
+    renewalWait(tx, scope),
   ]);
   const version = draft ? await findVersion(tx, { partnershipId: scope.partnershipId, versionId: draft.versionId }) : latest;
   const pledge = pledges.get(scope.organisationId) ?? { status: "prospect" as const, signature: null };
-  return { draft, version, latest, last: last ?? null, pledge };
+  return { draft, version, latest, last: last ?? null, pledge, wait };
 }
 
-export type StartResult = { ok: true } | { ok: false; reason: "no-pledge" };
+/**
+ * A pledge in force is signed again only to renew it (in its last two months) or to sign a newer
+ * version the partnership has published; otherwise one organisation could "renew" five times a
+ * day. Null when signing is open.
+ */
+export async function renewalWait(tx: Tx, scope: Scope & { on: string }): Promise<RenewalWait | null> {
+  const pledge = (await organisationPledges(tx, { partnershipId: scope.partnershipId, on: scope.on, organisationIds: [scope.organisationId] })).get(scope.organisationId);
+  if (!pledge?.signature || pledge.status !== "signed") return null;
+  const [signed, latest] = await Promise.all([
+    tx.selectFrom("pledge_signatures").select("pledge_version_id").where("partnership_id", "=", scope.partnershipId).where("id", "=", pledge.signature.id).executeTakeFirst(),
+    latestPublished(tx, scope),
+  ]);
+  if (latest && signed && latest.id !== signed.pledge_version_id) return null;
+  return { validUntil: pledge.signature.validUntil, renewableFrom: renewalDueFrom(pledge.signature.validUntil) };
+}
+
+export type StartResult = { ok: true } | { ok: false; reason: "no-pledge" } | { ok: false; reason: "not-yet"; wait: RenewalWait };
 
 /** Starts the answers afresh, or from the last signature's (same people, same activity; commitments if the text is the same). */
-export async function startSigning(tx: Tx, scope: Scope & { userId: string; fromLast: boolean }): Promise<StartResult> {
+export async function startSigning(tx: Tx, scope: Scope & { userId: string; fromLast: boolean; on: string }): Promise<StartResult> {
+  const wait = await renewalWait(tx, scope);
+  if (wait) return { ok: false, reason: "not-yet", wait };
   if (await findSigningDraft(tx, scope)) return { ok: true };
   const version = await latestPublished(tx, scope);
   if (!version) return { ok: false, reason: "no-pledge" };
@@ -136,7 +155,8 @@ export function signingTasks(draft: SigningDraft | null) {
 
 export type SubmitResult =
   | { ok: true; signatureId: string; renewal: boolean }
-  | { ok: false; reason: "missing" | "stale" | "incomplete" | "version-changed" };
+  | { ok: false; reason: "missing" | "stale" | "incomplete" | "version-changed" }
+  | { ok: false; reason: "not-yet"; wait: RenewalWait };
 
 /**
  * Turns the checked answers into a signature. Deleting the draft at the revision that was checked
@@ -148,6 +168,8 @@ export async function submitSignature(tx: Tx, scope: Scope & { userId: string; r
   if (draft.revision !== scope.revision) return { ok: false, reason: "stale" };
   const tasks = signingTasks(draft);
   if (tasks.signatory !== "completed" || tasks.commitments !== "completed") return { ok: false, reason: "incomplete" };
+  const wait = await renewalWait(tx, scope);
+  if (wait) return { ok: false, reason: "not-yet", wait };
   const latest = await latestPublished(tx, scope);
   if (!latest) return { ok: false, reason: "missing" };
   if (latest.id !== draft.versionId) {

@@ -3,6 +3,7 @@
  * prospect (never signed) → signed → renewal due (in the last two months) → lapsed (past its end)
  * or withdrawn. A signature lasts 12 months: signed on 22 Nov 2025, valid until 21 Nov 2026.
  */
+import { formatDate } from "../platform/dates";
 import { addDays, addMonths } from "../reporting/periods";
 
 export type PledgeStatus = "prospect" | "signed" | "renewal_due" | "lapsed" | "withdrawn";
@@ -77,4 +78,15 @@ export function isCurrentOn(events: PledgeEvent[], on: string, leftProgrammeOn?:
   if (leftProgrammeOn && leftProgrammeOn <= on) return false;
   const last = latest(events, on);
   return last !== undefined && last.kind === "signature" && on <= (last.validUntil ?? validUntil(last.on));
+}
+
+/** Why a current pledge cannot be signed again yet: it is signed and outside its renewal window. */
+export interface RenewalWait {
+  validUntil: string;
+  renewableFrom: string;
+}
+
+/** The words for a pledge that cannot be signed again yet, the same on every page. */
+export function notYetMessage(wait: RenewalWait): string {
+  return `Your organisation's pledge is signed and valid until ${formatDate(wait.validUntil)}. You can renew it from ${formatDate(wait.renewableFrom)}, or sooner if the partnership publishes a new version of the pledge.`;
 }
