@@ -12,7 +12,7 @@ import { quarterParam, reportingSettings, returnPage } from "~/modules/returns/f
 import { WarningList } from "~/modules/returns/ReturnForm";
 import { ReturnFigures, ReturnStatusPanel } from "~/modules/returns/ReturnSummary";
 import { transition } from "~/modules/returns/status";
-import { closeLockException, openLockException, reviewReturn } from "~/modules/returns/workflow.server";
+import { closeLockException, reopenForOrganisation, reviewReturn } from "~/modules/returns/workflow.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Button, ErrorSummary, TextArea, TextField } from "~/ui/form";
 import { Main } from "~/ui/Layout";
@@ -38,6 +38,11 @@ const Posted = z.discriminatedUnion("intent", [
     intent: z.literal("return"),
     baseVersion: Version,
     reason: z.string({ required_error: "Say what needs changing" }).transform(cleanText).pipe(z.string().trim().min(1, "Say what needs changing").max(2000, "The reason must be 2,000 characters or fewer")),
+    openUntil: z
+      .string()
+      .optional()
+      .transform((v) => v || null)
+      .refine((v) => v === null || isCalendarDate(v), "Enter the last day as a real date, like 2026-12-31"),
   }),
   z.object({
     intent: z.literal("unlock"),
@@ -62,16 +67,30 @@ export async function action({ request, params }: ActionFunctionArgs) {
 
   if (data.intent === "unlock") {
     if (data.until < day || data.until > addDays(day, 365)) return json(refuse(formValues(form), { until: "Choose a day from today to a year from now" }), { status: 400 });
-    await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => openLockException(tx, { ...key, userId: ctx.user.id, until: data.until, reason: data.exceptionReason || null }));
+    await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => reopenForOrganisation(tx, { ...key, userId: ctx.user.id, until: data.until, reason: data.exceptionReason || null }));
     return redirectWithNotice(here, `Reopened for ${ctx.organisation!.name} until ${longDate(data.until)}`);
   }
   if (data.intent === "relock") {
     await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => closeLockException(tx, key));
     return redirectWithNotice(here, "Exception closed");
   }
+  const openUntil = data.intent === "return" ? data.openUntil : null;
+  if (openUntil && (openUntil < day || openUntil > addDays(day, 365))) return json(refuse(formValues(form), { openUntil: "Choose a day from today to a year from now" }), { status: 400 });
   const result = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
-    reviewReturn(tx, { ...key, userId: ctx.user.id, decision: data.intent, reason: data.intent === "return" ? data.reason : undefined, baseVersion: data.baseVersion }),
+    reviewReturn(tx, {
+      ...key,
+      userId: ctx.user.id,
+      decision: data.intent,
+      reason: data.intent === "return" ? data.reason : undefined,
+      baseVersion: data.baseVersion,
+      openUntil,
+      today: day,
+      settings: reportingSettings(ctx.partnership),
+    }),
   );
+  if (!result.ok && result.reason === "needs_until") {
+    return json(refuse(formValues(form), { openUntil: `The quarter locked for ${ctx.organisation!.name} after ${longDate(result.editableUntil)}: choose until when they can correct it` }), { status: 400 });
+  }
   if (result.ok) {
     const what = data.intent === "accept" ? "Accepted" : "Returned";
     return redirectWithNotice(`/p/${ctx.partnership.slug}/returns?quarter=${quarter.key}`, `${what} the ${quarter.label} return of ${ctx.organisation!.name}`);
@@ -93,7 +112,7 @@ export default function ReviewReturn() {
   const canReturn = transition(page.ret.status, "return").ok;
   return (
     <Main backLink={{ to: `/p/${slug}/returns?quarter=${page.quarter.key}`, label: `${page.quarter.label} returns` }}>
-      <ErrorSummary reply={reply} order={["reason", "until"]} />
+      <ErrorSummary reply={reply} order={["reason", "openUntil", "until"]} />
       <span className="govuk-caption-l">{organisation.name}</span>
       <h1 className="govuk-heading-l">Review the {page.quarter.label} return</h1>
       <ReturnStatusPanel ret={page.ret} dueOn={page.lock.dueOn} editableUntil={page.lock.editableUntil} />
@@ -119,7 +138,19 @@ export default function ReviewReturn() {
       {canReturn ? (
         <Form method="post">
           <input type="hidden" name="baseVersion" value={page.ret.version} />
-          <TextArea name="reason" label="What needs changing" labelClassName="govuk-label--s" hint="The organisation sees this and can correct and resubmit the return." reply={reply} rows={3} />
+          <TextArea name="reason" label="What needs changing" labelClassName="govuk-label--s" hint="The organisation is emailed this and can correct and resubmit the return." reply={reply} rows={3} />
+          {page.periodLocked && !(page.exception && page.exception.openUntil >= day) ? (
+            <TextField
+              name="openUntil"
+              label="They can correct it until (last day)"
+              hint={`The quarter has locked for ${organisation.name}: returning it reopens it for them alone until this day. A date from ${longDate(day)} to ${longDate(latestUntil)}.`}
+              type="date"
+              min={day}
+              max={latestUntil}
+              reply={reply}
+              defaultValue={addDays(day, 14)}
+            />
+          ) : null}
           <Button name="intent" value="return" secondary>
             Return for changes
           </Button>

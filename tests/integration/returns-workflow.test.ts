@@ -6,7 +6,7 @@
  */
 import { sql } from "kysely";
 import { afterEach, beforeAll, describe, expect, it } from "vitest";
-import { previousQuarter, quarterOf } from "~/modules/reporting/periods";
+import { addDays, parseQuarterKey, previousQuarter, quarterOf } from "~/modules/reporting/periods";
 import { today } from "~/modules/platform/clock.server";
 import { RETURN_CHANGE_LISTENERS, type ReturnChange } from "~/modules/returns/changes.server";
 import { loadReturn, listVersions } from "~/modules/returns/store.server";
@@ -61,7 +61,7 @@ const save = (organisationId: string, intent: "save" | "submit", baseVersion: nu
     }),
   );
 const review = (organisationId: string, decision: "accept" | "return", baseVersion: number, reason?: string) =>
-  withPartnership(cleveland, coordinator, (tx) => reviewReturn(tx, { partnershipId: cleveland, organisationId, quarter, userId: coordinator, decision, reason, baseVersion }));
+  withPartnership(cleveland, coordinator, (tx) => reviewReturn(tx, { partnershipId: cleveland, organisationId, quarter, userId: coordinator, decision, reason, baseVersion, settings, today: day }));
 const current = (organisationId: string, q = quarter) => withPartnership(cleveland, champion, (tx) => loadReturn(tx, { partnershipId: cleveland, organisationId, quarter: q }));
 
 describe("a return's life", () => {
@@ -196,5 +196,34 @@ describe("locks", () => {
     await withPartnership(cleveland, coordinator, (tx) => openLockException(tx, { partnershipId: cleveland, organisationId: org, quarter: last, userId: coordinator, until: afterLock, reason: null }));
     expect(await save(org, "save", 0, { "value.referrals_made": "1" }, { quarter: last, today: afterLock })).toMatchObject({ kind: "done" });
     expect(await save(org, "save", 1, { "value.referrals_made": "2" }, { quarter: last, today: "2099-01-02" })).toMatchObject({ kind: "locked" });
+  });
+
+  it("reopen a locked quarter when a return is sent back, until a day the coordinator gives, and tell the organisation", async () => {
+    const org = await newOrganisation("Sent Back Housing");
+    await db().handles.owner.insertInto("organisation_members").values({ partnership_id: cleveland, organisation_id: org, user_id: champion, role: "champion" }).execute();
+    const last = previousQuarter(quarterOf(day)).key;
+    const inWindow = addDays(parseQuarterKey(last)!.end, 1);
+    expect(await save(org, "submit", 0, { "value.referrals_made": "3", "value.victims_offered": "1" }, { quarter: last, today: inWindow })).toMatchObject({ kind: "done" });
+    const afterLock = "2099-01-01";
+    const sendBack = (openUntil?: string) =>
+      withPartnership(cleveland, coordinator, (tx) => reviewReturn(tx, { partnershipId: cleveland, organisationId: org, quarter: last, userId: coordinator, decision: "return", reason: "Referrals look low", baseVersion: 1, settings, today: afterLock, openUntil }));
+    expect(await sendBack()).toMatchObject({ ok: false, reason: "needs_until" });
+    expect((await current(org, last)).row?.status).toBe("submitted");
+    expect(await sendBack("2099-01-15")).toMatchObject({ ok: true, status: "returned" });
+    expect(await save(org, "submit", 2, { "value.referrals_made": "5", "value.victims_offered": "1" }, { quarter: last, today: "2099-01-10" })).toMatchObject({ kind: "done" });
+    const mail = await db().handles.owner.selectFrom("outbox_messages").select(["to_address", "subject", "body_text", "kind"]).where("kind", "=", "return:returned").where("subject", "like", "Sent Back Housing%").execute();
+    expect(mail).toHaveLength(1);
+    expect(mail[0].to_address).toBe("champion@cleveland.demo.test");
+    expect(mail[0].body_text).toContain("Referrals look low");
+    expect(mail[0].body_text).toContain("15 January 2099");
+  });
+
+  it("tell the organisation when its return is accepted", async () => {
+    const org = await newOrganisation("Accepted Housing");
+    await db().handles.owner.insertInto("organisation_members").values({ partnership_id: cleveland, organisation_id: org, user_id: champion, role: "champion" }).execute();
+    expect(await save(org, "submit", 0, { "value.referrals_made": "3", "value.victims_offered": "1" })).toMatchObject({ kind: "done" });
+    expect(await review(org, "accept", 1)).toMatchObject({ ok: true });
+    const mail = await db().handles.owner.selectFrom("outbox_messages").select(["subject"]).where("kind", "=", "return:accepted").where("subject", "like", "Accepted Housing%").execute();
+    expect(mail).toHaveLength(1);
   });
 });

@@ -113,7 +113,7 @@ async function apply(organisations: string[], c: Command) {
       champion,
     );
   } else if (c.kind === "accept" || c.kind === "return") {
-    await inCleveland((tx) => reviewReturn(tx, { ...key, userId: coordinator, decision: c.kind as "accept" | "return", reason: "Please check", baseVersion: version }));
+    await inCleveland((tx) => reviewReturn(tx, { ...key, userId: coordinator, decision: c.kind as "accept" | "return", reason: "Please check", baseVersion: version, settings: SETTINGS, today: DAY, openUntil: "2099-12-31" }));
   } else {
     const values: Record<string, MetricValue> = {};
     for (const [k, v] of Object.entries(c.figures!)) values[k] = v === "na" ? NOT_APPLICABLE : v === "blank" ? null : v;

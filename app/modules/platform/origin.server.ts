@@ -25,9 +25,13 @@ export function isLoopbackOrigin(origin: string) {
   return hostname === "localhost" || hostname === "127.0.0.1" || hostname === "[::1]";
 }
 
-/** The origin for links in emails and on pages: APP_ORIGIN, else the address the server listens on. */
+/**
+ * The origin for links in emails and on pages: APP_ORIGIN, else the address the server listens on.
+ * Outside a server (a command-line job, a test calling a module) with neither, the default address
+ * of `npm start`.
+ */
 export function linkOrigin(): string {
-  const origin = originConfig().origin ?? (process.env.GT_SERVED_ORIGIN ? new URL(process.env.GT_SERVED_ORIGIN).origin : null);
-  if (!origin) throw new Error("The app's origin is not known: set APP_ORIGIN, or start the server with scripts/start.ts");
-  return origin;
+  if (originConfig().origin) return originConfig().origin!;
+  if (process.env.GT_SERVED_ORIGIN) return new URL(process.env.GT_SERVED_ORIGIN).origin;
+  return `http://localhost:${process.env.PORT ?? 3000}`;
 }

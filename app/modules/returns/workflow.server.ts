@@ -22,6 +22,7 @@ import { notifyReturnChange, type ReturnState, type StoredValue } from "./change
 import { metricsForQuarter, type QuarterMetric } from "./metrics.server";
 import { countedFigures, findLockException, findReturnRow, lastChangedBy, loadReturn, narrativeOf, snapshotInput, storedValues, versionSnapshot, type LoadedReturn, type ReturnKey } from "./store.server";
 import { countsForFigures, editableByOrganisation, transition, type ReturnAction } from "./status";
+import { tellOrganisation } from "./review-emails.server";
 import { changedFields, readReturnForm, returnWarnings, sameInput, type Narrative, type Warning } from "./validation";
 import { NOT_APPLICABLE, type MetricValue } from "./values";
 
@@ -246,12 +247,32 @@ export async function saveReturnForm(
   return { kind: "stale", currentVersion: now.row?.version ?? 0, status, changed, by: await lastChangedBy(tx, key) };
 }
 
-/** The coordinator accepts a submitted return, or returns it with a reason. */
+export type ReviewResult = ChangeResult | { ok: false; reason: "needs_until"; editableUntil: string };
+
+/**
+ * The coordinator accepts a submitted return, or returns it with a reason; the organisation is
+ * told by email either way. A return sent back in a quarter that has locked for the organisation
+ * would be a dead end ("correct it", and just below, "locked"): it reopens the quarter for that
+ * organisation until `openUntil`, which the coordinator must then give.
+ */
 export async function reviewReturn(
   tx: Tx,
-  key: ReturnKey & { userId: string; decision: "accept" | "return"; reason?: string; baseVersion: number },
-): Promise<ChangeResult> {
-  return applyChange(tx, key, { action: key.decision, expectedVersion: key.baseVersion, actorUserId: key.userId, metrics: [], reason: key.reason });
+  key: ReturnKey & { userId: string; decision: "accept" | "return"; reason?: string; baseVersion: number; openUntil?: string | null; today: string; settings: ReportingSettings },
+): Promise<ReviewResult> {
+  let reopenUntil: string | null = null;
+  if (key.decision === "return") {
+    const quarter = parseQuarterKey(key.quarter)!;
+    const lock = lockState(quarter, key.settings, key.today, null, (await findLockException(tx, key))?.open_until ?? null);
+    if (lock.locked) {
+      if (!key.openUntil) return { ok: false, reason: "needs_until", editableUntil: lock.editableUntil };
+      reopenUntil = key.openUntil;
+    }
+  }
+  const result = await applyChange(tx, key, { action: key.decision, expectedVersion: key.baseVersion, actorUserId: key.userId, metrics: [], reason: key.reason });
+  if (!result.ok) return result;
+  if (reopenUntil) await openLockException(tx, { ...key, until: reopenUntil, reason: "Returned for changes" });
+  await tellOrganisation(tx, key, key.decision === "accept" ? { what: "accepted" } : { what: "returned", reason: key.reason ?? "", until: reopenUntil });
+  return result;
 }
 
 /**
@@ -262,7 +283,12 @@ export async function correctReturn(tx: Tx, key: ReturnKey & { userId: string; m
   return applyChange(tx, key, { action: "correct", expectedVersion: null, actorUserId: key.userId, metrics: key.metrics, values: key.values });
 }
 
-/** Reopens one organisation's locked quarter until a day (inclusive). */
+/** Reopens one organisation's locked quarter until a day (inclusive), and tells the organisation. */
+export async function reopenForOrganisation(tx: Tx, key: ReturnKey & { userId: string; until: string; reason: string | null }) {
+  await openLockException(tx, key);
+  await tellOrganisation(tx, key, { what: "reopened", until: key.until, reason: key.reason ?? "" });
+}
+
 export async function openLockException(tx: Tx, key: ReturnKey & { userId: string; until: string; reason: string | null }) {
   await tx
     .insertInto("return_lock_exceptions")
