@@ -150,12 +150,16 @@ export function openDatabases(config: DatabaseConfig): DatabaseHandles {
 
   const dataDir = path.resolve(config.dataDir ?? ".data");
   let instance: Promise<PGlite> | undefined;
+  // A failed open is not kept: the next query tries again, so the app recovers without a restart.
   const open = () =>
     (instance ??= (async () => {
       fs.mkdirSync(dataDir, { recursive: true });
       const { PGlite } = await import("@electric-sql/pglite");
       return PGlite.create(dataDir, { parsers });
-    })());
+    })().catch((error: unknown) => {
+      instance = undefined;
+      throw error;
+    }));
   const app = new Kysely<Database>({ dialect: new PGliteDialect(open, { role: APP_ROLE }) });
   const owner = new Kysely<Database>({ dialect: new PGliteDialect(open, { role: null }) });
   return {

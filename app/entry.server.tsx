@@ -7,6 +7,7 @@ import { renderToPipeableStream } from "react-dom/server";
 import { logger } from "./modules/platform/logger.server";
 import { documentDataOf } from "./modules/platform/document-data.server";
 import { pageCacheKey, pageResponse, renderedPage } from "./modules/platform/page-cache.server";
+import { noteRequestFailure } from "./modules/platform/outage.server";
 import { RequestInfoContext } from "./ui/request-info";
 
 export { prepareDatabase, loadDemo } from "./modules/platform/prepare.server";
@@ -15,6 +16,7 @@ export { logger } from "./modules/platform/logger.server";
 export { clockIsSet, now } from "./modules/platform/clock.server";
 export { rememberWrite } from "./modules/platform/read-routing.server";
 export { inRequestScope } from "./modules/platform/per-request.server";
+export { answeringOutages } from "./modules/platform/outage.server";
 
 const ABORT_DELAY = 5_000;
 
@@ -100,6 +102,7 @@ function renderToBuffer(request: Request, remixContext: EntryContext, loadContex
 }
 
 export const handleError: HandleErrorFunction = (error, { request, context }) => {
+  noteRequestFailure(error);
   if (request.signal.aborted) return;
   logger.error({ err: error, requestId: context?.requestId, method: request.method, url: new URL(request.url).pathname }, "request failed");
 };

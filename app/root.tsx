@@ -17,6 +17,7 @@ import { takeNotice } from "~/modules/platform/notice.server";
 import { hasDemoData } from "~/modules/tenancy/partnerships.server";
 import { DemoBanner, Footer, Header, Main, SkipLink } from "~/ui/Layout";
 import { hydrates } from "~/ui/page-handle";
+import { isOutageReply, ServiceUnavailable } from "~/ui/ServiceUnavailable";
 import { useRequestInfo } from "~/ui/request-info";
 
 export const links: LinksFunction = () => [
@@ -76,6 +77,14 @@ export function ErrorBoundary() {
   const error = useRouteError();
   const { requestId } = useRequestInfo();
   if (isRouteErrorResponse(error)) {
+    // The database is out of reach (platform/outage.server.tsx): what was sent, and a way to send it again.
+    if (error.status === 503 && isOutageReply(error.data)) {
+      return (
+        <Main>
+          <ServiceUnavailable reply={error.data} />
+        </Main>
+      );
+    }
     if (error.status === 404) {
       return (
         <Main>

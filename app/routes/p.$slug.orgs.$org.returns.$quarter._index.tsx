@@ -7,11 +7,7 @@ import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { requireAccess } from "~/modules/auth/guard.server";
-import {
-  formValues,
-  keepingInput,
-  readForm,
-} from "~/modules/platform/form.server";
+import { formValues, readForm } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { today } from "~/modules/platform/clock.server";
 import { longDate } from "~/modules/returns/calendar";
@@ -79,7 +75,7 @@ const Posted = z.object({
     .max(1_000_000_000),
 });
 
-export async function action({ request, params, context }: ActionFunctionArgs) {
+export async function action({ request, params }: ActionFunctionArgs) {
   const day = today();
   const quarter = quarterParam(params.quarter, day);
   const ctx = await requireAccess(request, params, "return:edit");
@@ -97,14 +93,11 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
     );
   }
   const organisation = ctx.organisation!;
-  const attempt = await keepingInput<
-    {
-      outcome: Awaited<ReturnType<typeof saveReturnForm>>;
-      labels: Map<string, string>;
-    },
-    ReturnReply
-  >(context, posted, () =>
-    withPartnership(ctx.partnership.id, ctx.user.id, async (tx) => {
+  // A database failure here is answered by platform/outage.server.tsx: nothing saved, input kept.
+  const { outcome, labels } = await withPartnership(
+    ctx.partnership.id,
+    ctx.user.id,
+    async (tx) => {
       const outcome = await saveReturnForm(tx, {
         partnershipId: ctx.partnership.id,
         organisationId: organisation.id,
@@ -131,11 +124,8 @@ export async function action({ request, params, context }: ActionFunctionArgs) {
         outcome,
         labels: fieldLabels(page?.metrics ?? [], [...NARRATIVE_FIELDS]),
       };
-    })
+    }
   );
-  if (!attempt.ok)
-    return json<ReturnReply>(attempt.reply, { status: attempt.status });
-  const { outcome, labels } = attempt.value;
   if (outcome.kind === "done") {
     const here = `/p/${ctx.partnership.slug}/orgs/${organisation.id}/returns`;
     if (outcome.outcome === "saved" || outcome.outcome === "already_saved")

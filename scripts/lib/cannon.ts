@@ -24,6 +24,8 @@ export interface Measured {
   p95: number;
   p99: number;
   byClass: Record<"2xx" | "3xx" | "4xx" | "5xx", number>;
+  /** Responses by exact status (a single run's; not pooled). */
+  statuses?: Record<number, number>;
   /** Connection errors and timeouts. */
   errors: number;
   /** Every response's time, sorted (kept out of JSON reports: see `pooled`). */
@@ -54,6 +56,7 @@ export function percentile(sorted: number[], p: number): number {
 export async function measure(options: RunOptions): Promise<Measured> {
   const latencies: number[] = [];
   const byClass = { "2xx": 0, "3xx": 0, "4xx": 0, "5xx": 0 };
+  const statuses: Record<number, number> = {};
   const started = performance.now();
   let finish!: (error: Error | null, result: autocannon.Result) => void;
   const done = new Promise<autocannon.Result>((resolve, reject) => (finish = (error, result) => (error ? reject(error) : resolve(result))));
@@ -99,10 +102,11 @@ export async function measure(options: RunOptions): Promise<Measured> {
     latencies.push(time);
     const cls = `${Math.floor(status / 100)}xx` as keyof typeof byClass;
     if (cls in byClass) byClass[cls]++;
+    statuses[status] = (statuses[status] ?? 0) + 1;
   });
   const result = await done;
   const seconds = latencies.length ? Math.max((lastAnswered - firstSent) / 1000, 0.001) : Math.max((performance.now() - started) / 1000, result.duration || 0.001);
-  return summarise(options.label, options.connections, latencies, seconds, byClass, result.errors + result.timeouts);
+  return { ...summarise(options.label, options.connections, latencies, seconds, byClass, result.errors + result.timeouts), statuses };
 }
 
 function summarise(label: string, connections: number, latencies: number[], seconds: number, byClass: Measured["byClass"], errors: number): Measured {

@@ -10,6 +10,7 @@ import { rollupDrift } from "../../app/modules/rollups/rebuild.server";
 import { withPartnership } from "../../app/modules/tenancy/with-partnership.server";
 import type { Submitter } from "./bench-fixtures";
 import { returnFormBody } from "./bench-fixtures";
+import { DEFAULT_METRICS } from "../../db/metric-defaults";
 import { measure, type Measured, type PreparedRequest } from "./cannon";
 
 export interface MixedLoadOptions {
@@ -27,6 +28,8 @@ export interface MixedLoadOptions {
 
 export interface MixedLoadResult {
   run: Measured;
+  /** Every organisation a write was sent for, acknowledged or not. */
+  attempted: Submitter[];
   acknowledged: Submitter[];
   drafts: Submitter[];
   /** Writes the server refused with a 4xx, or redirected anywhere but back to the return (none expected). */
@@ -40,6 +43,7 @@ export interface MixedLoadResult {
 const PATTERN = "RRWRSRRWSRRSRWRSRLWR";
 
 export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoadResult> {
+  const attempted: Submitter[] = [];
   const acknowledged: Submitter[] = [];
   const drafts: Submitter[] = [];
   const refused: MixedLoadResult["refused"] = [];
@@ -66,6 +70,7 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
     }
     if ((kind === "S" || kind === "W") && writer < options.submitters.length) {
       const submitter = options.submitters[writer++];
+      attempted.push(submitter);
       const intent = kind === "S" ? "submit" : "save";
       const returns = `/p/${submitter.slug}/orgs/${submitter.organisationId}/returns`;
       // What the person sees as "saved" or "submitted": the redirect back to the return (a draft) or
@@ -88,15 +93,20 @@ export async function runMixedLoad(options: MixedLoadOptions): Promise<MixedLoad
   };
 
   const run = await measure({ label: "mixed load", origin: options.origin, connections: options.connections, duration: options.seconds, next });
-  return { run, acknowledged, drafts, refused, signIns, quarter: options.quarter };
+  return { run, attempted, acknowledged, drafts, refused, signIns, quarter: options.quarter };
 }
+
+/** The writes of a load: which organisations were sent a return, and which the server acknowledged. */
+export type WritesOf = Pick<MixedLoadResult, "attempted" | "acknowledged" | "drafts" | "quarter">;
 
 /**
  * Every acknowledged submission and draft is stored as that quarter's return (an organisation has a
- * return for each of many quarters: the check must not take another quarter's row for this one), and
- * the roll-ups of every partnership touched equal a fresh aggregation.
+ * return for each of many quarters: the check must not take another quarter's row for this one);
+ * no write is half there (a return of an organisation written to carries every value and the
+ * highlights the form sent, or there is no return); and the roll-ups of every partnership touched
+ * equal a fresh aggregation.
  */
-export async function checkAfterLoad(handles: DatabaseHandles, result: MixedLoadResult) {
+export async function checkAfterLoad(handles: DatabaseHandles, result: WritesOf) {
   const owner = handles.owner;
   const expect = [
     ...result.acknowledged.map((s) => ({ s, statuses: ["submitted"] })),
@@ -120,9 +130,27 @@ export async function checkAfterLoad(handles: DatabaseHandles, result: MixedLoad
       if (row) partnerships.set(row.partnership_id, row.partnership_id);
     }
   }
+  let halfWritten = 0;
+  for (let i = 0; i < result.attempted.length; i += 2000) {
+    const ids = result.attempted.slice(i, i + 2000).map((s) => s.organisationId);
+    const rows = await owner
+      .selectFrom("quarterly_returns as r")
+      .leftJoin("return_values as v", (join) =>
+        join.onRef("v.partnership_id", "=", "r.partnership_id").onRef("v.organisation_id", "=", "r.organisation_id").onRef("v.quarter", "=", "r.quarter"),
+      )
+      .select(["r.partnership_id", "r.highlights", (eb) => eb.fn.count<number>("v.metric_id").as("values")])
+      .where("r.organisation_id", "in", ids)
+      .where("r.quarter", "=", result.quarter)
+      .groupBy(["r.partnership_id", "r.organisation_id", "r.highlights"])
+      .execute();
+    for (const row of rows) {
+      if (Number(row.values) !== DEFAULT_METRICS.length || !row.highlights?.startsWith("Benchmark return")) halfWritten++;
+      partnerships.set(row.partnership_id, row.partnership_id);
+    }
+  }
   let drift = 0;
   for (const partnershipId of partnerships.keys()) {
     drift += (await withPartnership(partnershipId, null, (tx) => rollupDrift(tx, { partnershipId }), { db: handles.app })).length;
   }
-  return { missing, drift, partnerships: partnerships.size };
+  return { missing, halfWritten, drift, partnerships: partnerships.size };
 }

@@ -157,7 +157,7 @@ export function createHttpApp(options: HttpOptions) {
       const handling = process.hrtime.bigint();
       const handle = await getHandler();
       const build = (await currentBuild()) as AppBuild;
-      let response = await build.entry.module.inRequestScope(req.method, () => handle(request, context));
+      let response = await build.entry.module.inRequestScope(req.method, () => build.entry.module.answeringOutages(request, context, handle));
       // The app's own time (loaders, actions and rendering the page), for devtools and `npm run bench`.
       res.setHeader("Server-Timing", `app;dur=${(Number(process.hrtime.bigint() - handling) / 1e6).toFixed(1)}`);
       // A body the app did not read (a refused upload) is discarded, so the connection stays usable.

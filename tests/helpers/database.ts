@@ -78,6 +78,7 @@ export async function createStandaloneDemoDatabase(serverUrl: string): Promise<T
   const ownerUrl = databaseUrl(serverUrl, name);
   const handles = openDatabases({ databaseUrl: appUrl, ownerUrl });
   await migrateToLatest(handles.owner);
-  await seedDemo(handles.owner, { hashPassword, ...clockReading() });
+  // The app's own steps too (roll-ups, review snapshots), as `npm start` loads it.
+  await seedDemo(handles.owner, { hashPassword, ...clockReading(), steps: APP_DEMO_STEPS });
   return { name, serverUrl, appUrl, ownerUrl, handles };
 }

@@ -42,7 +42,7 @@ describe("a short mixed load", () => {
     expect(result.signIns).toMatchObject({ refused: 0 });
     expect(result.signIns.ok).toBeGreaterThan(0);
     const after = await checkAfterLoad(server().db.handles, result);
-    expect(after).toMatchObject({ missing: 0, drift: 0 });
+    expect(after).toMatchObject({ missing: 0, halfWritten: 0, drift: 0 });
     expect(after.partnerships).toBe(2);
     expect(server().alive()).toBe(true);
   });

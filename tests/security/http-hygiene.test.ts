@@ -125,6 +125,9 @@ describe("errors", () => {
     const db = server().db;
     await adminQuery(db.serverUrl, `revoke connect on database ${db.name} from public`);
     await adminQuery(db.serverUrl, `select pg_terminate_backend(pid) from pg_stat_activity where datname = '${db.name}' and usename = 'gt_web'`);
+    // Once the pool has dropped the killed connections, every new one is refused (a 500, not the
+    // 503 of a connection lost in passing: platform/outage.server.tsx).
+    await new Promise((r) => setTimeout(r, 300));
     try {
       const response = await client.get("/p/cleveland/orgs");
       expect(response.status).toBe(500);

@@ -103,7 +103,7 @@ export function capitalise(s: string) {
 /**
  * Errors that mean the database was out of reach or dropped the connection (or gave up on a
  * conflict it asks to be retried), as opposed to a bug: the write did not happen, so the person
- * can simply send it again.
+ * can simply send it again (platform/outage.server.tsx answers such a request).
  */
 export function isTransientDatabaseError(error: unknown): boolean {
   const e = error as { code?: unknown; message?: unknown } | null;
@@ -111,27 +111,4 @@ export function isTransientDatabaseError(error: unknown): boolean {
   if (/^08/.test(code) || ["57P01", "57P02", "57P03", "53300", "40001", "40P01", "ECONNREFUSED", "ECONNRESET", "EPIPE", "ETIMEDOUT"].includes(code)) return true;
   const message = typeof e?.message === "string" ? e.message : "";
   return /Connection terminated|Client has encountered a connection error|timeout exceeded when trying to connect|terminating connection/i.test(message);
-}
-
-/**
- * Runs a form's write. If the database fails under it in a way that leaves nothing written, the
- * form comes back (503) with everything the person typed, a plain message and the reference to
- * quote, instead of an error page that would lose their input. Other errors are thrown as usual.
- */
-export async function keepingInput<T, R extends FormReply = FormReply>(
-  context: { requestId?: string } | undefined,
-  values: FormReply["values"],
-  work: () => Promise<T>,
-): Promise<{ ok: true; value: T } | { ok: false; reply: R; status: 503 }> {
-  try {
-    return { ok: true, value: await work() };
-  } catch (error) {
-    if (!isTransientDatabaseError(error)) throw error;
-    const reference = context?.requestId ? ` If it keeps happening, contact support and quote reference ${context.requestId}.` : "";
-    return {
-      ok: false,
-      status: 503,
-      reply: { values, errors: {}, formError: `The service lost its connection to the database, so nothing was saved. Everything you typed is below: try again.${reference}` } as R,
-    };
-  }
 }
