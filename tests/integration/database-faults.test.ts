@@ -81,7 +81,7 @@ function writeReturns(writers: Submitter[], quarter: string) {
             (intent === "submit" ? writes.acknowledged : writes.drafts).push(writer);
             break;
           }
-          // Refused as already done: a 503 whose commit had in fact landed (ADR 0019).
+          // Refused as already done: a 503 whose commit had in fact landed (ADR 0020).
           if (response.status === 409) {
             writes.refused.push(writer);
             break;

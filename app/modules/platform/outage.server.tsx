@@ -1,5 +1,5 @@
 /**
- * One answer for every request that fails because the database is out of reach (ADR 0019). The
+ * One answer for every request that fails because the database is out of reach (ADR 0020). The
  * server runs each request through `answeringOutages`; `handleError` (entry.server.tsx) reports
  * each unhandled error here. When one was a transient database error and the app answered 5xx,
  * the answer becomes a 503 of our own that needs no loader: for a form, "nothing was saved", what
