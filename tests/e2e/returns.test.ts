@@ -64,6 +64,12 @@ async function lifecycle(options: { javaScript: boolean; slug: string; org: stri
   expect(await champ.page.getByLabel("Awareness sessions and events held", { exact: true }).inputValue()).toBe("2.5");
   await axe(champ.page);
   await champ.page.getByLabel("Awareness sessions and events held", { exact: true }).fill("2");
+  // Figures left blank (and, in the current quarter, a quarter not yet ended) are asked about first.
+  await click(champ.page, "Submit return");
+  await visible(champ.page, "Check these before you submit:");
+  await visible(champ.page, "figures are blank");
+  await axe(champ.page);
+  await champ.page.getByLabel("I have checked the warnings above").check();
   await click(champ.page, "Submit return");
   await visible(champ.page, `${quarter.label} return submitted`);
   await axe(champ.page);
@@ -84,6 +90,7 @@ async function lifecycle(options: { javaScript: boolean; slug: string; org: stri
   await axe(champ.page);
   // One: never "more than three times" the organisation's earlier quarters, whatever the demo's figures are.
   await champ.page.getByLabel("Staff given RJ awareness briefings", { exact: true }).fill("1");
+  await champ.page.getByLabel("I have checked the warnings above").check();
   await click(champ.page, "Submit return");
   await visible(champ.page, `${quarter.label} return resubmitted`);
 

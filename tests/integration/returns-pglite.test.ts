@@ -55,7 +55,7 @@ describe("returns on PGlite", () => {
           intent: "submit",
           baseVersion: 0,
           posted: { "value.referrals_made": "4" },
-          confirmed: false,
+          confirmed: true,
           settings: { deadlineDays: 30, graceDays: 30 },
           today: today(),
         }),

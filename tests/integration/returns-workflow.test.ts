@@ -9,6 +9,7 @@ import { afterEach, beforeAll, describe, expect, it } from "vitest";
 import { addDays, parseQuarterKey, previousQuarter, quarterOf } from "~/modules/reporting/periods";
 import { today } from "~/modules/platform/clock.server";
 import { RETURN_CHANGE_LISTENERS, type ReturnChange } from "~/modules/returns/changes.server";
+import { metricsForQuarter } from "~/modules/returns/metrics.server";
 import { loadReturn, listVersions } from "~/modules/returns/store.server";
 import { rollupDrift } from "~/modules/rollups/rebuild.server";
 import { openLockException, reviewReturn, saveReturnForm } from "~/modules/returns/workflow.server";
@@ -55,7 +56,9 @@ const save = (organisationId: string, intent: "save" | "submit", baseVersion: nu
       intent,
       baseVersion,
       posted,
-      confirmed: extra.confirmed ?? false,
+      // The figures here are partial and the quarter is the current one: those warnings are confirmed
+      // unless a test is about them.
+      confirmed: extra.confirmed ?? true,
       settings,
       today: extra.today ?? day,
     }),
@@ -130,9 +133,10 @@ describe("a return's life", () => {
   it("asks for confirmation of warnings before submitting, then submits", async () => {
     const org = await newOrganisation("Warning Housing");
     const posted = { "value.feedback_responses": "10", "value.feedback_satisfied": "12", case_study: "Email me at someone@example.org" };
-    const first = await save(org, "submit", 0, posted);
+    const first = await save(org, "submit", 0, posted, { confirmed: false });
     expect(first.kind).toBe("confirm");
-    expect((first as { warnings: Array<{ field: string }> }).warnings.map((w) => w.field)).toEqual(["value.feedback_satisfied", "case_study"]);
+    const fields = (first as { warnings: Array<{ field: string }> }).warnings.map((w) => w.field);
+    expect(fields.slice(-2)).toEqual(["value.feedback_satisfied", "case_study"]);
     expect((await current(org)).row).toBeNull();
     expect(await save(org, "submit", 0, posted, { confirmed: true })).toMatchObject({ kind: "done", outcome: "submitted" });
   });
@@ -184,6 +188,28 @@ describe("no lost input", () => {
     await review(org, "accept", 1);
     expect(await save(org, "save", 2, { "value.referrals_made": "9" })).toMatchObject({ kind: "not_editable", status: "accepted" });
     expect(await review(org, "accept", 1)).toMatchObject({ ok: false, reason: "stale" });
+  });
+});
+
+describe("before submitting", () => {
+  it("asks to confirm a quarter that has not ended and figures left blank, then submits", async () => {
+    const org = await newOrganisation("Early Bird Housing");
+    const asked = await save(org, "submit", 0, { "value.referrals_made": "3" }, { confirmed: false });
+    expect(asked.kind).toBe("confirm");
+    const messages = asked.kind === "confirm" ? asked.warnings.map((w) => w.message) : [];
+    expect(messages.some((m) => m.includes("has not ended yet"))).toBe(true);
+    expect(messages.some((m) => /figures are blank/.test(m))).toBe(true);
+    expect((await current(org)).row).toBeNull();
+    expect(await save(org, "submit", 0, { "value.referrals_made": "3" }, { confirmed: true })).toMatchObject({ kind: "done", outcome: "submitted" });
+  });
+
+  it("does not ask about a quarter that has ended with every figure answered", async () => {
+    const org = await newOrganisation("Complete Housing");
+    const last = previousQuarter(quarterOf(day)).key;
+    const inWindow = addDays(parseQuarterKey(last)!.end, 1);
+    const metrics = await withPartnership(cleveland, champion, (tx) => metricsForQuarter(tx, { partnershipId: cleveland, quarter: last }));
+    const posted = Object.fromEntries(metrics.map((m) => [`value.${m.key}`, "0"]));
+    expect(await save(org, "submit", 0, posted, { quarter: last, today: inWindow, confirmed: false })).toMatchObject({ kind: "done", outcome: "submitted" });
   });
 });
 

@@ -7,12 +7,12 @@ import { isCurrent } from "../pledge/status";
 import { organisationPledges } from "../pledge/status.server";
 import { parseQuarterKey, previousQuarter, type Quarter } from "../reporting/periods";
 import type { Tx } from "../tenancy/with-partnership.server";
-import { lockState, type ReportingSettings } from "./calendar";
+import { lockState, longDate, type ReportingSettings } from "./calendar";
 import type { FormMetricView, ReturnReply, ReturnView } from "./display";
 import { metricsForQuarter } from "./metrics.server";
 import { countedFigures, findLockException, loadReturn, type ReturnKey } from "./store.server";
 import { editableByOrganisation } from "./status";
-import { returnWarnings, valueField, type Narrative } from "./validation";
+import { returnWarnings, submissionWarnings, valueField, type Narrative } from "./validation";
 import { previousFour, type FormOutcome } from "./workflow.server";
 
 export async function returnPage(
@@ -29,7 +29,13 @@ export async function returnPage(
   const lock = lockState(quarter, settings, today, row?.status ?? null, exception?.open_until ?? null);
   const pledge = (await organisationPledges(tx, { partnershipId, on: quarter.end, organisationIds: [organisationId] })).get(organisationId);
   // The organisation sees warnings while it can still act on them; the coordinator always does.
-  const warnings = row && (reviewing || editableByOrganisation(row.status)) ? returnWarnings(current.input, metrics, await previousFour(tx, key), { referenceYear: Number(today.slice(0, 4)) }) : [];
+  const warnings =
+    row && (reviewing || editableByOrganisation(row.status))
+      ? [
+          ...(reviewing ? [] : submissionWarnings(current.input, metrics, quarter, today, longDate(quarter.end))),
+          ...returnWarnings(current.input, metrics, await previousFour(tx, key), { referenceYear: Number(today.slice(0, 4)) }),
+        ]
+      : [];
 
   const metricViews: FormMetricView[] = metrics.map((m) => ({
     key: m.key,

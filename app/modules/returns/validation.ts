@@ -121,6 +121,30 @@ export function returnWarnings(input: ReturnInput, metrics: FormMetric[], histor
   return warnings;
 }
 
+/**
+ * What to confirm before a submission goes in, beside the checks on the figures: a quarter that has
+ * not ended yet (its figures would not be the whole quarter's), and figures left blank (a blank is
+ * "not known", not nothing).
+ */
+export function submissionWarnings(input: ReturnInput, metrics: FormMetric[], quarter: { end: string; label: string }, today: string, endLabel: string): Warning[] {
+  const warnings: Warning[] = [];
+  if (metrics.length && today <= quarter.end) {
+    warnings.push({
+      field: valueField(metrics[0].key),
+      message: `${quarter.label} has not ended yet (it ends on ${endLabel}): submit now only if these are the whole quarter's figures`,
+    });
+  }
+  const blank = metrics.filter((m) => input.values[m.key] === null || input.values[m.key] === undefined);
+  if (blank.length) {
+    const names = blank.length <= 3 ? blank.map((m) => m.label).join(", ") : `${blank.slice(0, 3).map((m) => m.label).join(", ")} and ${blank.length - 3} more`;
+    warnings.push({
+      field: valueField(blank[0].key),
+      message: `${blank.length === 1 ? "1 figure is" : `${blank.length} figures are`} blank (${names}): a blank counts as not known. Enter 0 if there were none, or tick “not applicable”`,
+    });
+  }
+  return warnings;
+}
+
 /** Values and narrative equal, for telling a repeated post from a real conflict. */
 export function sameInput(a: ReturnInput, b: ReturnInput): boolean {
   const keys = new Set([...Object.keys(a.values), ...Object.keys(b.values)]);

@@ -17,13 +17,13 @@ import { now } from "../platform/clock.server";
 import type { ReturnSnapshot, ReturnStatus, ReturnVersionKind } from "../../../db/types";
 import { parseQuarterKey, previousQuarter } from "../reporting/periods";
 import type { Tx } from "../tenancy/with-partnership.server";
-import { lockState, type LockState, type ReportingSettings } from "./calendar";
+import { lockState, longDate, type LockState, type ReportingSettings } from "./calendar";
 import { notifyReturnChange, type ReturnState, type StoredValue } from "./changes.server";
 import { metricsForQuarter, type QuarterMetric } from "./metrics.server";
 import { countedFigures, findLockException, findReturnRow, lastChangedBy, loadReturn, narrativeOf, snapshotInput, storedValues, versionSnapshot, type LoadedReturn, type ReturnKey } from "./store.server";
 import { countsForFigures, editableByOrganisation, transition, type ReturnAction } from "./status";
 import { tellOrganisation } from "./review-emails.server";
-import { changedFields, readReturnForm, returnWarnings, sameInput, type Narrative, type Warning } from "./validation";
+import { changedFields, readReturnForm, returnWarnings, sameInput, submissionWarnings, type Narrative, type Warning } from "./validation";
 import { NOT_APPLICABLE, type MetricValue } from "./values";
 
 export type ChangeResult =
@@ -217,7 +217,10 @@ export async function saveReturnForm(
   if (lock.reason === "period") return { kind: "locked", lock };
 
   if (args.intent === "submit" && !args.confirmed && (current.row?.version ?? 0) === args.baseVersion) {
-    const warnings = returnWarnings(checked.input, metrics, await previousFour(tx, key), { referenceYear: Number(args.today.slice(0, 4)) });
+    const warnings = [
+      ...submissionWarnings(checked.input, metrics, quarter, args.today, longDate(quarter.end)),
+      ...returnWarnings(checked.input, metrics, await previousFour(tx, key), { referenceYear: Number(args.today.slice(0, 4)) }),
+    ];
     if (warnings.length) return { kind: "confirm", warnings };
   }
 
