@@ -19,6 +19,8 @@ import { DemoBanner, Footer, Header, Main, SkipLink } from "~/ui/Layout";
 import { hydrates } from "~/ui/page-handle";
 import { isOutageReply, ServiceUnavailable } from "~/ui/ServiceUnavailable";
 import { useRequestInfo } from "~/ui/request-info";
+import { SessionWarning } from "~/ui/SessionWarning";
+import { UnsavedChanges } from "~/ui/UnsavedChanges";
 
 export const links: LinksFunction = () => [
   { rel: "stylesheet", href: styles },
@@ -32,7 +34,14 @@ export async function loader({ request }: LoaderFunctionArgs) {
   const { notice, headers } = await takeNotice(request);
   return json(
     // The page the notice was taken for (ui/Layout.tsx shows it there only).
-    { user: session?.user ?? null, notice, noticeAt: notice ? new URL(request.url).pathname : null, demo: await hasDemoData() },
+    {
+      user: session?.user ?? null,
+      // For the warning before the session ends (ui/SessionWarning.tsx).
+      session: session ? session.timeLeft : null,
+      notice,
+      noticeAt: notice ? new URL(request.url).pathname : null,
+      demo: await hasDemoData(),
+    },
     { headers },
   );
 }
@@ -56,6 +65,12 @@ export function Layout({ children }: { children: ReactNode }) {
         <SkipLink />
         <Header user={data?.user ?? null} />
         {data?.demo ? <DemoBanner /> : null}
+        {hydrate && data?.session ? (
+          <>
+            <SessionWarning initial={data.session} />
+            <UnsavedChanges />
+          </>
+        ) : null}
         {children}
         <Footer />
         {hydrate ? (

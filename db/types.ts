@@ -105,6 +105,21 @@ export interface LoginThrottleTable {
   locked_until: Timestamp | null;
 }
 
+export interface KeptFields {
+  fields: Array<[string, string]>;
+  withheld: string[];
+}
+
+export interface KeptPostsTable {
+  /** SHA-256 of the token in the browser's gt_kept cookie. */
+  id: string;
+  path: string;
+  /** The posted fields in order (passwords and codes never kept), and the labels of those left out. */
+  fields: KeptFields;
+  created_at: GeneratedTimestamp;
+  expires_at: Timestamp;
+}
+
 export interface PartnershipMembersTable {
   partnership_id: string;
   user_id: string;
@@ -586,6 +601,7 @@ export interface Database {
   users: UsersTable;
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
+  kept_posts: KeptPostsTable;
   partnership_members: PartnershipMembersTable;
   organisation_members: OrganisationMembersTable;
   audit_events: AuditEventsTable;

@@ -1,7 +1,8 @@
 import type { ActionFunctionArgs, HeadersFunction, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
-import { Form, useActionData, useSearchParams } from "@remix-run/react";
+import { Form, useActionData, useLoaderData, useSearchParams } from "@remix-run/react";
 import { z } from "zod";
+import { hasKeptPost } from "~/modules/auth/kept-post.server";
 import { safeRedirect, signIn } from "~/modules/auth/login.server";
 import { startPendingSignIn } from "~/modules/auth/pending-sign-in.server";
 import { currentSession, startSession } from "~/modules/auth/session.server";
@@ -30,7 +31,7 @@ export const headers: HeadersFunction = ({ actionHeaders }) => {
 export async function loader({ request }: LoaderFunctionArgs) {
   const session = await currentSession(request);
   if (session) return redirect(await landingPath(session.user));
-  return json({});
+  return json({ kept: hasKeptPost(request) });
 }
 
 export async function action({ request, context }: ActionFunctionArgs) {
@@ -51,7 +52,8 @@ export async function action({ request, context }: ActionFunctionArgs) {
   if (!result.ok) {
     return json(refuse(kept, { email: "Enter a correct email address and password" }), { status: 400 });
   }
-  const redirectTo = safeRedirect(form.data.redirectTo);
+  // A form kept when the session ended is the first thing to see: it is sent on from there.
+  const redirectTo = hasKeptPost(request) ? "/resume" : safeRedirect(form.data.redirectTo);
   // With two-factor sign-in, a right password only opens the code page; the session starts there.
   if (await hasTwoFactor(result.user.id)) {
     return redirect("/login/code", { headers: { "Set-Cookie": await startPendingSignIn(result.user.id, redirectTo) } });
@@ -68,8 +70,13 @@ const AGAIN: Record<string, string> = {
 
 export default function Login() {
   const reply = useActionData<typeof action>();
+  const { kept } = useLoaderData<typeof loader>();
   const [params] = useSearchParams();
-  const again = AGAIN[params.get("again") ?? ""];
+  const ended =
+    params.get("reason") === "ended"
+      ? `You were signed out because you had not used Golden Thread for 60 minutes (or had been signed in for 12 hours).${kept ? " What you were sending has been kept: sign in again and you can send it." : " Sign in again to carry on."}`
+      : undefined;
+  const again = AGAIN[params.get("again") ?? ""] ?? ended;
   return (
     <Main>
       <div className="govuk-grid-row">

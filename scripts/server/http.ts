@@ -48,6 +48,11 @@ function remixRequest(req: ExpressRequest, res: ExpressResponse, limit: number, 
     if (Array.isArray(value)) value.forEach((v) => headers.append(key, v));
     else if (value !== undefined) headers.set(key, value);
   }
+  // The address as sent, `?index` included (Remix strips it from the request an action sees): a
+  // form kept over a sign-in is sent on to it (app/modules/auth/kept-post.server.ts). Never the client's own.
+  const sentTo = new URL(url);
+  sentTo.searchParams.delete("_data");
+  headers.set("x-gt-sent-to", sentTo.pathname + sentTo.search);
   if (appOrigin) {
     // The same-origin rule has already been applied against APP_ORIGIN (policy.ts). Remix checks
     // Origin against Host (or X-Forwarded-Host) again and throws on a mismatch; a proxy that does

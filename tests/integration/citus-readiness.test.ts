@@ -15,6 +15,7 @@ export const REFERENCE_TABLES = [
   "users",
   "sessions",
   "login_throttle",
+  "kept_posts",
   "platform_outbox_messages",
   "password_resets",
   "two_factor_credentials",

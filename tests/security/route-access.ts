@@ -41,6 +41,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // two-factor sign-in and re-authentication (issue 9). The code page sends anyone without a pending sign-in on: in if signed in, else to sign in.
   "routes/login_.code": { get: "signed-in", post: "signed-in" },
   "routes/account.confirm": { get: "signed-in", post: "signed-in" },
+  "routes/account.session": { get: "signed-in", post: "signed-in" },
+  "routes/resume": { get: "signed-in", post: "none" },
   "routes/account.two-factor": { get: "signed-in", post: "signed-in", intents: ["enrol", "recovery-codes", "disable"] },
   "routes/account.email._index": { get: "signed-in", post: "signed-in" },
   "routes/account.email.$token": { get: "public", post: "public" },

@@ -10,7 +10,8 @@ import type { Partnership } from "../../../db/types";
 import { databases } from "../../db.server";
 import { oncePerRequest } from "../platform/per-request.server";
 import { can, effectiveRoles, ORGANISATION_PERMISSIONS, type Permission, type Role } from "./permissions";
-import { currentSession, type CurrentSession, type SessionUser } from "./session.server";
+import { keepPost } from "./kept-post.server";
+import { currentSession, hadSession, type CurrentSession, type SessionUser } from "./session.server";
 
 export interface OrganisationInContext {
   id: string;
@@ -55,11 +56,30 @@ export function returnPath(request: Request): string {
  */
 export async function requireSession(request: Request, options: { duringTwoFactorSetup?: boolean } = {}): Promise<CurrentSession> {
   const session = await currentSession(request);
-  if (!session) throw redirect(`/login?redirectTo=${encodeURIComponent(returnPath(request))}`);
+  if (!session) throw await toSignIn(request);
   if (!options.duringTwoFactorSetup && !session.secondFactor && session.twoFactorRequired) {
     throw redirect(`/account/two-factor?redirectTo=${encodeURIComponent(returnPath(request))}`);
   }
   return session;
+}
+
+/**
+ * Off to sign in. A session that ended (the cookie is there, the session is not) says so on the
+ * sign-in page; a form sent after it ended is kept, to send once signed in (kept-post.server.ts).
+ */
+async function toSignIn(request: Request): Promise<Response> {
+  const path = returnPath(request);
+  const ended = hadSession(request);
+  const sent = request.method !== "GET" && request.method !== "HEAD";
+  // Sent on to the very address it was sent to, `?index` included (the server passes it on: Remix
+  // strips it from the request an action sees), less Remix's `_data`.
+  const target = new URL(request.url);
+  target.searchParams.delete("_data");
+  const sentTo = request.headers.get("x-gt-sent-to") ?? target.pathname + target.search;
+  const kept = sent ? await keepPost(request, sentTo) : null;
+  const query = new URLSearchParams({ redirectTo: path });
+  if (ended) query.set("reason", "ended");
+  return redirect(`/login?${query}`, kept ? { headers: { "Set-Cookie": kept } } : undefined);
 }
 
 export async function requireUser(request: Request): Promise<SessionUser> {

@@ -148,6 +148,32 @@ export interface CurrentSession {
   authenticatedAt: Date;
   /** The person must sign in with a second factor (a platform administrator or a coordinator). */
   twoFactorRequired: boolean;
+  /** How long until the session ends if nothing more is done, and whether using it can extend it. */
+  timeLeft: SessionTimeLeft;
+}
+
+export interface SessionTimeLeft {
+  endsInMs: number;
+  /** False once the absolute lifetime, not idleness, is what ends it. */
+  extendable: boolean;
+}
+
+function timeLeft(expiresAt: Date, createdAt: Date): SessionTimeLeft {
+  const absoluteEnd = createdAt.getTime() + SESSION_ABSOLUTE_LIFETIME_MS;
+  const endsAt = Math.min(expiresAt.getTime(), absoluteEnd);
+  return { endsInMs: Math.max(0, endsAt - machineNow().getTime()), extendable: expiresAt.getTime() < absoluteEnd };
+}
+
+/**
+ * The time left of the request's session, read without using it: a page's timer asking must not
+ * keep an idle session alive (WCAG 2.2.1's warning, not a way round the timeout). Null when none.
+ */
+export async function peekTimeLeft(request: Request): Promise<SessionTimeLeft | null> {
+  const token = readToken(request);
+  if (!token || token.length > 128) return null;
+  const row = await databases().app.selectFrom("sessions").select(["expires_at", "created_at"]).where("id", "=", storedId(token)).executeTakeFirst();
+  if (!row || row.expires_at.getTime() <= machineNow().getTime()) return null;
+  return timeLeft(row.expires_at, row.created_at);
 }
 
 /**
@@ -197,7 +223,13 @@ async function validatedSession(request: Request): Promise<CurrentSession | null
     secondFactor: session.secondFactor,
     authenticatedAt: session.authenticatedAt,
     twoFactorRequired: user.isPlatformAdmin || user.twoFactorRequired,
+    timeLeft: timeLeft(session.expiresAt, session.createdAt),
   };
+}
+
+/** The request carries a session cookie (valid or not): with no valid session, one that has ended. */
+export function hadSession(request: Request): boolean {
+  return readToken(request) !== null;
 }
 
 /** Ends the request's session and returns the Set-Cookie header that clears the cookie. */

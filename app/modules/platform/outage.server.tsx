@@ -72,18 +72,28 @@ async function formReply(copy: Request | null, action: string, reference: string
   const reply: OutageReply = { ...pageReply(reference), action };
   const form = copy ? await copy.formData().catch(() => null) : null;
   if (!form) return { ...reply, notKept: true };
+  return { ...reply, ...typedFields(form) };
+}
+
+/**
+ * A posted form as it is kept to send again: every field but passwords, codes, tokens and secrets
+ * (named in `withheld`, to be asked again), and what the person typed as they can read it. Also
+ * used for a post kept over a sign-in (auth/kept-post.server.ts).
+ */
+export function typedFields(form: FormData): Pick<OutageReply, "fields" | "shown" | "withheld"> {
+  const kept: Pick<OutageReply, "fields" | "shown" | "withheld"> = { fields: [], shown: [], withheld: [] };
   for (const [name, raw] of form.entries()) {
     if (typeof raw !== "string") continue;
     const value = raw.replace(/\u0000/g, "");
     const label = labelOf(name);
     if (WITHHELD_FIELD.test(name)) {
-      if (value && !reply.withheld.includes(label)) reply.withheld.push(label);
+      if (value && !kept.withheld.includes(label)) kept.withheld.push(label);
       continue;
     }
-    reply.fields.push([name, value]);
-    if (value.trim() && !UNLISTED_FIELD.test(name)) reply.shown.push({ label, value: value === "on" ? "Ticked" : value });
+    kept.fields.push([name, value]);
+    if (value.trim() && !UNLISTED_FIELD.test(name)) kept.shown.push({ label, value: value === "on" ? "Ticked" : value });
   }
-  return reply;
+  return kept;
 }
 
 /** A field's name as words: `value.staff_briefed` → "Value staff briefed", `jobTitle` → "Job title". */
