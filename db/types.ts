@@ -178,8 +178,11 @@ export interface PledgeSignaturesTable {
   commitments: ColumnType<number[], number[] | undefined, number[]>;
   /** Proposed activity for the year, by theme key. */
   activity: Json<Record<string, string>>;
+  /** Who submitted it: the organisation online, or the coordinator who recorded a paper form. */
   submitted_by: string | null;
   renews_signature_id: string | null;
+  /** 'paper': recorded by the coordinator (submitted_by, on created_at) from a signed paper form. */
+  source: Generated<"online" | "paper">;
   created_at: GeneratedTimestamp;
 }
 

@@ -1,12 +1,13 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
-import { Form, useActionData, useLoaderData } from "@remix-run/react";
+import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireAccess } from "~/modules/auth/guard.server";
 import { formatDate } from "~/modules/platform/dates";
 import { parseFormData, readForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { LeavingSchema, OrganisationSchema, recordLeaving, recordRejoining, updateOrganisation } from "~/modules/tenancy/organisation-setup.server";
 import { ORGANISATION_FIELD_ORDER, OrganisationFields } from "~/modules/tenancy/OrganisationFields";
+import { historyInWords, organisationHistory } from "~/modules/tenancy/organisation-deletion.server";
 import { findOrganisation } from "~/modules/tenancy/organisations.server";
 import { listBoroughs } from "~/modules/tenancy/partnerships.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
@@ -18,9 +19,10 @@ export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Change
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "partnership:manage");
   const partnershipId = ctx.partnership.id;
-  const { organisation, boroughs } = await withPartnership(partnershipId, ctx.user.id, async (tx) => ({
+  const { organisation, boroughs, history } = await withPartnership(partnershipId, ctx.user.id, async (tx) => ({
     organisation: await findOrganisation(tx, { partnershipId, organisationId: ctx.organisation!.id }),
     boroughs: await listBoroughs(tx, { partnershipId }),
+    history: await organisationHistory(tx, { partnershipId, organisationId: ctx.organisation!.id }),
   }));
   if (!organisation) notFound();
   return json({
@@ -35,6 +37,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       leftOn: organisation.withdrawn_at ? formatDate(organisation.withdrawn_at) : null,
       leftBecause: organisation.withdrawn_reason,
     },
+    history: historyInWords(history),
   });
 }
 
@@ -64,7 +67,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChangeOrganisation() {
-  const { back, boroughs, organisation } = useLoaderData<typeof loader>();
+  const { back, boroughs, organisation, history } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const detailsReply = reply?.intent === "save" ? reply : null;
   const leavingReply = reply?.intent === "leave" ? reply : null;
@@ -97,6 +100,20 @@ export default function ChangeOrganisation() {
               <TextArea name="reason" label="Why it left" hint="For example, the service closed in March, or it merged with another organisation" rows={3} reply={leavingReply} />
               <Button warning>Record that it has left</Button>
             </Form>
+          )}
+
+          <h2 className="govuk-heading-m">Deleting the organisation</h2>
+          {history ? (
+            <p className="govuk-body" id="delete-not-offered">
+              It cannot be deleted because it has {history}: its history is kept. If it is no longer taking part, record that it has left.
+            </p>
+          ) : (
+            <>
+              <p className="govuk-body">If it was added by mistake, you can delete it: it has no returns, pledge signatures or champions yet.</p>
+              <Link className="govuk-button govuk-button--warning" data-module="govuk-button" role="button" draggable="false" to={`${back}/delete`}>
+                Delete this organisation
+              </Link>
+            </>
           )}
         </div>
       </div>

@@ -24,11 +24,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     orgPath: `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}`,
     status: pledges.get(scope.organisationId)?.status ?? "prospect",
     history,
+    canRecordPaper: ctx.can("pledge:edit"),
   });
 }
 
 export default function PledgeHistory() {
-  const { organisation, orgPath, status, history } = useLoaderData<typeof loader>();
+  const { organisation, orgPath, status, history, canRecordPaper } = useLoaderData<typeof loader>();
   return (
     <Main backLink={{ to: orgPath, label: `Back to ${organisation}` }}>
       <span className="govuk-caption-l">{organisation}</span>
@@ -37,6 +38,13 @@ export default function PledgeHistory() {
         Status today: <PledgeStatusTag status={status} />
       </p>
       {history.length === 0 ? <p className="govuk-body">The organisation has not signed the pledge.</p> : null}
+      {canRecordPaper ? (
+        <p className="govuk-body">
+          <Link className="govuk-link" to={`${orgPath}/pledge/paper`}>
+            Record a signature made on a paper form
+          </Link>
+        </p>
+      ) : null}
       {history.map((entry) =>
         entry.kind === "signature" ? (
           <section key={entry.id} className="gt-card" aria-labelledby={`h-${entry.id}`}>
@@ -48,7 +56,13 @@ export default function PledgeHistory() {
               <SummaryRow label="Valid until">{entry.validUntil ? formatDate(entry.validUntil) : ""}</SummaryRow>
               <SummaryRow label="Signatory">{entry.signatory}</SummaryRow>
               <SummaryRow label="Commitments">{entry.commitments.join(", ")}</SummaryRow>
-              {entry.recordedBy ? <SummaryRow label="Submitted by">{entry.recordedBy}</SummaryRow> : null}
+              {entry.fromPaper ? (
+                <SummaryRow label="Recorded by">
+                  {entry.recordedBy ?? "a former coordinator"} on {formatDate(entry.recordedAt)} from a paper form
+                </SummaryRow>
+              ) : entry.recordedBy ? (
+                <SummaryRow label="Submitted by">{entry.recordedBy}</SummaryRow>
+              ) : null}
             </dl>
             <details className="govuk-details govuk-!-margin-bottom-0">
               <summary className="govuk-details__summary">

@@ -3,9 +3,10 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
 import type { CsvProblem } from "~/modules/platform/csv/read.server";
-import { ProblemTable } from "~/modules/imports/ImportParts";
+import { ProblemTable, UPLOAD_ACCEPT } from "~/modules/imports/ImportParts";
 import { ORGANISATION_CSV_HEADER } from "~/modules/imports/organisation-columns";
 import { importOrganisations } from "~/modules/imports/organisations.server";
+import { ignoredColumnsNote } from "~/modules/platform/csv/report";
 import { readUploadedFile } from "~/modules/platform/csv/upload.server";
 import { readForm } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
@@ -21,33 +22,43 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({ slug: ctx.partnership.slug });
 }
 
-type Reply = { errors: Record<string, string>; formError?: string; problems?: CsvProblem[] };
+type Reply = { errors: Record<string, string>; formError?: string; problems?: CsvProblem[]; reading?: string };
 
 /** Thrown inside the transaction to undo every row written when any row is refused. */
 class Refused extends Error {
-  constructor(readonly problems: CsvProblem[]) {
+  constructor(
+    readonly problems: CsvProblem[],
+    readonly ignored: string[],
+  ) {
     super("refused");
   }
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAccess(request, params, "imports:run");
-  const file = (await readForm(request)).get("file");
-  if (file && typeof file !== "string" && file.size > 0 && !/\.csv$/i.test(file.name) && file.type !== "text/csv") return json<Reply>({ errors: { file: "The file must be a CSV file" } }, { status: 400 });
-  const upload = await readUploadedFile(file);
+  const upload = await readUploadedFile((await readForm(request)).get("file"));
   if (!upload.ok) return json<Reply>({ errors: { file: upload.message } }, { status: 400 });
   const csv = upload.text;
   try {
-    const summary = await withPartnership(ctx.partnership.id, ctx.user.id, async (tx) => {
+    const result = await withPartnership(ctx.partnership.id, ctx.user.id, async (tx) => {
       const result = await importOrganisations(tx, { partnershipId: ctx.partnership.id, csv });
-      if (!result.ok) throw new Refused(result.problems);
-      return result.summary;
+      if (!result.ok) throw new Refused(result.problems, result.ignored);
+      return result;
     });
-    return redirectWithNotice(`/p/${ctx.partnership.slug}/orgs`, `Upload complete: ${summary.added} added, ${summary.updated} updated, ${summary.unchanged} unchanged`);
+    const { added, updated, unchanged } = result.summary;
+    const notice = [`Upload complete: ${added} added, ${updated} updated, ${unchanged} unchanged.`, upload.reading, ignoredColumnsNote(result.ignored)];
+    return redirectWithNotice(`/p/${ctx.partnership.slug}/orgs`, notice.filter(Boolean).join(" "));
   } catch (error) {
     if (!(error instanceof Refused)) throw error;
     const count = error.problems.length;
-    return json<Reply>({ errors: { file: `The file has ${count} ${count === 1 ? "problem" : "problems"}: nothing was uploaded. Correct them and upload the file again` }, problems: error.problems }, { status: 400 });
+    return json<Reply>(
+      {
+        errors: { file: `The file has ${count} ${count === 1 ? "problem" : "problems"}: nothing was uploaded. Correct them and upload the file again` },
+        problems: error.problems,
+        reading: [upload.reading, ignoredColumnsNote(error.ignored)].filter(Boolean).join(" "),
+      },
+      { status: 400 },
+    );
   }
 }
 
@@ -59,7 +70,7 @@ export default function ImportOrganisations() {
       <ErrorSummary reply={reply} />
       <h1 className="govuk-heading-l">Upload organisations and prospects</h1>
       <p className="govuk-body">
-        Upload a CSV file with one organisation per row. Organisations already on the list (matched by name) are updated; new ones are added as prospects. The whole file is checked first: if any row has a problem, nothing is uploaded and every problem is listed.
+        Upload a CSV file or an Excel workbook (.xlsx) with one organisation per row: comma, semicolon or tab separated, in any encoding Excel saves. Column names can be in any order and any case; other columns are ignored. Organisations already on the list (matched by name) are updated; new ones are added as prospects. The whole file is checked first: if any row has a problem, nothing is uploaded and every problem is listed.
       </p>
       <p className="govuk-body">
         <a className="govuk-link" href={`/p/${slug}/orgs.csv`} download>
@@ -90,18 +101,23 @@ export default function ImportOrganisations() {
           <p className="govuk-body-s">Header row: {ORGANISATION_CSV_HEADER.join(",")}</p>
         </div>
       </details>
+      {reply?.reading ? (
+        <p className="govuk-body" id="upload-reading">
+          {reply.reading}
+        </p>
+      ) : null}
       {reply?.problems?.length ? <ProblemTable problems={reply.problems} caption="Problems in the file" /> : null}
       <Form method="post" encType="multipart/form-data" noValidate>
         <div className={`govuk-form-group${reply?.errors?.file ? " govuk-form-group--error" : ""}`}>
           <label className="govuk-label govuk-label--s" htmlFor="f-file">
-            CSV file
+            CSV or Excel file
           </label>
           {reply?.errors?.file ? (
             <p id="f-file-error" className="govuk-error-message">
               <span className="govuk-visually-hidden">Error:</span> {reply.errors.file}
             </p>
           ) : null}
-          <input className={`govuk-file-upload${reply?.errors?.file ? " govuk-file-upload--error" : ""}`} id="f-file" name="file" type="file" accept=".csv,text/csv" aria-describedby={reply?.errors?.file ? "f-file-error" : undefined} />
+          <input className={`govuk-file-upload${reply?.errors?.file ? " govuk-file-upload--error" : ""}`} id="f-file" name="file" type="file" accept={UPLOAD_ACCEPT} aria-describedby={reply?.errors?.file ? "f-file-error" : undefined} />
         </div>
         <Button>Upload</Button>
         <p className="govuk-body">

@@ -8,6 +8,8 @@ import { requirePlan } from "~/modules/delivery/plan-access.server";
 import { planTitle } from "~/modules/delivery/plan-terms";
 import { uploadPlanCsv } from "~/modules/delivery/plan-upload.server";
 import { UPDATE_COLUMNS } from "~/modules/delivery/update-csv.server";
+import { UPLOAD_ACCEPT } from "~/modules/imports/ImportParts";
+import { ignoredColumnsNote, quoteCell } from "~/modules/platform/csv/report";
 import { readUploadedFile } from "~/modules/platform/csv/upload.server";
 import { readForm } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
@@ -34,9 +36,10 @@ interface UploadReply {
   intent: string;
   errors: Record<string, string>;
   problems: CsvProblem[];
+  reading?: string;
 }
 
-const refused = (intent: string, errors: Record<string, string>, problems: CsvProblem[] = []) => json<UploadReply>({ intent, errors, problems }, { status: 400 });
+const refused = (intent: string, errors: Record<string, string>, problems: CsvProblem[] = [], reading?: string) => json<UploadReply>({ intent, errors, problems, reading }, { status: 400 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAccess(request, params, "plan:edit");
@@ -50,11 +53,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const upload = await readUploadedFile(file);
   if (!upload.ok) return refused(intent, { [field]: upload.message });
   const result = await uploadPlanCsv({ partnershipId: ctx.partnership.id, userId: ctx.user.id, planId: plan.id, financialYear: plan.financialYear, today: today(), kind, text: upload.text });
+  const reading = [upload.reading, ignoredColumnsNote(result.ignored)].filter(Boolean).join(" ");
   if (!result.ok) {
     const count = result.problems.length;
-    return refused(intent, { [field]: `The file has ${count} ${count === 1 ? "problem" : "problems"}, listed below. Nothing has been saved.` }, result.problems);
+    return refused(intent, { [field]: `The file has ${count} ${count === 1 ? "problem" : "problems"}, listed below. Nothing has been saved.` }, result.problems, reading);
   }
-  return redirectWithNotice(`/p/${ctx.partnership.slug}/plans/${plan.id}`, result.notice);
+  return redirectWithNotice(`/p/${ctx.partnership.slug}/plans/${plan.id}`, `${result.notice}. ${reading}`);
 }
 
 function FileField({ name, label, error }: { name: string; label: string; error?: string }) {
@@ -69,7 +73,7 @@ function FileField({ name, label, error }: { name: string; label: string; error?
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       ) : null}
-      <input className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`} id={id} name="file" type="file" accept=".csv,text/csv" aria-describedby={error ? `${id}-error` : undefined} />
+      <input className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`} id={id} name="file" type="file" accept={UPLOAD_ACCEPT} aria-describedby={error ? `${id}-error` : undefined} />
     </div>
   );
 }
@@ -91,6 +95,11 @@ export default function Upload() {
           </p>
         </div>
       </div>
+      {reply?.reading ? (
+        <p className="govuk-body" id="upload-reading">
+          {reply.reading}
+        </p>
+      ) : null}
       {reply?.problems?.length ? (
         <table className="govuk-table" id="problems">
           <caption className="govuk-table__caption govuk-table__caption--m">Problems in the file</caption>
@@ -98,6 +107,7 @@ export default function Upload() {
             <tr className="govuk-table__row">
               <th scope="col" className="govuk-table__header govuk-table__header--numeric">Row</th>
               <th scope="col" className="govuk-table__header">Column</th>
+              <th scope="col" className="govuk-table__header">Value</th>
               <th scope="col" className="govuk-table__header">Problem</th>
             </tr>
           </thead>
@@ -106,6 +116,7 @@ export default function Upload() {
               <tr className="govuk-table__row" key={i}>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{p.row}</td>
                 <td className="govuk-table__cell">{p.column ? `${p.column} (${p.columnLabel})` : (p.columnLabel ?? "—")}</td>
+                <td className="govuk-table__cell">{p.value === undefined ? "—" : quoteCell(p.value)}</td>
                 <td className="govuk-table__cell">{p.message}</td>
               </tr>
             ))}
@@ -122,7 +133,7 @@ export default function Upload() {
             </p>
             <p className="govuk-body-s">Columns: {actionColumns.join(", ")}. Separate several organisations or boroughs with semicolons.</p>
             <input type="hidden" name="intent" value="upload-actions" />
-            <FileField name="actionsFile" label="Actions file (CSV)" error={reply?.intent === "upload-actions" ? reply.errors.actionsFile : undefined} />
+            <FileField name="actionsFile" label="Actions file (CSV or Excel)" error={reply?.intent === "upload-actions" ? reply.errors.actionsFile : undefined} />
             <Button>Upload actions</Button>
           </Form>
         </div>
@@ -135,7 +146,7 @@ export default function Upload() {
             </p>
             <p className="govuk-body-s">Columns: {updateColumns.join(", ")}. Leave progress blank for actions with milestones.</p>
             <input type="hidden" name="intent" value="upload-updates" />
-            <FileField name="updatesFile" label="Updates file (CSV)" error={reply?.intent === "upload-updates" ? reply.errors.updatesFile : undefined} />
+            <FileField name="updatesFile" label="Updates file (CSV or Excel)" error={reply?.intent === "upload-updates" ? reply.errors.updatesFile : undefined} />
             <Button>Upload updates</Button>
           </Form>
         </div>

@@ -5,8 +5,9 @@ import { useEffect } from "react";
 import { z } from "zod";
 import { requireAccess } from "~/modules/auth/guard.server";
 import type { CsvProblem } from "~/modules/platform/csv/read.server";
-import { ImportProgress, ProblemTable } from "~/modules/imports/ImportParts";
+import { ImportProgress, ProblemTable, UPLOAD_ACCEPT } from "~/modules/imports/ImportParts";
 import { findImportJob } from "~/modules/imports/jobs.server";
+import { ignoredColumnsNote } from "~/modules/platform/csv/report";
 import { readUploadedFile } from "~/modules/platform/csv/upload.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { parseQuarterKey, previousQuarter, quarterOf } from "~/modules/reporting/periods";
@@ -40,7 +41,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type Rejected = { problems: CsvProblem[]; problemCount: number; fileName: string; formError?: string };
+type Rejected = { problems: CsvProblem[]; problemCount: number; fileName: string; formError?: string; reading?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAccess(request, params, "imports:run");
@@ -58,20 +59,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!jobId.success) return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: "Reload the page and upload the file again." }, { status: 400 });
   const upload = await readUploadedFile(file);
   if (!upload.ok) return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: upload.message }, { status: 400 });
-  const { text, fileName } = upload;
-  const outcome = await importQuarterValues({ partnershipId: ctx.partnership.id, userId: ctx.user.id, quarter, text, jobId: jobId.data, fileName });
+  const { text, fileName, reading } = upload;
+  const outcome = await importQuarterValues({ partnershipId: ctx.partnership.id, userId: ctx.user.id, quarter, text, jobId: jobId.data, fileName, reading });
   const here = `/p/${ctx.partnership.slug}/returns/import?quarter=${quarter.key}&job=${jobId.data}`;
   if (outcome.kind === "repeat") return redirect(here);
   if (outcome.kind === "rejected") {
-    return json<Rejected>({ problems: outcome.problems.slice(0, 1000), problemCount: outcome.problems.length, fileName }, { status: 400 });
+    const note = [reading, ignoredColumnsNote(outcome.ignored)].filter(Boolean).join(" ");
+    return json<Rejected>({ problems: outcome.problems.slice(0, 1000), problemCount: outcome.problems.length, fileName, reading: note }, { status: 400 });
   }
-  return redirectWithNotice(here, outcome.returnsChanged ? `Upload complete: ${outcome.returnsChanged} returns corrected` : "Upload complete: nothing needed changing");
+  const done = outcome.returnsChanged ? `Upload complete: ${outcome.returnsChanged} returns corrected.` : "Upload complete: nothing needed changing.";
+  return redirectWithNotice(here, [done, reading, ignoredColumnsNote(outcome.ignored)].filter(Boolean).join(" "));
 }
 
 type JobView = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["job"]>;
 
 function JobReport({ job }: { job: JobView }) {
-  const report = job.report as { rows?: number; returnsChanged?: number; valuesChanged?: number; problems?: CsvProblem[]; problemCount?: number; message?: string };
+  const report = job.report as { rows?: number; returnsChanged?: number; valuesChanged?: number; problems?: CsvProblem[]; problemCount?: number; message?: string; reading?: string; ignored?: string[] };
+  const note = [report.reading, ignoredColumnsNote(report.ignored)].filter(Boolean).join(" ");
   if (job.status === "done") {
     return (
       <div className="gt-card" id="upload-report">
@@ -80,10 +84,18 @@ function JobReport({ job }: { job: JobView }) {
           {report.rows ?? 0} rows checked.{" "}
           {report.returnsChanged ? `${report.returnsChanged} returns corrected (${report.valuesChanged} values).` : "Nothing changed: every value matched what was already stored."}
         </p>
+        {note ? <p className="govuk-body">{note}</p> : null}
       </div>
     );
   }
-  if (job.status === "rejected") return <ProblemTable problems={report.problems ?? []} total={report.problemCount} caption={`${job.fileName} was not uploaded: fix these and try again`} />;
+  if (job.status === "rejected") {
+    return (
+      <>
+        {note ? <p className="govuk-body">{note}</p> : null}
+        <ProblemTable problems={report.problems ?? []} total={report.problemCount} caption={`${job.fileName} was not uploaded: fix these and try again`} />
+      </>
+    );
+  }
   if (job.status === "failed") return <p className="govuk-body">{report.message ?? "The upload failed and changed nothing."}</p>;
   return null;
 }
@@ -158,15 +170,16 @@ export default function ImportValues() {
         </div>
         <div className="govuk-form-group">
           <label className="govuk-label" htmlFor="f-file">
-            CSV file
+            CSV or Excel file
           </label>
-          <input className="govuk-file-upload" id="f-file" name="file" type="file" accept=".csv,text/csv" />
+          <input className="govuk-file-upload" id="f-file" name="file" type="file" accept={UPLOAD_ACCEPT} />
         </div>
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={uploading}>
           Upload and check
         </button>
       </upload.Form>
       <ImportProgress job={uploading ? (poll.data?.job ?? null) : null} uploading={uploading} />
+      {rejected?.reading ? <p className="govuk-body" id="upload-reading">{rejected.reading}</p> : null}
       {rejected?.problems?.length ? <ProblemTable problems={rejected.problems} total={rejected.problemCount} caption={`Problems in ${rejected.fileName}`} /> : null}
       <p className="govuk-body">
         <Link className="govuk-link" to={`/p/${slug}/returns?quarter=${quarter.key}`}>

@@ -252,8 +252,8 @@ describe("the coordinator's other plan pages", () => {
     await page.getByRole("heading", { name: "There is a problem" }).waitFor();
     const problems = await page.locator("#problems tbody tr").evaluateAll((rows) => rows.map((r) => [...(r as HTMLTableRowElement).cells].map((c) => c.textContent)));
     expect(problems).toEqual([
-      ["2", "4 (Status)", "Enter one of: Not started, On track, At risk, Off track, Complete, Dropped"],
-      ["3", "1 (Reference)", "There is no action 7.7 in this plan"],
+      ["2", "4 (Status)", "“Nearly there”", "“Nearly there” is not a status: enter one of Not started, On track, At risk, Off track, Complete, Dropped"],
+      ["3", "1 (Reference)", "“7.7”", "There is no action 7.7 in this plan"],
     ]);
     await expectAccessible(page);
     expect(errors).toEqual([]);

@@ -270,12 +270,12 @@ describe("the coordinator's pages", () => {
 
     await page.goto("/p/cleveland/orgs/import");
     await expectAccessible(page);
-    await page.getByLabel("CSV file").setInputFiles({ name: "orgs.csv", mimeType: "text/csv", buffer: Buffer.from("name,sector\nTees Food Bank,charity\n") });
+    await page.getByLabel("CSV or Excel file").setInputFiles({ name: "orgs.csv", mimeType: "text/csv", buffer: Buffer.from("name,sector\nTees Food Bank,charity\n") });
     await click(page, "Upload", "Upload organisations and prospects");
     await page.getByRole("table", { name: "Problems in the file" }).waitFor();
     expect(await page.getByRole("row", { name: /^2 sector/ }).count()).toBe(1);
     await expectAccessible(page);
-    await page.getByLabel("CSV file").setInputFiles({ name: "orgs.csv", mimeType: "text/csv", buffer: Buffer.from("name,sector,borough\nTees Food Bank,Voluntary and community,Stockton-on-Tees\n") });
+    await page.getByLabel("CSV or Excel file").setInputFiles({ name: "orgs.csv", mimeType: "text/csv", buffer: Buffer.from("name,sector,borough\nTees Food Bank,Voluntary and community,Stockton-on-Tees\n") });
     await page.getByRole("button", { name: "Upload" }).click();
     await page.getByText("Upload complete: 1 added, 0 updated, 0 unchanged").waitFor();
     expect(await page.getByRole("link", { name: "Tees Food Bank" }).count()).toBe(1);

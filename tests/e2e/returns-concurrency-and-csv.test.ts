@@ -68,7 +68,7 @@ describe("uploading a quarter's values", () => {
       const before = await auditCount(owner, cleveland);
 
       await page.goto(`/p/cleveland/returns/import?quarter=${quarter.key}`);
-      await page.getByLabel("CSV file").setInputFiles({ name: "values.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
+      await page.getByLabel("CSV or Excel file").setInputFiles({ name: "values.csv", mimeType: "text/csv", buffer: Buffer.from(csv) });
       await click(page, "Upload and check");
       await page.getByText("Nothing changed: every value matched what was already stored.").waitFor();
       if (javaScript) await expectAccessible(page);
@@ -79,11 +79,11 @@ describe("uploading a quarter's values", () => {
       const cells = lines[1].split(",");
       cells[header.indexOf("referrals_made")] = "lots";
       const bad = [lines[0], cells.join(","), ...lines.slice(2)].join("\n");
-      await page.getByLabel("CSV file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
+      await page.getByLabel("CSV or Excel file").setInputFiles({ name: "bad.csv", mimeType: "text/csv", buffer: Buffer.from(bad) });
       await click(page, "Upload and check");
       await page.getByText("The file was not uploaded: nothing has changed").waitFor();
       const row = page.locator("#upload-problems tbody tr").first();
-      expect(await row.innerText()).toMatch(/^2\s+referrals_made\s+“lots” is not a whole number/);
+      expect(await row.innerText()).toMatch(/^2\s+referrals_made\s+“lots”\s+“lots” is not a whole number/);
       if (javaScript) await expectAccessible(page);
       expect(await auditCount(owner, cleveland)).toBe(before);
       await context.close();

@@ -90,7 +90,7 @@ describe("organisations as CSV", () => {
     const lines = csv.trim().split("\r\n");
     expect(lines[0]).toBe("name,sector,borough,statutory,website,pledge_status");
     const again = await t.as((tx) => importOrganisations(tx, { partnershipId: t.partnership, csv }));
-    expect(again).toEqual({ ok: true, summary: { added: 0, updated: 0, unchanged: lines.length - 1 } });
+    expect(again).toEqual({ ok: true, summary: { added: 0, updated: 0, unchanged: lines.length - 1 }, ignored: [] });
 
     const edited = [
       lines[0],
@@ -98,7 +98,7 @@ describe("organisations as CSV", () => {
       "Hartlepool Marina Traders,business,E06000001,yes,,Prospect",
       "=Tees Formula Club,business,,,,",
     ].join("\n");
-    expect(await t.as((tx) => importOrganisations(tx, { partnershipId: t.partnership, csv: edited }))).toEqual({ ok: true, summary: { added: 2, updated: 1, unchanged: 0 } });
+    expect(await t.as((tx) => importOrganisations(tx, { partnershipId: t.partnership, csv: edited }))).toEqual({ ok: true, summary: { added: 2, updated: 1, unchanged: 0 }, ignored: [] });
     // A name a spreadsheet would run as a formula is guarded in the download and read back as it was.
     const guarded = await t.as((tx) => organisationsCsv(tx, { partnershipId: t.partnership, on: TODAY }));
     expect(guarded).toContain("'=Tees Formula Club,Business,County-wide,no,,Prospect");

@@ -128,9 +128,16 @@ function binaryBytes(length = 4096) {
   return bytes;
 }
 
-const FILES: Array<{ name: string; bytes: Uint8Array<ArrayBuffer> }> = [
-  { name: "NUL bytes in a CSV", bytes: new TextEncoder().encode("name,sector\nTees\u0000Valley Trust,business\n") },
-  { name: "random binary", bytes: binaryBytes() },
+/** A ZIP's local header and then nothing a ZIP needs: what a half-downloaded .xlsx looks like. */
+const damagedWorkbook = () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...binaryBytes(2048).slice(4)]);
+/** Excel keeps a password-protected workbook in an OLE compound file. */
+const protectedWorkbook = () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...binaryBytes(2048).slice(8)]);
+
+const FILES: Array<{ name: string; bytes: Uint8Array<ArrayBuffer>; message: string }> = [
+  { name: "NUL bytes in a CSV", bytes: new TextEncoder().encode("name,sector\nTees\u0000Valley Trust,business\n"), message: "This file is not a CSV file: it contains binary data" },
+  { name: "random binary", bytes: binaryBytes(), message: "This file is not a CSV file: it contains binary data" },
+  { name: "a damaged Excel workbook", bytes: damagedWorkbook(), message: "This Excel file could not be read: it may be damaged" },
+  { name: "a password-protected Excel workbook", bytes: protectedWorkbook(), message: "This file is protected by a password" },
 ];
 
 describe("CSV uploads", () => {
@@ -153,7 +160,7 @@ describe("CSV uploads", () => {
           const response = await coordinator.post(url, form);
           const html = await response.text();
           expect.soft(response.status, `${url} ${JSON.stringify(upload.fields(planted))}`).toBe(400);
-          expect.soft(html).toContain("This file is not a CSV file: it contains binary data");
+          expect.soft(html).toContain(file.message);
           expect(await auditCount(owner, cleveland)).toBe(before);
         }
       });

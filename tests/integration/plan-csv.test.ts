@@ -39,7 +39,7 @@ describe("actions as CSV", () => {
     const text = actionsCsv(await plan());
     const rows = table(text);
     expect(rows[0]).toEqual(["Reference", "Theme", "Action", "Description", "Lead organisation", "Supporting organisations", "Boroughs", "Start date", "Due date", "Success measure", "Weight"]);
-    expect(await upload("actions", text)).toEqual({ ok: true, notice: `Actions uploaded: 0 added, 0 changed, ${rows.length - 1} unchanged` });
+    expect(await upload("actions", text)).toEqual({ ok: true, notice: `Actions uploaded: 0 added, 0 changed, ${rows.length - 1} unchanged`, ignored: [] });
     expect(await auditCount(db().handles.owner, cleveland)).toBe(before);
   });
 
@@ -57,11 +57,11 @@ describe("actions as CSV", () => {
     const n = rows.length;
     expect(result.problems.map((p) => [p.row, p.column, p.message])).toEqual([
       [n - 2, 1, "There is no action 9.9 in this plan. Leave the reference blank to add a new action"],
-      [n - 1, 2, "Enter one of the plan's themes, like “Communication, engagement and marketing”"],
+      [n - 1, 2, "“No such theme” is not one of the plan's themes: enter one like “Communication, engagement and marketing”"],
       [n - 1, 5, "There is no organisation called “Southampton Mediation Service” in this partnership"],
       [n - 1, 6, "There is no organisation called “Nobody Ltd” in this partnership"],
       [n - 1, 7, "There is no borough called “Atlantis”. Enter “Whole partnership” or borough names separated by semicolons"],
-      [n - 1, 8, "Enter the start date as a real date, like 2027-04-01"],
+      [n - 1, 8, "“31/02/2027” is not a date: enter the start date like 2027-04-01"],
       [n - 1, 3, "Enter a title for the action"],
       [n - 1, 11, "Enter a weight from 1 to 10"],
       [n, 9, "The due date must be the same as or after the start date"],
@@ -96,13 +96,13 @@ describe("quarterly updates as CSV", () => {
     expect(rows[0]).toEqual(["Reference", "Action", "Quarter", "Status", "Progress (%)", "Commentary"]);
     const open = rows.filter((r) => r[2] === current.label && r[5] === "");
     expect(open.length).toBeGreaterThan(0);
-    expect(await upload("updates", csv(rows))).toEqual({ ok: true, notice: `Updates uploaded: 0 recorded, ${rows.length - 1} unchanged` });
+    expect(await upload("updates", csv(rows))).toEqual({ ok: true, notice: `Updates uploaded: 0 recorded, ${rows.length - 1} unchanged`, ignored: [] });
 
     const target = open.find((r) => r[4] !== "")!;
     target[3] = "At risk";
     target[4] = "55";
     target[5] = "Venue fell through; rebooking";
-    expect(await upload("updates", csv(rows))).toEqual({ ok: true, notice: `Updates uploaded: 1 recorded, ${rows.length - 2} unchanged` });
+    expect(await upload("updates", csv(rows))).toEqual({ ok: true, notice: `Updates uploaded: 1 recorded, ${rows.length - 2} unchanged`, ignored: [] });
     const action = (await plan()).actions.find((a) => a.reference === target[0])!;
     expect(action.updates.find((u) => u.quarter === current.key)).toMatchObject({ status: "at_risk", progress: 55, commentary: "Venue fell through; rebooking" });
   });
@@ -126,9 +126,9 @@ describe("quarterly updates as CSV", () => {
     if (result.ok) return;
     expect(result.problems.map((x) => [x.row, x.column, x.message])).toEqual([
       [3, 1, "There is no action 8.8 in this plan"],
-      [4, 3, `Enter the quarter like “${q}”`],
-      [4, 4, "Enter one of: Not started, On track, At risk, Off track, Complete, Dropped"],
-      [4, 5, "Enter progress as a whole number from 0 to 100"],
+      [4, 3, `“Q7” is not a quarter: enter it like “${q}”`],
+      [4, 4, "“Nearly done” is not a status: enter one of Not started, On track, At risk, Off track, Complete, Dropped"],
+      [4, 5, "“140” is not a percentage: enter progress as a whole number from 0 to 100"],
       [5, 5, `The progress of ${withMilestones.reference} comes from its milestones: leave this cell blank`],
       [5, 4, `Record every milestone as done before marking the action complete (${withMilestones.milestones.filter((m) => !m.doneOn).length} not done)`],
       [6, 3, "Choose a quarter of this plan’s year that has already started"],
@@ -145,9 +145,10 @@ describe("quarterly updates as CSV", () => {
         { row: 1, column: null, columnLabel: "Quarter", message: "The file needs a column called “Quarter”" },
         { row: 1, column: null, columnLabel: "Progress (%)", message: "The file needs a column called “Progress (%)”" },
       ],
+      ignored: [],
     });
     const broken = await upload("actions", 'Reference,Theme\n"1.1,Innovation\n');
     expect(broken.ok).toBe(false);
-    expect(await upload("actions", "")).toEqual({ ok: false, problems: [{ row: 1, column: null, columnLabel: null, message: "The file is empty, or its first row (the column names) is blank" }] });
+    expect(await upload("actions", "")).toEqual({ ok: false, problems: [{ row: 1, column: null, columnLabel: null, message: "The file is empty, or its first row (the column names) is blank" }], ignored: [] });
   });
 });

@@ -153,6 +153,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/p.$slug.boroughs.$borough": { get: ["coordinator"], post: ["coordinator"] },
   "routes/p.$slug.orgs.new": { get: ["coordinator"], post: ["coordinator"], fields: ["boroughId"] },
   "routes/p.$slug.orgs.$org.edit": { get: ["coordinator"], post: ["coordinator"], intents: ["save", "leave", "rejoin"], fields: ["boroughId"] },
+  // issue 20: undoing a mistaken organisation (the demo one has history, so a post is refused), and a paper signature
+  "routes/p.$slug.orgs.$org.delete": { get: ["coordinator"], post: ["coordinator"] },
+  "routes/p.$slug.orgs.$org.pledge.paper": { get: ["coordinator"], post: ["coordinator"] },
   // dashboards (issue 7); the county dashboard is routes/p.$slug._index
   "routes/p.$slug.dashboard.$borough": { get: STAFF, post: "none" },
   "routes/p.$slug.dashboard[.csv]": { get: STAFF, post: "none" },

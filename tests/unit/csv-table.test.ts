@@ -29,13 +29,38 @@ describe("checking a CSV file as a whole", () => {
     ]);
   });
 
-  it("reports a header's unknown, repeated and missing columns", () => {
-    const table = readCsv("count,colour,count\n1,red,2\n", { columns });
-    expect(table.problems.map(describeProblem)).toEqual([
-      "Row 1, column name: The file needs a column called “name”",
-      "Row 1, column count: Column “count” appears twice",
-      "Row 1, column colour: Column “colour” is not one this upload takes",
-    ]);
+  it("reports a header's repeated and missing columns, and names the unknown ones it skips", () => {
+    const table = readCsv("count,colour,count,\n1,red,2,x\n", { columns });
+    expect(table.problems.map(describeProblem)).toEqual(["Row 1, column name: The file needs a column called “name”", "Row 1, column count: Column “count” appears twice"]);
+    expect(table.ignored).toEqual(["colour", "column 4 (no heading)"]);
+  });
+
+  it("matches headers whatever their case, spacing, punctuation or order, and skips columns it does not take", () => {
+    const table = readCsv("Notes,COUNT, Name (required) ,Contact e-mail\nfirst,3,Hartlepool,a@example.org\n", {
+      columns: [{ name: "name (required)" }, { name: "count" }],
+    });
+    expect(table.ok).toBe(true);
+    expect(table.rows.map((r) => r.values)).toEqual([{ "name (required)": "Hartlepool", count: "3" }]);
+    expect(table.ignored).toEqual(["Notes", "Contact e-mail"]);
+    const keyed = readCsv("Organisation ID,organisation-id\n1,2\n", { columns: [{ name: "organisation_id" }] });
+    expect(keyed.problems.map(describeProblem)).toEqual(["Row 1, column organisation-id: Column “organisation-id” appears twice"]);
+  });
+
+  it("finds the separator from the header: commas, semicolons or tabs, and Excel's sep= line", () => {
+    for (const [text, delimiter] of [
+      ["name,count\n\"Tees; Valley\",3\n", ","],
+      ["name;count\n\"Tees, Valley\";3\n", ";"],
+      ["name\tcount\nTees, Valley; Mediation\t3\n", "\t"],
+      ["sep=;\nname;count\nTees, Valley;3\n", ";"],
+    ] as const) {
+      const table = readCsv(text, { columns });
+      expect(table.delimiter, JSON.stringify(text)).toBe(delimiter);
+      expect(table.rows.map((r) => [r.row, r.values]), JSON.stringify(text)).toEqual([[2, { name: delimiter === "," ? "Tees; Valley" : delimiter === ";" ? "Tees, Valley" : "Tees, Valley; Mediation", count: 3 }]]);
+    }
+  });
+
+  it("keeps the cell a problem is about, so the page can quote it", () => {
+    expect(readCsv("name,count\nA,lots\n", { columns }).problems).toEqual([{ row: 2, column: "count", message: "“lots” is not a whole number", value: "lots" }]);
   });
 
   it("takes columns from a callback and checks across a row", () => {
@@ -69,8 +94,22 @@ describe("reading an uploaded file's bytes", () => {
     expect(decoded.ok && readCsv(decoded.text, { columns }).rows[0].values).toEqual({ name: "Tees Valley — Mediation", count: 3 });
   });
 
-  it("refuses NUL bytes, control characters, bytes that are not UTF-8 and UTF-16 cut in half, saying the file is not CSV", () => {
-    for (const bytes of [bytesOf("name,count\nA\u0000B,1\n"), bytesOf("name,count\n\u0007,1\n"), bytesOf("name\nCaf", [0xe9], "\n"), utf16("\ufeffname", true).slice(0, 5), bytesOf([0x89], "PNG\r\n", [0x1a, 0x0a, 0, 0, 0, 0x0d])]) {
+  it("reads bytes that are not UTF-8 as Windows-1252, as Excel on Windows saves “CSV (comma delimited)”", () => {
+    expect(decodeUpload(bytesOf("name,count\r\nCaf", [0xe9], " Nova,1\r\nSt Mary", [0x92], "s ", [0x96, 0x20, 0x80], "5,2\r\n"))).toEqual({
+      ok: true,
+      text: "name,count\r\nCafé Nova,1\r\nSt Mary’s \u2013 €5,2\r\n",
+      encoding: "Windows-1252",
+    });
+    // Valid UTF-8 stays UTF-8, even where the same bytes would also be Windows-1252 ("Ã©").
+    expect(decodeUpload(bytesOf("name\nCafé\n"))).toEqual({ ok: true, text: "name\nCafé\n", encoding: "UTF-8" });
+  });
+
+  it("reads UTF-16 LE without a byte order mark by its pattern of NUL bytes", () => {
+    expect(decodeUpload(utf16("name\tcount\r\nCafé\t1\r\n", true))).toEqual({ ok: true, text: "name\tcount\r\nCafé\t1\r\n", encoding: "UTF-16 LE" });
+  });
+
+  it("refuses NUL bytes, control characters, Windows-1252's undefined bytes and UTF-16 cut in half, saying the file is not CSV", () => {
+    for (const bytes of [bytesOf("name,count\nA\u0000B,1\n"), bytesOf("name,count\n\u0007,1\n"), bytesOf("name\nCaf", [0xe9, 0x81], "\n"), utf16("\ufeffname", true).slice(0, 5), bytesOf([0x89], "PNG\r\n", [0x1a, 0x0a, 0, 0, 0, 0x0d])]) {
       const decoded = decodeUpload(bytes);
       expect(decoded.ok).toBe(false);
       expect(!decoded.ok && decoded.message).toMatch(/^This file is not a CSV file: it contains binary data/);

@@ -61,6 +61,8 @@ export const FIELD_LABELS: Record<string, string> = {
   erased_record: "Record",
   erased_by: "Erased by",
   erased_at: "Erased",
+  source: "Signed",
+  submitted_by: "Submitted or recorded by",
 };
 
 /** Bookkeeping columns that say nothing a reader needs. */
@@ -91,6 +93,8 @@ function valueText(field: string, value: unknown, nameOf: NameOf): string | null
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (field === "role" && typeof value === "string" && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
   if (field === "sector" && typeof value === "string") return sectorLabel(value);
+  if (field === "source" && value === "paper") return "On a paper form, recorded by the coordinator";
+  if (field === "source" && value === "online") return "Online";
   if (typeof value === "string" && /(_id|_by)$/.test(field)) return nameOf(value) ?? "(no longer exists)";
   if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
   if (typeof value === "object") {

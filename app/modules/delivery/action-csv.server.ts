@@ -11,6 +11,8 @@ import { csvDate, ImportConflict, CsvProblems, listCell, readCsvTable, type CsvC
 import type { PlanRecord } from "./plan-view";
 import { compareReferences } from "./plan-view";
 import { loadPlan } from "./plans.server";
+import { organisationNameKey } from "../tenancy/organisation-names";
+import { quoteCell } from "../platform/csv/report";
 
 type Key = "reference" | "theme" | "title" | "description" | "lead" | "supporting" | "boroughs" | "startOn" | "dueOn" | "successMeasure" | "weight";
 
@@ -51,9 +53,9 @@ export function actionsCsv(plan: PlanRecord, only?: (action: PlanRecord["actions
   );
 }
 
-export type ImportResult = { ok: true; added: number; changed: number; unchanged: number } | { ok: false; problems: CsvProblem[] };
+export type ImportResult = { ok: true; added: number; changed: number; unchanged: number; ignored: string[] } | { ok: false; problems: CsvProblem[]; ignored: string[] };
 
-const byName = <T extends { name: string }>(list: T[]) => new Map(list.map((x) => [x.name.trim().toLowerCase(), x]));
+const byName = <T extends { name: string }>(list: T[]) => new Map(list.map((x) => [organisationNameKey(x.name), x]));
 
 function themeOf(text: string, choices: PlanChoices) {
   const wanted = text.trim().toLowerCase();
@@ -62,14 +64,14 @@ function themeOf(text: string, choices: PlanChoices) {
 
 export async function importActions(tx: Tx, { partnershipId, planId, text }: { partnershipId: string; planId: string; text: string }): Promise<ImportResult> {
   const table = readCsvTable(text, ACTION_COLUMNS);
-  if (!table.ok) return { ok: false, problems: table.problems };
+  if (!table.ok) return table;
   const plan = await loadPlan(tx, { partnershipId, planId });
   const choices = await planChoices(tx, { partnershipId });
   for (const a of plan.actions) for (const org of [a.lead, ...a.supporting]) if (!choices.organisations.some((o) => o.id === org.id)) choices.organisations.push(org);
   const organisations = byName(choices.organisations);
   const boroughs = byName(choices.boroughs);
   const existing = new Map(plan.actions.map((a) => [a.reference, a]));
-  const problems = new CsvProblems<Key>(table.columnOf);
+  const problems = new CsvProblems<Key>(table.columnOf, table.rows);
   const seen = new Set<string>();
   const planned: Array<{ actionId: string | null; version: number; input: ActionInput }> = [];
 
@@ -79,18 +81,18 @@ export async function importActions(tx: Tx, { partnershipId, planId, text }: { p
     if (cells.reference && seen.has(cells.reference)) problems.add(row, "reference", `Action ${cells.reference} appears more than once`);
     if (cells.reference) seen.add(cells.reference);
     const theme = themeOf(cells.theme, choices);
-    if (!theme) problems.add(row, "theme", `Enter one of the plan's themes, like “${choices.themes[0].name}”`);
-    const lead = organisations.get(cells.lead.toLowerCase());
+    if (!theme) problems.add(row, "theme", `${quoteCell(cells.theme)} is not one of the plan's themes: enter one like “${choices.themes[0].name}”`);
+    const lead = organisations.get(organisationNameKey(cells.lead));
     if (!lead) problems.add(row, "lead", cells.lead ? `There is no organisation called “${cells.lead}” in this partnership` : "Enter the lead organisation");
-    const supporting = listCell(cells.supporting).map((name) => ({ name, org: organisations.get(name.toLowerCase()) }));
+    const supporting = listCell(cells.supporting).map((name) => ({ name, org: organisations.get(organisationNameKey(name)) }));
     for (const s of supporting.filter((s) => !s.org)) problems.add(row, "supporting", `There is no organisation called “${s.name}” in this partnership`);
     if (lead && supporting.some((s) => s.org?.id === lead.id)) problems.add(row, "supporting", "The lead organisation cannot also be a supporting organisation");
-    const scoped = cells.boroughs.toLowerCase() === WHOLE.toLowerCase() ? [] : listCell(cells.boroughs).map((name) => ({ name, borough: boroughs.get(name.toLowerCase()) }));
+    const scoped = cells.boroughs.toLowerCase() === WHOLE.toLowerCase() ? [] : listCell(cells.boroughs).map((name) => ({ name, borough: boroughs.get(organisationNameKey(name)) }));
     for (const b of scoped.filter((b) => !b.borough)) problems.add(row, "boroughs", `There is no borough called “${b.name}”. Enter “${WHOLE}” or borough names separated by semicolons`);
     const startOn = csvDate(cells.startOn);
     const dueOn = csvDate(cells.dueOn);
-    if (!startOn) problems.add(row, "startOn", "Enter the start date as a real date, like 2027-04-01");
-    if (!dueOn) problems.add(row, "dueOn", "Enter the due date as a real date, like 2028-03-31");
+    if (!startOn) problems.add(row, "startOn", `${quoteCell(cells.startOn)} is not a date: enter the start date like 2027-04-01`);
+    if (!dueOn) problems.add(row, "dueOn", `${quoteCell(cells.dueOn)} is not a date: enter the due date like 2028-03-31`);
 
     const parsed = ActionFields.safeParse({
       title: cells.title,
@@ -115,7 +117,7 @@ export async function importActions(tx: Tx, { partnershipId, planId, text }: { p
     }
     planned.push({ actionId: current?.id ?? null, version: current?.version ?? 0, input: parsed.data });
   }
-  if (problems.list.length) return { ok: false, problems: problems.list };
+  if (problems.list.length) return { ok: false, problems: problems.list, ignored: table.ignored };
 
   let added = 0;
   let changed = 0;
@@ -129,7 +131,7 @@ export async function importActions(tx: Tx, { partnershipId, planId, text }: { p
     if (item.actionId) changed += 1;
     else added += 1;
   }
-  return { ok: true, added, changed, unchanged: planned.length - added - changed };
+  return { ok: true, added, changed, unchanged: planned.length - added - changed, ignored: table.ignored };
 }
 
 function unchanged(a: PlanRecord["actions"][number], input: ActionInput) {

@@ -9,7 +9,8 @@ import { importUpdates } from "./update-csv.server";
 
 export type UploadKind = "actions" | "updates";
 
-export type UploadOutcome = { ok: true; notice: string } | { ok: false; problems: CsvProblem[] };
+/** `ignored`: the file's columns the upload does not take, skipped. */
+export type UploadOutcome = { ok: true; notice: string; ignored: string[] } | { ok: false; problems: CsvProblem[]; ignored: string[] };
 
 export async function uploadPlanCsv(input: { partnershipId: string; userId: string; planId: string; financialYear: number; today: string; kind: UploadKind; text: string }): Promise<UploadOutcome> {
   try {
@@ -17,14 +18,14 @@ export async function uploadPlanCsv(input: { partnershipId: string; userId: stri
       if (input.kind === "actions") {
         const result = await importActions(tx, input);
         if (!result.ok) return result;
-        return { ok: true as const, notice: `Actions uploaded: ${result.added} added, ${result.changed} changed, ${result.unchanged} unchanged` };
+        return { ok: true as const, notice: `Actions uploaded: ${result.added} added, ${result.changed} changed, ${result.unchanged} unchanged`, ignored: result.ignored };
       }
       const result = await importUpdates(tx, input);
       if (!result.ok) return result;
-      return { ok: true as const, notice: `Updates uploaded: ${result.recorded} recorded, ${result.unchanged} unchanged` };
+      return { ok: true as const, notice: `Updates uploaded: ${result.recorded} recorded, ${result.unchanged} unchanged`, ignored: result.ignored };
     });
   } catch (error) {
     if (!(error instanceof ImportConflict)) throw error;
-    return { ok: false, problems: [{ row: 1, column: null, columnLabel: null, message: "Someone changed the plan while the file was being checked, so nothing was saved. Upload the file again." }] };
+    return { ok: false, problems: [{ row: 1, column: null, columnLabel: null, message: "Someone changed the plan while the file was being checked, so nothing was saved. Upload the file again." }], ignored: [] };
   }
 }

@@ -14,6 +14,7 @@ import { compareReferences, type ActionRecord, type PlanRecord } from "./plan-vi
 import { loadPlan } from "./plans.server";
 import { actionStanding } from "./progress";
 import { checkUpdate, writeUpdate, type UpdateInput } from "./updates.server";
+import { quoteCell } from "../platform/csv/report";
 
 type Key = "reference" | "title" | "quarter" | "status" | "progress" | "commentary";
 
@@ -50,17 +51,17 @@ function quarterFromCell(text: string): Quarter | null {
   return parseQuarterKey(label ? `${label[1]}Q${label[2]}` : text.trim().toUpperCase());
 }
 
-export type UpdateImportResult = { ok: true; recorded: number; unchanged: number } | { ok: false; problems: CsvProblem[] };
+export type UpdateImportResult = { ok: true; recorded: number; unchanged: number; ignored: string[] } | { ok: false; problems: CsvProblem[]; ignored: string[] };
 
 export async function importUpdates(
   tx: Tx,
   { partnershipId, planId, userId, financialYear, today, text }: { partnershipId: string; planId: string; userId: string; financialYear: number; today: string; text: string },
 ): Promise<UpdateImportResult> {
   const table = readCsvTable(text, UPDATE_COLUMNS);
-  if (!table.ok) return { ok: false, problems: table.problems };
+  if (!table.ok) return table;
   const plan = await loadPlan(tx, { partnershipId, planId });
   const actions = new Map(plan.actions.map((a) => [a.reference, a]));
-  const problems = new CsvProblems<Key>(table.columnOf);
+  const problems = new CsvProblems<Key>(table.columnOf, table.rows);
   const seen = new Set<string>();
   const planned: Array<{ action: ActionRecord; input: UpdateInput }> = [];
   const FIELD_COLUMN: Record<string, Key> = { quarter: "quarter", status: "status", progress: "progress" };
@@ -69,12 +70,12 @@ export async function importUpdates(
     const action = actions.get(cells.reference);
     if (!action) problems.add(row, "reference", cells.reference ? `There is no action ${cells.reference} in this plan` : "Enter the action's reference, like 1.2");
     const quarter = quarterFromCell(cells.quarter);
-    if (!quarter) problems.add(row, "quarter", `Enter the quarter like “${quarterOf(today).label}”`);
+    if (!quarter) problems.add(row, "quarter", `${quoteCell(cells.quarter)} is not a quarter: enter it like “${quarterOf(today).label}”`);
     const status = statusFromLabel(cells.status);
-    if (!status) problems.add(row, "status", `Enter one of: ${Object.values(STATUS_LABELS).join(", ")}`);
+    if (!status) problems.add(row, "status", `${quoteCell(cells.status)} is not a status: enter one of ${Object.values(STATUS_LABELS).join(", ")}`);
     const progressOk = cells.progress === "" || /^\d{1,3}$/.test(cells.progress);
     const progress = cells.progress === "" || !progressOk ? null : Number(cells.progress);
-    if (!progressOk || (progress !== null && progress > 100)) problems.add(row, "progress", "Enter progress as a whole number from 0 to 100");
+    if (!progressOk || (progress !== null && progress > 100)) problems.add(row, "progress", `${quoteCell(cells.progress)} is not a percentage: enter progress as a whole number from 0 to 100`);
     if (action && action.milestones.length && progress !== null) problems.add(row, "progress", `The progress of ${action.reference} comes from its milestones: leave this cell blank`);
     if (cells.commentary.length > 4000) problems.add(row, "commentary", "Commentary must be 4000 characters or fewer");
     if (!action || !quarter || !status || !progressOk) continue;
@@ -86,7 +87,7 @@ export async function importUpdates(
     for (const [field, message] of Object.entries(errors)) problems.add(row, FIELD_COLUMN[field] ?? null, message);
     if (Object.keys(errors).length === 0) planned.push({ action, input });
   }
-  if (problems.list.length) return { ok: false, problems: problems.list };
+  if (problems.list.length) return { ok: false, problems: problems.list, ignored: table.ignored };
 
   const changed = planned.filter(({ action, input }) => !leftAsDownloaded(action, input, today));
   const touched = [...new Set(changed.map((c) => c.action.id))];
@@ -102,7 +103,7 @@ export async function importUpdates(
     if (bumped.length !== touched.length) throw new ImportConflict();
   }
   for (const { action, input } of changed) await writeUpdate(tx, { partnershipId, action, userId, input });
-  return { ok: true, recorded: changed.length, unchanged: planned.length - changed.length };
+  return { ok: true, recorded: changed.length, unchanged: planned.length - changed.length, ignored: table.ignored };
 }
 
 /** True for a row that says what is already recorded, or that is this quarter's row as downloaded. */

@@ -4,6 +4,10 @@
  */
 import type { ImportJobStatus } from "../../../db/types";
 import type { CsvProblem } from "../platform/csv/read.server";
+import { quoteCell } from "../platform/csv/report";
+
+/** What an upload's file input offers: CSV and text in any encoding Excel saves, and workbooks. */
+export const UPLOAD_ACCEPT = ".csv,.txt,.tsv,.xlsx,text/csv,text/plain,text/tab-separated-values,application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
 export function ProblemTable({ problems, total, caption }: { problems: CsvProblem[]; total?: number; caption: string }) {
   const more = (total ?? problems.length) - problems.length;
@@ -20,6 +24,9 @@ export function ProblemTable({ problems, total, caption }: { problems: CsvProble
               Column
             </th>
             <th scope="col" className="govuk-table__header">
+              Value
+            </th>
+            <th scope="col" className="govuk-table__header">
               Problem
             </th>
           </tr>
@@ -29,6 +36,7 @@ export function ProblemTable({ problems, total, caption }: { problems: CsvProble
             <tr className="govuk-table__row" key={i}>
               <td className="govuk-table__cell govuk-table__cell--numeric">{p.row || "–"}</td>
               <td className="govuk-table__cell">{p.column || "–"}</td>
+              <td className="govuk-table__cell">{p.value === undefined ? "–" : quoteCell(p.value)}</td>
               <td className="govuk-table__cell">{p.message}</td>
             </tr>
           ))}

@@ -1,17 +1,21 @@
 /**
  * Organisations and prospects as CSV: the download and the upload have the same columns, so a
  * coordinator can download the list, add prospects in a spreadsheet and upload it back. An
- * upload adds organisations it does not know (by name) and updates those it does — all rows or none.
+ * upload adds organisations it does not know and updates those it does — all rows or none. Names
+ * are matched as organisationNameKey reads them, so a file saved by another program, which curls
+ * an apostrophe or decomposes an accent, finds the organisations already on the list.
  */
 import { now } from "../platform/clock.server";
 import type { Sector } from "../../../db/types";
 import { PLEDGE_STATUS_LABELS } from "../pledge/status";
 import { organisationPledges } from "../pledge/status.server";
 import { listOrganisations } from "../tenancy/organisations.server";
+import { organisationNameKey } from "../tenancy/organisation-names";
 import { listBoroughs } from "../tenancy/partnerships.server";
 import { SECTOR_LABELS, SECTORS, sectorLabel } from "../tenancy/sectors";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { ORGANISATION_CSV_HEADER } from "./organisation-columns";
+import { quoteCell } from "../platform/csv/report";
 import { readCsv, type CellResult, type ColumnSpec, type CsvProblem, type CsvRow } from "../platform/csv/read.server";
 import { csvText } from "../platform/csv/write.server";
 
@@ -21,32 +25,34 @@ const fail = (message: string): CellResult<never> => ({ ok: false, message });
 
 function nameOf(name: string): CellResult<string> {
   if (!name) return fail("Enter the organisation's name");
-  return name.length > 200 ? fail("Name must be 200 characters or fewer") : { ok: true, value: name };
+  return name.length > 200 ? fail(`${quoteCell(name)} is ${name.length} characters long: a name must be 200 characters or fewer`) : { ok: true, value: name };
 }
 
+const sectorKey = (value: string) => value.trim().toLowerCase().replace(/[\s_-]+/g, " ").replace(/&/g, "and");
+
 function sectorOf(value: string): CellResult<Sector> {
-  const v = value.trim().toLowerCase();
-  const found = SECTORS.find((s) => s === v.replace(/[\s-]+/g, "_") || SECTOR_LABELS[s].toLowerCase() === v);
-  return found ? { ok: true, value: found } : fail(`Enter a sector: one of ${SECTORS.map((s) => SECTOR_LABELS[s]).join(", ")}`);
+  const v = sectorKey(value);
+  const found = SECTORS.find((s) => sectorKey(s) === v || sectorKey(SECTOR_LABELS[s]) === v);
+  return found ? { ok: true, value: found } : fail(`${quoteCell(value)} is not a sector: enter one of ${SECTORS.map((s) => SECTOR_LABELS[s]).join(", ")}`);
 }
 
 function yesNo(value: string): CellResult<boolean> {
   const v = value.trim().toLowerCase();
   if (["", "no", "n", "false", "0"].includes(v)) return { ok: true, value: false };
   if (["yes", "y", "true", "1"].includes(v)) return { ok: true, value: true };
-  return fail("Enter yes or no");
+  return fail(`${quoteCell(value)} is not yes or no: enter yes or no`);
 }
 
 function website(value: string): CellResult<string | null> {
   if (!value) return { ok: true, value: null };
-  if (value.length > 300) return fail("Website must be 300 characters or fewer");
+  if (value.length > 300) return fail(`${quoteCell(value)} is too long: a website address must be 300 characters or fewer`);
   try {
     const url = new URL(value);
     if (url.protocol === "https:" || url.protocol === "http:") return { ok: true, value: url.toString() };
   } catch {
     // falls through to the message
   }
-  return fail("Enter a website address starting with https://");
+  return fail(`${quoteCell(value)} is not a website address: enter one starting with https://`);
 }
 
 export interface ImportSummary {
@@ -55,15 +61,17 @@ export interface ImportSummary {
   unchanged: number;
 }
 
-export type ImportResult = { ok: true; summary: ImportSummary } | { ok: false; problems: CsvProblem[] };
+/** `ignored`: the file's columns this upload does not take, skipped. */
+export type ImportResult = { ok: true; summary: ImportSummary; ignored: string[] } | { ok: false; problems: CsvProblem[]; ignored: string[] };
 
 function sameNames(rows: CsvRow[]): CsvProblem[] {
   const seen = new Map<string, number>();
   const problems: CsvProblem[] = [];
   for (const r of rows) {
-    const key = String(r.values.name ?? "").toLowerCase();
+    const name = String(r.values.name ?? "");
+    const key = organisationNameKey(name);
     if (!key) continue;
-    if (seen.has(key)) problems.push({ row: r.row, column: "name", message: `The same name is on row ${seen.get(key)}` });
+    if (seen.has(key)) problems.push({ row: r.row, column: "name", message: `${quoteCell(name)} is the same organisation as row ${seen.get(key)}`, value: name });
     else seen.set(key, r.row);
   }
   return problems;
@@ -76,7 +84,7 @@ export async function importOrganisations(tx: Tx, { partnershipId, csv }: { part
     const v = value.trim().toLowerCase();
     if (!v || v === COUNTY_WIDE.toLowerCase()) return { ok: true, value: null };
     const found = boroughs.find((b) => b.name.toLowerCase() === v || b.ons_code.toLowerCase() === v);
-    return found ? { ok: true, value: found.id } : fail(`Enter a borough of this partnership (${boroughs.map((b) => b.name).join(", ")}) or ${COUNTY_WIDE}`);
+    return found ? { ok: true, value: found.id } : fail(`${quoteCell(value)} is not a borough of this partnership: enter one of ${boroughs.map((b) => b.name).join(", ")}, or ${COUNTY_WIDE}`);
   };
   const columns: ColumnSpec[] = [
     { name: "name", required: true, parse: nameOf },
@@ -89,20 +97,21 @@ export async function importOrganisations(tx: Tx, { partnershipId, csv }: { part
   ];
   const checked = readCsv(csv, { columns });
   const problems = [...checked.problems, ...sameNames(checked.rows)].sort((a, b) => a.row - b.row);
-  if (problems.length) return { ok: false, problems };
+  if (problems.length) return { ok: false, problems, ignored: checked.ignored };
 
   const existing = await tx
     .selectFrom("organisations")
     .select(["id", "name", "sector", "borough_id", "is_statutory", "website"])
     .where("partnership_id", "=", partnershipId)
     .execute();
-  const byName = new Map(existing.map((o) => [o.name.toLowerCase(), o]));
+  const byName = new Map(existing.map((o) => [organisationNameKey(o.name), o]));
   const summary: ImportSummary = { added: 0, updated: 0, unchanged: 0 };
   for (const { values } of checked.rows) {
     const name = values.name as string;
-    const found = byName.get(name.toLowerCase());
+    const found = byName.get(organisationNameKey(name));
     const next = {
-      name,
+      // A name that differs only as organisationNameKey ignores is the same name: the stored one stays.
+      name: found?.name ?? name,
       sector: values.sector as Sector,
       borough_id: "borough" in values ? (values.borough as string | null) : (found?.borough_id ?? null),
       is_statutory: "statutory" in values ? (values.statutory as boolean) : (found?.is_statutory ?? false),
@@ -126,7 +135,7 @@ export async function importOrganisations(tx: Tx, { partnershipId, csv }: { part
       .execute();
     summary.updated++;
   }
-  return { ok: true, summary };
+  return { ok: true, summary, ignored: checked.ignored };
 }
 
 /** The organisations as CSV, in the upload's shape (pledge_status is for reading; uploads ignore it). */

@@ -18,6 +18,8 @@ export interface HistoryEntry {
   reason: string | null;
   renewal: boolean;
   recordedBy: string | null;
+  /** A signature recorded by the coordinator (recordedBy, on recordedAt) from a paper form. */
+  fromPaper: boolean;
   commitments: number[];
   activity: Record<string, string>;
   recordedAt: Date;
@@ -29,7 +31,7 @@ export async function pledgeHistory(tx: Tx, { partnershipId, organisationId }: S
       .selectFrom("pledge_signatures as s")
       .innerJoin("pledge_versions as v", (j) => j.onRef("v.partnership_id", "=", "s.partnership_id").onRef("v.id", "=", "s.pledge_version_id"))
       .leftJoin("users as u", "u.id", "s.submitted_by")
-      .select(["s.id", "s.signed_on", "s.expires_on", "v.version", "s.signatory_name", "s.signatory_title", "s.renews_signature_id", "u.name as submitted_by_name", "s.commitments", "s.activity", "s.created_at"])
+      .select(["s.id", "s.signed_on", "s.expires_on", "v.version", "s.signatory_name", "s.signatory_title", "s.renews_signature_id", "u.name as submitted_by_name", "s.commitments", "s.activity", "s.created_at", "s.source"])
       .where("s.partnership_id", "=", partnershipId)
       .where("s.organisation_id", "=", organisationId)
       .execute(),
@@ -52,6 +54,7 @@ export async function pledgeHistory(tx: Tx, { partnershipId, organisationId }: S
       reason: null,
       renewal: Boolean(s.renews_signature_id),
       recordedBy: s.submitted_by_name,
+      fromPaper: s.source === "paper",
       commitments: s.commitments,
       activity: s.activity,
       recordedAt: s.created_at,
@@ -66,6 +69,7 @@ export async function pledgeHistory(tx: Tx, { partnershipId, organisationId }: S
       reason: w.reason,
       renewal: false,
       recordedBy: w.recorded_by_name,
+      fromPaper: false,
       commitments: [],
       activity: {},
       recordedAt: w.created_at,

@@ -190,7 +190,30 @@ export async function submitSignature(tx: Tx, scope: Scope & { userId: string; r
     .executeTakeFirst();
   if (Number(deleted.numDeletedRows) !== 1) return { ok: false, reason: "stale" };
 
-  const pledges = await organisationPledges(tx, { partnershipId: scope.partnershipId, on: scope.on, organisationIds: [scope.organisationId] });
+  const { signatureId, renewal } = await recordSignature(tx, {
+    ...scope,
+    source: "online",
+    signature: { versionId: draft.versionId, signedOn: scope.on, signatoryName: draft.signatoryName!, signatoryTitle: draft.signatoryTitle!, commitments: draft.commitments!, activity: draft.activity ?? {} },
+  });
+  return { ok: true, signatureId, renewal };
+}
+
+export interface SignatureRecord {
+  versionId: string;
+  signedOn: string;
+  signatoryName: string;
+  signatoryTitle: string;
+  commitments: number[];
+  activity: Record<string, string>;
+}
+
+/**
+ * Writes a signature, online or from a paper form alike, so the pledge reads signed the same way
+ * either way: signing while a signature is current on the day signed renews it.
+ */
+export async function recordSignature(tx: Tx, scope: Scope & { userId: string; source: "online" | "paper"; signature: SignatureRecord }) {
+  const { signature } = scope;
+  const pledges = await organisationPledges(tx, { partnershipId: scope.partnershipId, on: signature.signedOn, organisationIds: [scope.organisationId] });
   const current = pledges.get(scope.organisationId);
   const renews = current && isCurrent(current.status) ? current.signature!.id : null;
   const { id } = await tx
@@ -198,18 +221,19 @@ export async function submitSignature(tx: Tx, scope: Scope & { userId: string; r
     .values({
       partnership_id: scope.partnershipId,
       organisation_id: scope.organisationId,
-      pledge_version_id: draft.versionId,
-      signed_on: scope.on,
-      signatory_name: draft.signatoryName!,
-      signatory_title: draft.signatoryTitle!,
-      commitments: [...draft.commitments!].sort((a, b) => a - b),
-      activity: JSON.stringify(draft.activity ?? {}),
+      pledge_version_id: signature.versionId,
+      signed_on: signature.signedOn,
+      signatory_name: signature.signatoryName,
+      signatory_title: signature.signatoryTitle,
+      commitments: [...new Set(signature.commitments)].sort((a, b) => a - b),
+      activity: JSON.stringify(signature.activity),
       submitted_by: scope.userId,
       renews_signature_id: renews,
+      source: scope.source,
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  return { ok: true, signatureId: id, renewal: Boolean(renews) };
+  return { signatureId: id, renewal: Boolean(renews) };
 }
 
 export async function discardSigning(tx: Tx, scope: Scope) {

@@ -7,7 +7,7 @@
  * and a row whose values are unchanged changes nothing.
  */
 import { z } from "zod";
-import { readCsv, type CsvProblem, type ColumnSpec } from "../platform/csv/read.server";
+import { headerKey, readCsv, type CsvProblem, type ColumnSpec } from "../platform/csv/read.server";
 import { csvText } from "../platform/csv/write.server";
 import { finishImportJob, progressReporter, startImportJob, type ImportJob } from "../imports/jobs.server";
 import { parseQuarterKey, type Quarter } from "../reporting/periods";
@@ -70,9 +70,10 @@ function valueColumn(metric: QuarterMetric): ColumnSpec<MetricValue> {
   };
 }
 
+/** `ignored`: the file's columns this upload does not take, skipped. */
 export type ImportOutcome =
-  | { kind: "rejected"; problems: CsvProblem[] }
-  | { kind: "done"; rows: number; returnsChanged: number; valuesChanged: number }
+  | { kind: "rejected"; problems: CsvProblem[]; ignored: string[] }
+  | { kind: "done"; rows: number; returnsChanged: number; valuesChanged: number; ignored: string[] }
   | { kind: "repeat"; job: ImportJob };
 
 /** Checks a whole file and applies it, reporting progress to the job `jobId`. */
@@ -83,6 +84,8 @@ export async function importQuarterValues(args: {
   text: string;
   jobId: string;
   fileName: string;
+  /** How the file was read ("Read as Windows-1252, separated by semicolons."), kept in the job's report. */
+  reading?: string;
   progressEvery?: number;
 }): Promise<ImportOutcome> {
   const { partnershipId, userId, quarter } = args;
@@ -111,10 +114,11 @@ export async function importQuarterValues(args: {
       { name: "organisation", parse: (cell) => ({ ok: true, value: cell }) },
       { name: "status", parse: (cell) => ({ ok: true, value: cell }) },
     ],
-    columnFor: (name) => {
-      const metric = metrics.find((m) => m.key === name);
+    columnFor: (header) => {
+      const metric = metrics.find((m) => headerKey(m.key) === headerKey(header));
       if (metric) return valueColumn(metric);
-      if (!allMetricKeys.includes(name)) return null;
+      const name = allMetricKeys.find((key) => headerKey(key) === headerKey(header));
+      if (!name) return null;
       return { name, parse: (cell) => (cell === "" ? { ok: true, value: null } : { ok: false, message: `${name} is not on the ${quarter.label} return; leave its cells empty` }) };
     },
     checkRow: (row) => {
@@ -131,9 +135,10 @@ export async function importQuarterValues(args: {
 
   const started = await startImportJob(partnershipId, userId, { id: args.jobId, kind: "quarter-values", subject: quarter.key, fileName: args.fileName, totalRows: table.rows.length });
   if (!started.created) return { kind: "repeat", job: started.job };
+  const reading = { reading: args.reading ?? "", ignored: table.ignored };
   if (!table.ok) {
-    await finishImportJob(partnershipId, userId, args.jobId, { status: "rejected", processedRows: 0, report: { problems: table.problems.slice(0, 1000), problemCount: table.problems.length } });
-    return { kind: "rejected", problems: table.problems };
+    await finishImportJob(partnershipId, userId, args.jobId, { status: "rejected", processedRows: 0, report: { problems: table.problems.slice(0, 1000), problemCount: table.problems.length, ...reading } });
+    return { kind: "rejected", problems: table.problems, ignored: table.ignored };
   }
 
   const progress = progressReporter(partnershipId, userId, args.jobId);
@@ -162,8 +167,8 @@ export async function importQuarterValues(args: {
       return { returnsChanged, valuesChanged };
     });
     await progress.flush();
-    const outcome = { kind: "done" as const, rows: table.rows.length, ...counts };
-    await finishImportJob(partnershipId, userId, args.jobId, { status: "done", processedRows: table.rows.length, report: outcome });
+    const outcome = { kind: "done" as const, rows: table.rows.length, ...counts, ignored: table.ignored };
+    await finishImportJob(partnershipId, userId, args.jobId, { status: "done", processedRows: table.rows.length, report: { ...outcome, ...reading } });
     return outcome;
   } catch (error) {
     await progress.flush();

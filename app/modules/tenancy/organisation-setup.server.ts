@@ -3,11 +3,11 @@
  * county-wide) and record that one has left the programme. Pledge status is never stored here: it
  * is derived from signatures (app/modules/pledge/status.server.ts).
  */
-import { sql } from "kysely";
 import { z } from "zod";
 import { SECTORS } from "../../../db/types";
 import { now } from "../platform/clock.server";
 import { checkbox, text } from "../platform/form.server";
+import { organisationNameKey } from "./organisation-names";
 import type { Tx } from "./with-partnership.server";
 
 export const COUNTY_WIDE = "county-wide";
@@ -41,9 +41,10 @@ async function problemWith(tx: Tx, { partnershipId, form, except }: { partnershi
     const borough = await tx.selectFrom("boroughs").select("id").where("partnership_id", "=", partnershipId).where("id", "=", form.boroughId).executeTakeFirst();
     if (!borough) return { ok: false as const, field: "boroughId" as const, message: "Choose its borough from the list, or county-wide" };
   }
-  let same = tx.selectFrom("organisations").select("name").where("partnership_id", "=", partnershipId).where(sql`lower(name)`, "=", form.name.toLowerCase());
-  if (except) same = same.where("id", "<>", except);
-  const clash = await same.executeTakeFirst();
+  let others = tx.selectFrom("organisations").select("name").where("partnership_id", "=", partnershipId);
+  if (except) others = others.where("id", "<>", except);
+  const key = organisationNameKey(form.name);
+  const clash = (await others.execute()).find((o) => organisationNameKey(o.name) === key);
   if (clash) return { ok: false as const, field: "name" as const, message: `There is already an organisation called ${clash.name}. Use a different name, or change that one` };
   return null;
 }

@@ -1,11 +1,15 @@
 /**
  * The one CSV reader, for every upload (organisations, quarterly values, plan actions and updates):
  * the whole file is read and every cell checked before anything is written, and every problem is
- * reported by row and column the way a spreadsheet shows them (the header is row 1). Callers apply
- * the rows only when there is no problem at all: all or nothing. Headers match ignoring case and
- * spacing; cells are trimmed and lose the download's formula guard.
+ * reported by row and column the way a spreadsheet shows them (the header is row 1), quoting the
+ * cell. Callers apply the rows only when there is no problem at all: all or nothing. The separator
+ * (comma, semicolon or tab) is found from the header; headers match ignoring case, spaces,
+ * punctuation and order; a column the upload does not know is listed in `ignored` and skipped, so
+ * a coordinator's own notes column never refuses a file. Cells are trimmed and lose the download's
+ * formula guard.
  */
 import { parse } from "csv-parse/sync";
+import { detectDelimiter, type Delimiter } from "./delimiter";
 import { unguardFormula } from "./formula";
 import { binaryProblem } from "./upload.server";
 
@@ -25,6 +29,8 @@ export interface CsvProblem {
   /** The column's name, or "" when the problem is about the whole row or file. */
   column: string;
   message: string;
+  /** The cell as written, when the problem is about one cell (or the header's name). */
+  value?: string;
 }
 
 export interface CsvRow {
@@ -43,6 +49,9 @@ export interface CsvTable {
   problems: CsvProblem[];
   /** Where a column is in the file, counting from 1, or null when the file lacks it. */
   positionOf: (name: string) => number | null;
+  /** Columns of the file this upload does not take, as written: skipped, and told to the person. */
+  ignored: string[];
+  delimiter: Delimiter;
 }
 
 export interface CsvReadOptions {
@@ -52,23 +61,29 @@ export interface CsvReadOptions {
   /** Checks across the cells of one row, after each cell parsed. */
   checkRow?: (row: CsvRow) => CsvProblem[];
   maxRows?: number;
-  /** What a column this upload does not know means: a mistake (the default), or someone's notes. */
-  otherColumns?: "refuse" | "ignore";
 }
 
 export const MAX_ROWS = 20_000;
 
-const headerKey = (name: string) => name.trim().toLowerCase().replace(/\s+/g, " ");
+/** A header as matched: "Organisation ID", "organisation_id" and "Organisation-Id" are one column. */
+export const headerKey = (name: string) =>
+  name
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/[^\p{L}\p{N}]+/gu, "");
 const cellText = (cell: string) => unguardFormula(cell.trim()).trim();
 
 export function readCsv(text: string, options: CsvReadOptions): CsvTable {
   const nowhere = () => null;
-  const refused = (problems: CsvProblem[], columns: string[] = []): CsvTable => ({ ok: false, columns, rows: [], problems, positionOf: nowhere });
+  const detected = detectDelimiter(text);
+  const delimiter = detected.delimiter;
+  const refused = (problems: CsvProblem[], columns: string[] = []): CsvTable => ({ ok: false, columns, rows: [], problems, positionOf: nowhere, ignored: [], delimiter });
   const binary = binaryProblem(text);
   if (binary) return refused([{ row: 0, column: "", message: binary }]);
   let records: string[][];
   try {
-    records = parse(text, { bom: true, relax_column_count: true, skip_empty_lines: false, trim: true }) as string[][];
+    records = parse(detected.text, { bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
     return refused([{ row: line, column: "", message: `The file is not valid CSV: ${(error as Error).message}. Save it from your spreadsheet as “CSV UTF-8 (comma delimited)” and try again` }]);
@@ -77,20 +92,18 @@ export function readCsv(text: string, options: CsvReadOptions): CsvTable {
   if (records.length === 0 || blank(records[0])) return refused([{ row: 1, column: "", message: "The file is empty, or its first row (the column names) is blank" }]);
 
   const header = records[0].map((name) => name.trim());
-  const ignoreOthers = options.otherColumns === "ignore";
   const problems: CsvProblem[] = [];
   const specs: Array<ColumnSpec | null> = [];
+  const ignored: string[] = [];
   const seen = new Set<string>();
-  for (const name of header) {
-    const spec = options.columns.find((c) => headerKey(c.name) === headerKey(name)) ?? options.columnFor?.(name) ?? null;
-    const key = headerKey(spec?.name ?? name);
-    if (name === "") {
-      if (!ignoreOthers) problems.push({ row: 1, column: "", message: "A column has no name" });
-    } else if (seen.has(key)) problems.push({ row: 1, column: name, message: `Column “${name}” appears twice` });
-    else if (!spec && !ignoreOthers) problems.push({ row: 1, column: name, message: `Column “${name}” is not one this upload takes` });
-    seen.add(key);
+  header.forEach((name, i) => {
+    const spec = name === "" ? null : (options.columns.find((c) => headerKey(c.name) === headerKey(name)) ?? options.columnFor?.(name) ?? null);
+    if (spec && seen.has(headerKey(spec.name))) problems.push({ row: 1, column: name, message: `Column “${name}” appears twice`, value: name });
+    else if (spec) seen.add(headerKey(spec.name));
+    else if (name !== "") ignored.push(name);
+    else if (records.some((record) => (record[i] ?? "").trim() !== "")) ignored.push(`column ${i + 1} (no heading)`);
     specs.push(spec);
-  }
+  });
   const positionOf = (name: string) => {
     const at = specs.findIndex((s) => s !== null && headerKey(s.name) === headerKey(name));
     return at >= 0 ? at + 1 : null;
@@ -110,9 +123,6 @@ export function readCsv(text: string, options: CsvReadOptions): CsvTable {
   records.slice(1).forEach((record, index) => {
     const rowNumber = index + 2;
     if (blank(record)) return;
-    if (!ignoreOthers && record.length > header.length && record.slice(header.length).some((cell) => cell.trim() !== "")) {
-      problems.push({ row: rowNumber, column: "", message: `Row ${rowNumber} has more cells than there are columns` });
-    }
     const row: CsvRow = { row: rowNumber, values: {}, raw: {} };
     specs.forEach((spec, i) => {
       if (!spec || row.raw[spec.name] !== undefined) return;
@@ -120,7 +130,7 @@ export function readCsv(text: string, options: CsvReadOptions): CsvTable {
       row.raw[spec.name] = cell;
       const parsed = spec.parse ? spec.parse(cell) : { ok: true as const, value: cell };
       if (parsed.ok) row.values[spec.name] = parsed.value;
-      else problems.push({ row: rowNumber, column: spec.name, message: parsed.message });
+      else problems.push({ row: rowNumber, column: spec.name, message: parsed.message, value: cell });
     });
     if (options.checkRow) problems.push(...options.checkRow(row));
     rows.push(row);
@@ -128,7 +138,7 @@ export function readCsv(text: string, options: CsvReadOptions): CsvTable {
   if (rows.length === 0 && problems.length === 0) problems.push({ row: 2, column: "", message: "The file has column names but no rows" });
   const order = (column: string) => (column ? (positionOf(column) ?? header.indexOf(column) + 1) : 0);
   problems.sort((a, b) => a.row - b.row || order(a.column) - order(b.column));
-  return { ok: problems.length === 0, columns: header, rows, problems, positionOf };
+  return { ok: problems.length === 0, columns: header, rows, problems, positionOf, ignored, delimiter };
 }
 
 /** "Row 4, column referrals_made: …", for lists and logs. */
