@@ -30,9 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     returns: { base: `/p/${ctx.partnership.slug}/orgs/${organisation.id}/returns`, todos: await returnsTodos(ctx) },
     partnership: { name: ctx.partnership.name },
     path: `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}`,
-    organisation: { name: organisation.name, sector: organisation.sector, borough: organisation.borough_name, isStatutory: organisation.is_statutory },
+    organisation: { name: organisation.name, sector: organisation.sector, borough: organisation.borough_name, isStatutory: organisation.is_statutory, website: organisation.website },
     overview,
-    can: { sign: ctx.can("pledge:sign"), champions: ctx.can("champions:manage"), edit: ctx.can("partnership:manage"), people: ctx.can("org:invite") },
+    can: { sign: ctx.can("pledge:sign"), champions: ctx.can("champions:manage"), edit: ctx.can("org:edit"), people: ctx.can("org:invite") },
   });
 }
 
@@ -172,6 +172,13 @@ export default function OrganisationHome() {
         <SummaryRow label="Sector">{sectorLabel(organisation.sector)}</SummaryRow>
         <SummaryRow label="Borough">{organisation.borough ?? "County-wide"}</SummaryRow>
         <SummaryRow label="Statutory partner">{organisation.isStatutory ? "Yes" : "No"}</SummaryRow>
+        {organisation.website ? (
+          <SummaryRow label="Website">
+            <a className="govuk-link" href={organisation.website} rel="noreferrer">
+              {organisation.website}
+            </a>
+          </SummaryRow>
+        ) : null}
       </dl>
       {can.edit || can.people ? (
         <ul className="govuk-list">

@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
+import { maySeeAction } from "~/modules/delivery/action-access";
+import { boroughLens } from "~/modules/delivery/plan-access.server";
 import { Progress } from "~/modules/delivery/PlanBits";
 import { planTitle, planYearChoices, REVIEW_LABELS } from "~/modules/delivery/plan-terms";
 import { createPlan, listPlans } from "~/modules/delivery/plans.server";
@@ -19,7 +21,10 @@ export const meta: MetaFunction = () => [{ title: "Delivery plan — Golden Thre
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "plan:view");
   const day = today();
-  const plans = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => listPlans(tx, { partnershipId: ctx.partnership.id, today: day }));
+  const plans = await withPartnership(ctx.partnership.id, ctx.user.id, async (tx) => {
+    const lens = await boroughLens(tx, ctx);
+    return listPlans(tx, { partnershipId: ctx.partnership.id, today: day, sees: lens ? (a) => maySeeAction(ctx, a, lens) : undefined });
+  });
   const thisYear = financialYearOf(day);
   return json({
     slug: ctx.partnership.slug,

@@ -18,6 +18,7 @@ import * as m2026_11_22_70 from "./2026_11_22_70_request_lookups";
 import * as m2026_11_22_71 from "./2026_11_22_71_organisation_lookup";
 import * as m2026_11_22_72 from "./2026_11_22_72_scope_facts_changed";
 import * as m2026_11_22_73 from "./2026_11_22_73_return_quarters_changed";
+import * as m2026_12_04_21 from "./2026_12_04_21_outbox_invitation";
 
 export const migrations: Record<string, Migration> = {
   "2026_11_22_01_foundation": m2026_11_22_01,
@@ -35,4 +36,5 @@ export const migrations: Record<string, Migration> = {
   "2026_11_22_71_organisation_lookup": m2026_11_22_71,
   "2026_11_22_72_scope_facts_changed": m2026_11_22_72,
   "2026_11_22_73_return_quarters_changed": m2026_11_22_73,
+  "2026_12_04_21_outbox_invitation": m2026_12_04_21,
 };

@@ -10,7 +10,9 @@ import { percent } from "./progress";
 import type { ReviewSnapshot } from "./review-snapshot";
 
 function Table({ caption, head, children, numeric = [], className = "" }: { caption: ReactNode; head: string[]; children: ReactNode; numeric?: number[]; className?: string }) {
+  // Wide tables scroll inside their own box, so the page reflows at 320 px (WCAG 1.4.10).
   return (
+    <div className="gt-scroll">
     <table className={`govuk-table gt-report-table ${className}`}>
       <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
       <thead className="govuk-table__head">
@@ -24,6 +26,7 @@ function Table({ caption, head, children, numeric = [], className = "" }: { capt
       </thead>
       <tbody className="govuk-table__body">{children}</tbody>
     </table>
+    </div>
   );
 }
 
@@ -134,15 +137,17 @@ export function ReviewReport({ snapshot, summary, themeSummaries }: { snapshot: 
               </tr>
             ))}
           </Table>
-          <Table caption="Signatories by sector" head={["Sector", "Organisations", "Signed"]} numeric={[1, 2]}>
-            {adoption.bySector.map((s) => (
-              <tr className="govuk-table__row" key={s.sector}>
-                {cell(s.sector)}
-                {cell(s.organisations, true)}
-                {cell(s.signed, true)}
-              </tr>
-            ))}
-          </Table>
+          {adoption.bySector.length ? (
+            <Table caption="Signatories by sector" head={["Sector", "Organisations", "Signed"]} numeric={[1, 2]}>
+              {adoption.bySector.map((s) => (
+                <tr className="govuk-table__row" key={s.sector}>
+                  {cell(s.sector)}
+                  {cell(s.organisations, true)}
+                  {cell(s.signed, true)}
+                </tr>
+              ))}
+            </Table>
+          ) : null}
         </div>
       </section>
 
