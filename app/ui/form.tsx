@@ -259,6 +259,7 @@ function Fieldset({
   );
 }
 
+/** Each option's hint has an id of its own (`…-item-hint`): the first option's id is the group's, so `${id}-hint` would repeat the group hint's id. */
 export function RadiosField({
   name,
   legend,
@@ -299,13 +300,13 @@ export function RadiosField({
                 type="radio"
                 value={o.value}
                 defaultChecked={current === o.value}
-                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+                aria-describedby={o.hint ? `${optionId}-item-hint` : undefined}
               />
               <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
                 {o.label}
               </label>
               {o.hint ? (
-                <div id={`${optionId}-hint`} className="govuk-hint govuk-radios__hint">
+                <div id={`${optionId}-item-hint`} className="govuk-hint govuk-radios__hint">
                   {o.hint}
                 </div>
               ) : null}
@@ -354,13 +355,13 @@ export function CheckboxesField({
                 type="checkbox"
                 value={o.value}
                 defaultChecked={current.has(o.value)}
-                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+                aria-describedby={o.hint ? `${optionId}-item-hint` : undefined}
               />
               <label className="govuk-label govuk-checkboxes__label" htmlFor={optionId}>
                 {o.label}
               </label>
               {o.hint ? (
-                <div id={`${optionId}-hint`} className="govuk-hint govuk-checkboxes__hint">
+                <div id={`${optionId}-item-hint`} className="govuk-hint govuk-checkboxes__hint">
                   {o.hint}
                 </div>
               ) : null}
