@@ -112,8 +112,8 @@ describe("tables cut into pages by the address", () => {
 
   it("links to pages and to the CSV keep the filters and sort, and the CSV holds every page", () => {
     const search = new URLSearchParams("from=2025Q1&orgs-sort=n&orgs-page=2");
-    expect(pageHref(table, search, 3)).toBe("?from=2025Q1&orgs-sort=n&orgs-page=3");
-    expect(pageHref(table, search, 1)).toBe("?from=2025Q1&orgs-sort=n");
+    expect(pageHref(table, search, 3)).toBe("?from=2025Q1&orgs-sort=n&orgs-page=3#table-orgs");
+    expect(pageHref(table, search, 1)).toBe("?from=2025Q1&orgs-sort=n#table-orgs");
     expect(downloadHref(table, search, "/p/x/dashboard.csv?borough=b1")).toBe("/p/x/dashboard.csv?from=2025Q1&orgs-sort=n&borough=b1&table=orgs");
   });
 });
