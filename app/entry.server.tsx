@@ -15,6 +15,7 @@ export { logger } from "./modules/platform/logger.server";
 export { clockIsSet, now } from "./modules/platform/clock.server";
 export { rememberWrite } from "./modules/platform/read-routing.server";
 export { inRequestScope } from "./modules/platform/per-request.server";
+export { startReminderSchedule } from "./modules/notify/schedule.server";
 
 const ABORT_DELAY = 5_000;
 
