@@ -136,28 +136,30 @@ export default function OrganisationHome() {
         </div>
       ) : null}
       {champions.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Current RJ champions</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Job title</th>
-              <th scope="col" className="govuk-table__header">Training</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {champions.map((c) => (
-              <tr className="govuk-table__row" key={c.id}>
-                <td className="govuk-table__cell">
-                  {c.name}
-                  {c.isContact ? <strong className="govuk-tag govuk-tag--turquoise gt-tag-inline">Communications contact</strong> : null}
-                </td>
-                <td className="govuk-table__cell">{c.jobTitle}</td>
-                <td className="govuk-table__cell">{TRAINING_LABELS[c.training]}</td>
+        <div className="gt-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Current RJ champions</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Name</th>
+                <th scope="col" className="govuk-table__header">Job title</th>
+                <th scope="col" className="govuk-table__header">Training</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {champions.map((c) => (
+                <tr className="govuk-table__row" key={c.id}>
+                  <td className="govuk-table__cell">
+                    {c.name}
+                    {c.isContact ? <strong className="govuk-tag govuk-tag--turquoise gt-tag-inline">Communications contact</strong> : null}
+                  </td>
+                  <td className="govuk-table__cell">{c.jobTitle}</td>
+                  <td className="govuk-table__cell">{TRAINING_LABELS[c.training]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : !vacancy ? (
         <p className="govuk-body">No RJ champions named yet.</p>
       ) : null}

@@ -51,25 +51,27 @@ export default function OrganisationPeople() {
       {members.length === 0 ? (
         <p className="govuk-body">Nobody has a role at {organisationName} yet.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">People with a role at {organisationName}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Email address</th>
-              <th scope="col" className="govuk-table__header">Role</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {members.map((m) => (
-              <tr className="govuk-table__row" key={m.userId}>
-                <td className="govuk-table__cell">{m.name}</td>
-                <td className="govuk-table__cell gt-break">{m.email}</td>
-                <td className="govuk-table__cell">{m.roles.map((r) => describeRole(r.role)).join(", ")}</td>
+        <div className="gt-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">People with a role at {organisationName}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Name</th>
+                <th scope="col" className="govuk-table__header">Email address</th>
+                <th scope="col" className="govuk-table__header">Role</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {members.map((m) => (
+                <tr className="govuk-table__row" key={m.userId}>
+                  <td className="govuk-table__cell">{m.name}</td>
+                  <td className="govuk-table__cell gt-break">{m.email}</td>
+                  <td className="govuk-table__cell">{m.roles.map((r) => describeRole(r.role)).join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2 className="govuk-heading-m">Invitations waiting to be accepted</h2>
       <PendingInvitations invitations={invitations} />

@@ -13,19 +13,19 @@ function Table({ caption, head, children, numeric = [], className = "" }: { capt
   // Wide tables scroll inside their own box, so the page reflows at 320 px (WCAG 1.4.10).
   return (
     <div className="gt-scroll">
-    <table className={`govuk-table gt-report-table ${className}`}>
-      <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {head.map((h, i) => (
-            <th key={h} scope="col" className={`govuk-table__header${numeric.includes(i) ? " govuk-table__header--numeric" : ""}`}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">{children}</tbody>
-    </table>
+      <table className={`govuk-table gt-report-table ${className}`}>
+        <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {head.map((h, i) => (
+              <th key={h} scope="col" className={`govuk-table__header${numeric.includes(i) ? " govuk-table__header--numeric" : ""}`}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">{children}</tbody>
+      </table>
     </div>
   );
 }
