@@ -24,6 +24,20 @@ function valuesOf(reply: Reply | undefined | null, name: string, fallback: strin
   return fallback ?? [];
 }
 
+/**
+ * "Error: " before the page title while a summary of problems is shown. PageMeta does it for a
+ * refused form posted by navigation (and with JavaScript off); this covers a form posted by a fetcher.
+ */
+export function useErrorTitle(shown: boolean) {
+  useEffect(() => {
+    if (!shown || document.title.startsWith("Error: ")) return;
+    document.title = `Error: ${document.title}`;
+    return () => {
+      if (document.title.startsWith("Error: ")) document.title = document.title.slice("Error: ".length);
+    };
+  }, [shown]);
+}
+
 /** Lists every problem at the top, each linking to its field; takes focus so it is read first. */
 export function ErrorSummary({ reply, order = [] }: { reply: Reply | undefined | null; order?: string[] }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -33,6 +47,7 @@ export function ErrorSummary({ reply, order = [] }: { reply: Reply | undefined |
   useEffect(() => {
     if (hasProblems) ref.current?.focus();
   }, [hasProblems, reply]);
+  useErrorTitle(hasProblems);
   if (!hasProblems) return null;
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
