@@ -2,7 +2,7 @@
  * The board pack: a review's frozen snapshot as a report that reads on screen and prints on A4
  * (see the print rules in app.scss). Everything shown comes from the snapshot, never live data.
  */
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { formatDate } from "./display";
 import { ACTION_STATUSES, STATUS_LABELS } from "./plan-terms";
 import { OverdueTag, Progress, StatusTag } from "./PlanBits";
@@ -10,11 +10,15 @@ import { percent } from "./progress";
 import type { ReviewSnapshot } from "./review-snapshot";
 
 function Table({ caption, head, children, numeric = [], className = "" }: { caption: ReactNode; head: string[]; children: ReactNode; numeric?: number[]; className?: string }) {
-  // Wide tables scroll inside their own box, so the page reflows at 320 px (WCAG 1.4.10).
+  // Wide tables scroll inside their own box, so the page reflows at 320 px (WCAG 1.4.10); the box
+  // takes focus so it can be scrolled from the keyboard, and is named by the table's caption.
+  const captionId = useId();
   return (
-    <div className="gt-scroll">
+    <div className="gt-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
       <table className={`govuk-table gt-report-table ${className}`}>
-        <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
+        <caption className="govuk-table__caption govuk-table__caption--s" id={captionId}>
+          {caption}
+        </caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
             {head.map((h, i) => (
