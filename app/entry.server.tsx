@@ -17,6 +17,7 @@ export { clockIsSet, now } from "./modules/platform/clock.server";
 export { rememberWrite } from "./modules/platform/read-routing.server";
 export { inRequestScope } from "./modules/platform/per-request.server";
 export { answeringOutages } from "./modules/platform/outage.server";
+export { startReminderSchedule } from "./modules/notify/schedule.server";
 
 const ABORT_DELAY = 5_000;
 

@@ -2,7 +2,6 @@ import { json, type LinksFunction, type LoaderFunctionArgs, type MetaFunction } 
 import {
   isRouteErrorResponse,
   Links,
-  Meta,
   Outlet,
   Scripts,
   ScrollRestoration,
@@ -10,6 +9,7 @@ import {
   useRouteError,
   useRouteLoaderData,
 } from "@remix-run/react";
+import { PageMeta } from "~/ui/PageMeta";
 import type { ReactNode } from "react";
 import styles from "~/styles/app.generated.css";
 import { currentSession } from "~/modules/auth/session.server";
@@ -58,7 +58,7 @@ export function Layout({ children }: { children: ReactNode }) {
         <meta name="viewport" content="width=device-width, initial-scale=1" />
         <meta name="theme-color" content="#1d2b4f" />
         {hydrate ? <meta name="gt-request-id" content={requestId} /> : null}
-        <Meta />
+        <PageMeta />
         <Links />
       </head>
       <body className="govuk-template__body">

@@ -253,9 +253,11 @@ export interface OutboxMessagesTable {
   last_error: string | null;
   created_at: GeneratedTimestamp;
   sent_at: Timestamp | null;
+  /** The invitation this email carries, if it is one (migration 2026_12_04_21). */
+  invitation_id: string | null;
 }
 
-export type PlatformOutboxMessagesTable = Omit<OutboxMessagesTable, "partnership_id">;
+export type PlatformOutboxMessagesTable = Omit<OutboxMessagesTable, "partnership_id" | "invitation_id">;
 
 export type InvitedRole = PartnershipRole | OrganisationRole;
 

@@ -33,11 +33,13 @@ if (!process.env.GT_SKIP_BUILD) buildIfStale();
 const unlock = embedded ? lockDataDir(embeddedDataDir()) : () => {};
 const build = await loadBuild();
 const logger = appLogger(build);
-const { prepareDatabase, closeDatabases, clockIsSet, now } = build.entry.module;
+const { prepareDatabase, closeDatabases, clockIsSet, now, startReminderSchedule } = build.entry.module;
 
 let server: Server | undefined;
+let stopReminders = () => {};
 async function shutdown(signal: string) {
   logger.info({ signal }, "shutting down");
+  stopReminders();
   await new Promise<void>((resolve) => (server ? server.close(() => resolve()) : resolve()));
   await closeDatabases();
   unlock();
@@ -57,6 +59,8 @@ try {
     const url = appOrigin ?? `http://${host === "::1" ? "[::1]" : host}:${actualPort}`;
     // Links in emails point here when APP_ORIGIN is not set (platform/origin.server.ts).
     process.env.GT_SERVED_ORIGIN = url;
+    // Only this process may open the embedded database, so it sends the reminders (npm run jobs:reminders cannot).
+    if (embedded) stopReminders = startReminderSchedule();
     const lines = [
       "",
       `Golden Thread is running at ${url}`,

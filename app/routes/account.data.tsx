@@ -72,28 +72,30 @@ export default function YourData() {
       </p>
 
       <h2 className="govuk-heading-m">Where you are signed in</h2>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-visually-hidden">Your sessions</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Signed in</th>
-            <th scope="col" className="govuk-table__header">Ends if unused by</th>
-            <th scope="col" className="govuk-table__header">With a code</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {data.sessions.map((s) => (
-            <tr className="govuk-table__row" key={s.startedAt + s.expiresAt}>
-              <td className="govuk-table__cell">
-                {formatDateTime(s.startedAt)}
-                {s.thisOne ? " (this browser)" : ""}
-              </td>
-              <td className="govuk-table__cell">{formatDateTime(s.expiresAt)}</td>
-              <td className="govuk-table__cell">{s.withSecondFactor ? "Yes" : "No"}</td>
+      <div className="gt-scroll">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-visually-hidden">Your sessions</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">Signed in</th>
+              <th scope="col" className="govuk-table__header">Ends if unused by</th>
+              <th scope="col" className="govuk-table__header">With a code</th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {data.sessions.map((s) => (
+              <tr className="govuk-table__row" key={s.startedAt + s.expiresAt}>
+                <td className="govuk-table__cell">
+                  {formatDateTime(s.startedAt)}
+                  {s.thisOne ? " (this browser)" : ""}
+                </td>
+                <td className="govuk-table__cell">{formatDateTime(s.expiresAt)}</td>
+                <td className="govuk-table__cell">{s.withSecondFactor ? "Yes" : "No"}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
 
       <h2 className="govuk-heading-m">Your roles</h2>
       {data.roles.length === 0 ? (
@@ -155,29 +157,31 @@ export default function YourData() {
           : `The audit trail has ${data.auditEntryCount === 1 ? "1 entry" : `${data.auditEntryCount} entries`} about you or about changes you made${data.auditEntriesLimited.length ? ` (the newest ${AUDIT_ENTRIES_LIMIT} in ${data.auditEntriesLimited.join(", ")})` : ""}. The newest are below; the downloads have all of them.`}
       </p>
       {data.auditEntries.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Newest audit entries about you or by you</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">When</th>
-              <th scope="col" className="govuk-table__header">What</th>
-              <th scope="col" className="govuk-table__header">Partnership</th>
-              <th scope="col" className="govuk-table__header">By you</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {data.auditEntries.map((e, i) => (
-              <tr className="govuk-table__row" key={`${e.at}-${i}`}>
-                <td className="govuk-table__cell">{formatDateTime(e.at)}</td>
-                <td className="govuk-table__cell">
-                  {e.action === "insert" ? "Added" : e.action === "update" ? "Changed" : "Removed"} {tableLabel(e.table).toLowerCase()}
-                </td>
-                <td className="govuk-table__cell">{e.partnership}</td>
-                <td className="govuk-table__cell">{e.madeByYou ? "Yes" : "No"}</td>
+        <div className="gt-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Newest audit entries about you or by you</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">When</th>
+                <th scope="col" className="govuk-table__header">What</th>
+                <th scope="col" className="govuk-table__header">Partnership</th>
+                <th scope="col" className="govuk-table__header">By you</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {data.auditEntries.map((e, i) => (
+                <tr className="govuk-table__row" key={`${e.at}-${i}`}>
+                  <td className="govuk-table__cell">{formatDateTime(e.at)}</td>
+                  <td className="govuk-table__cell">
+                    {e.action === "insert" ? "Added" : e.action === "update" ? "Changed" : "Removed"} {tableLabel(e.table).toLowerCase()}
+                  </td>
+                  <td className="govuk-table__cell">{e.partnership}</td>
+                  <td className="govuk-table__cell">{e.madeByYou ? "Yes" : "No"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </Main>
   );

@@ -37,36 +37,38 @@ export default function Admin() {
           — password reset emails
         </li>
       </ul>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Partnerships on this platform</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">
-              Partnership
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Area
-            </th>
-            <th scope="col" className="govuk-table__header">
-              Address
-            </th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {partnerships.map((p) => (
-            <tr className="govuk-table__row" key={p.id}>
-              <td className="govuk-table__cell">
-                <Link className="govuk-link" to={`/p/${p.slug}`}>
-                  {p.name}
-                </Link>
-                {p.is_demo ? <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-2">Demo</strong> : null}
-              </td>
-              <td className="govuk-table__cell">{p.county}</td>
-              <td className="govuk-table__cell">/p/{p.slug}</td>
+      <div className="gt-scroll">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Partnerships on this platform</caption>
+          <thead className="govuk-table__head">
+            <tr className="govuk-table__row">
+              <th scope="col" className="govuk-table__header">
+                Partnership
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Area
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Address
+              </th>
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody className="govuk-table__body">
+            {partnerships.map((p) => (
+              <tr className="govuk-table__row" key={p.id}>
+                <td className="govuk-table__cell">
+                  <Link className="govuk-link" to={`/p/${p.slug}`}>
+                    {p.name}
+                  </Link>
+                  {p.is_demo ? <strong className="govuk-tag govuk-tag--yellow govuk-!-margin-left-2">Demo</strong> : null}
+                </td>
+                <td className="govuk-table__cell">{p.county}</td>
+                <td className="govuk-table__cell">/p/{p.slug}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
     </Main>
   );
 }

@@ -38,33 +38,35 @@ export default function Boroughs() {
       {boroughs.length === 0 ? (
         <p className="govuk-body">No boroughs yet. Add the first one below.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Boroughs of {partnershipName}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Borough</th>
-              <th scope="col" className="govuk-table__header">ONS code</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Organisations</th>
-              <th scope="col" className="govuk-table__header">
-                <span className="govuk-visually-hidden">Actions</span>
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {boroughs.map((b) => (
-              <tr className="govuk-table__row" key={b.id}>
-                <td className="govuk-table__cell">{b.name}</td>
-                <td className="govuk-table__cell">{b.ons_code}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{b.organisations}</td>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/p/${slug}/boroughs/${b.id}`}>
-                    Change<span className="govuk-visually-hidden"> {b.name}</span>
-                  </Link>
-                </td>
+        <div className="gt-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Boroughs of {partnershipName}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Borough</th>
+                <th scope="col" className="govuk-table__header">ONS code</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Organisations</th>
+                <th scope="col" className="govuk-table__header">
+                  <span className="govuk-visually-hidden">Actions</span>
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {boroughs.map((b) => (
+                <tr className="govuk-table__row" key={b.id}>
+                  <td className="govuk-table__cell">{b.name}</td>
+                  <td className="govuk-table__cell">{b.ons_code}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{b.organisations}</td>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/p/${slug}/boroughs/${b.id}`}>
+                      Change<span className="govuk-visually-hidden"> {b.name}</span>
+                    </Link>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">

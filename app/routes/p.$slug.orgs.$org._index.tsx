@@ -30,9 +30,9 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     returns: { base: `/p/${ctx.partnership.slug}/orgs/${organisation.id}/returns`, todos: await returnsTodos(ctx) },
     partnership: { name: ctx.partnership.name },
     path: `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}`,
-    organisation: { name: organisation.name, sector: organisation.sector, borough: organisation.borough_name, isStatutory: organisation.is_statutory },
+    organisation: { name: organisation.name, sector: organisation.sector, borough: organisation.borough_name, isStatutory: organisation.is_statutory, website: organisation.website },
     overview,
-    can: { sign: ctx.can("pledge:sign"), champions: ctx.can("champions:manage"), edit: ctx.can("partnership:manage"), people: ctx.can("org:invite") },
+    can: { sign: ctx.can("pledge:sign"), champions: ctx.can("champions:manage"), edit: ctx.can("org:edit"), people: ctx.can("org:invite") },
   });
 }
 
@@ -136,28 +136,30 @@ export default function OrganisationHome() {
         </div>
       ) : null}
       {champions.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Current RJ champions</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Job title</th>
-              <th scope="col" className="govuk-table__header">Training</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {champions.map((c) => (
-              <tr className="govuk-table__row" key={c.id}>
-                <td className="govuk-table__cell">
-                  {c.name}
-                  {c.isContact ? <strong className="govuk-tag govuk-tag--turquoise gt-tag-inline">Communications contact</strong> : null}
-                </td>
-                <td className="govuk-table__cell">{c.jobTitle}</td>
-                <td className="govuk-table__cell">{TRAINING_LABELS[c.training]}</td>
+        <div className="gt-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Current RJ champions</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Name</th>
+                <th scope="col" className="govuk-table__header">Job title</th>
+                <th scope="col" className="govuk-table__header">Training</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {champions.map((c) => (
+                <tr className="govuk-table__row" key={c.id}>
+                  <td className="govuk-table__cell">
+                    {c.name}
+                    {c.isContact ? <strong className="govuk-tag govuk-tag--turquoise gt-tag-inline">Communications contact</strong> : null}
+                  </td>
+                  <td className="govuk-table__cell">{c.jobTitle}</td>
+                  <td className="govuk-table__cell">{TRAINING_LABELS[c.training]}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : !vacancy ? (
         <p className="govuk-body">No RJ champions named yet.</p>
       ) : null}
@@ -172,6 +174,13 @@ export default function OrganisationHome() {
         <SummaryRow label="Sector">{sectorLabel(organisation.sector)}</SummaryRow>
         <SummaryRow label="Borough">{organisation.borough ?? "County-wide"}</SummaryRow>
         <SummaryRow label="Statutory partner">{organisation.isStatutory ? "Yes" : "No"}</SummaryRow>
+        {organisation.website ? (
+          <SummaryRow label="Website">
+            <a className="govuk-link" href={organisation.website} rel="noreferrer">
+              {organisation.website}
+            </a>
+          </SummaryRow>
+        ) : null}
       </dl>
       {can.edit || can.people ? (
         <ul className="govuk-list">

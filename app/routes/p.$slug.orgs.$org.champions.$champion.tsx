@@ -10,6 +10,7 @@ import { ChampionFields } from "~/modules/champions/components";
 import { inviteChampion } from "~/modules/champions/invite.server";
 import { TRAINING_LABELS } from "~/modules/champions/training";
 import { deliverSoon } from "~/modules/notify/delivery.server";
+import { invitationNotice } from "~/modules/people/invite.server";
 import { dateField, withDates } from "~/modules/platform/date-input";
 import { formatDate } from "~/modules/platform/dates";
 import { parseForm, readForm, refuse } from "~/modules/platform/form.server";
@@ -61,7 +62,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     if (!result) notFound();
     if (!result.ok) return json({ errors: {}, formError: result.message } as Reply, { status: 409 });
     deliverSoon(scope.partnershipId);
-    return redirectWithNotice(`${path}/${champion.id}`, `Invitation sent to ${champion.email}`);
+    return redirectWithNotice(`${path}/${champion.id}`, invitationNotice(champion.email, "Invitation emails"));
   }
   const form = await parseForm(formData, championSchema(on).and(z.object({ revision: z.string() })));
   if (!form.ok) return json(form.reply, { status: 400 });

@@ -48,66 +48,70 @@ export default function Champions() {
         </Link>
       ) : null}
       {current.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Current champions</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Job title</th>
-              <th scope="col" className="govuk-table__header">Training</th>
-              <th scope="col" className="govuk-table__header">Since</th>
-              <th scope="col" className="govuk-table__header">Signs in</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {current.map((c) => (
-              <tr className="govuk-table__row" key={c.id}>
-                <td className="govuk-table__cell">
-                  {canManage ? (
-                    <Link className="govuk-link" to={`${path}/champions/${c.id}`}>
-                      {c.name}
-                    </Link>
-                  ) : (
-                    c.name
-                  )}
-                  {c.isContact ? <strong className="govuk-tag govuk-tag--turquoise gt-tag-inline">Communications contact</strong> : null}
-                </td>
-                <td className="govuk-table__cell">{c.jobTitle}</td>
-                <td className="govuk-table__cell">
-                  {TRAINING_LABELS[c.training]}
-                  {c.accreditationExpiresOn ? <span className="govuk-body-s gt-block">expires {formatDate(c.accreditationExpiresOn)}</span> : null}
-                </td>
-                <td className="govuk-table__cell">{formatDate(c.since)}</td>
-                <td className="govuk-table__cell">{c.userId ? "Yes" : "Not yet"}</td>
+        <div className="gt-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">Current champions</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Name</th>
+                <th scope="col" className="govuk-table__header">Job title</th>
+                <th scope="col" className="govuk-table__header">Training</th>
+                <th scope="col" className="govuk-table__header">Since</th>
+                <th scope="col" className="govuk-table__header">Signs in</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {current.map((c) => (
+                <tr className="govuk-table__row" key={c.id}>
+                  <td className="govuk-table__cell">
+                    {canManage ? (
+                      <Link className="govuk-link" to={`${path}/champions/${c.id}`}>
+                        {c.name}
+                      </Link>
+                    ) : (
+                      c.name
+                    )}
+                    {c.isContact ? <strong className="govuk-tag govuk-tag--turquoise gt-tag-inline">Communications contact</strong> : null}
+                  </td>
+                  <td className="govuk-table__cell">{c.jobTitle}</td>
+                  <td className="govuk-table__cell">
+                    {TRAINING_LABELS[c.training]}
+                    {c.accreditationExpiresOn ? <span className="govuk-body-s gt-block">expires {formatDate(c.accreditationExpiresOn)}</span> : null}
+                  </td>
+                  <td className="govuk-table__cell">{formatDate(c.since)}</td>
+                  <td className="govuk-table__cell">{c.userId ? "Yes" : "Not yet"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : (
         <p className="govuk-body">No current champions.</p>
       )}
       {former.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--s">Former champions</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Job title</th>
-              <th scope="col" className="govuk-table__header">Champion from</th>
-              <th scope="col" className="govuk-table__header">Left on</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {former.map((c) => (
-              <tr className="govuk-table__row" key={c.id}>
-                <td className="govuk-table__cell">{c.name}</td>
-                <td className="govuk-table__cell">{c.jobTitle}</td>
-                <td className="govuk-table__cell">{formatDate(c.since)}</td>
-                <td className="govuk-table__cell">{formatDate(c.leftOn!)}</td>
+        <div className="gt-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--s">Former champions</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Name</th>
+                <th scope="col" className="govuk-table__header">Job title</th>
+                <th scope="col" className="govuk-table__header">Champion from</th>
+                <th scope="col" className="govuk-table__header">Left on</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {former.map((c) => (
+                <tr className="govuk-table__row" key={c.id}>
+                  <td className="govuk-table__cell">{c.name}</td>
+                  <td className="govuk-table__cell">{c.jobTitle}</td>
+                  <td className="govuk-table__cell">{formatDate(c.since)}</td>
+                  <td className="govuk-table__cell">{formatDate(c.leftOn!)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
     </Main>
   );

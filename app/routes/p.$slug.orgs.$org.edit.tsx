@@ -1,15 +1,25 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import { notFound, requireAccess } from "~/modules/auth/guard.server";
+import { forbidden, notFound, requireAccess } from "~/modules/auth/guard.server";
 import { formatDate } from "~/modules/platform/dates";
 import { parseFormData, readForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
-import { LeavingSchema, OrganisationSchema, recordLeaving, recordRejoining, updateOrganisation } from "~/modules/tenancy/organisation-setup.server";
-import { ORGANISATION_FIELD_ORDER, OrganisationFields } from "~/modules/tenancy/OrganisationFields";
+import {
+  LeavingSchema,
+  OrganisationProfileSchema,
+  OrganisationSchema,
+  recordLeaving,
+  recordRejoining,
+  updateOrganisation,
+  updateOrganisationProfile,
+} from "~/modules/tenancy/organisation-setup.server";
+import { ORGANISATION_FIELD_ORDER, OrganisationFields, OrganisationProfileFields, PROFILE_FIELD_ORDER } from "~/modules/tenancy/OrganisationFields";
 import { historyInWords, organisationHistory } from "~/modules/tenancy/organisation-deletion.server";
 import { findOrganisation } from "~/modules/tenancy/organisations.server";
 import { listBoroughs } from "~/modules/tenancy/partnerships.server";
+import { sectorLabel } from "~/modules/tenancy/sectors";
+import { SummaryRow } from "~/modules/pledge/components";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Button, ErrorSummary, TextArea } from "~/ui/form";
 import { Main } from "~/ui/Layout";
@@ -17,7 +27,7 @@ import { Main } from "~/ui/Layout";
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Change ${data?.organisation.name ?? "organisation"} — Golden Thread` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const ctx = await requireAccess(request, params, "partnership:manage");
+  const ctx = await requireAccess(request, params, "org:edit");
   const partnershipId = ctx.partnership.id;
   const { organisation, boroughs, history } = await withPartnership(partnershipId, ctx.user.id, async (tx) => ({
     organisation: await findOrganisation(tx, { partnershipId, organisationId: ctx.organisation!.id }),
@@ -28,12 +38,16 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     back: `/p/${ctx.partnership.slug}/orgs/${organisation.id}`,
     boroughs,
+    /** The coordinator classifies the organisation; its own administrator keeps its name and website. */
+    classifies: ctx.can("partnership:manage"),
     organisation: {
       name: organisation.name,
       sector: organisation.sector,
       boroughId: organisation.borough_id,
       isStatutory: organisation.is_statutory,
       website: organisation.website,
+      sectorLabel: sectorLabel(organisation.sector),
+      boroughName: organisation.borough_name ?? "County-wide",
       leftOn: organisation.withdrawn_at ? formatDate(organisation.withdrawn_at) : null,
       leftBecause: organisation.withdrawn_reason,
     },
@@ -42,11 +56,20 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const ctx = await requireAccess(request, params, "partnership:manage");
+  const ctx = await requireAccess(request, params, "org:edit");
   const scope = { partnershipId: ctx.partnership.id, organisationId: ctx.organisation!.id };
   const back = `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}`;
   const body = await readForm(request);
   const intent = body.get("intent");
+  if ((intent === "leave" || intent === "rejoin") && !ctx.can("partnership:manage")) forbidden();
+  if (intent === "save" && !ctx.can("partnership:manage")) {
+    const form = parseFormData(body, OrganisationProfileSchema);
+    if (!form.ok) return json({ ...form.reply, intent }, { status: 400 });
+    const saved = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => updateOrganisationProfile(tx, { ...scope, form: form.data }));
+    if (!saved.ok && saved.notFound) notFound();
+    if (!saved.ok) return json({ ...refuse(form.values, { [saved.field]: saved.message }), intent }, { status: 400 });
+    return redirectWithNotice(back, `${form.data.name} saved`);
+  }
   if (intent === "leave") {
     const form = parseFormData(body, LeavingSchema);
     if (!form.ok) return json({ ...form.reply, intent }, { status: 400 });
@@ -67,7 +90,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
 }
 
 export default function ChangeOrganisation() {
-  const { back, boroughs, organisation, history } = useLoaderData<typeof loader>();
+  const { back, boroughs, classifies, organisation, history } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const detailsReply = reply?.intent === "save" ? reply : null;
   const leavingReply = reply?.intent === "leave" ? reply : null;
@@ -75,35 +98,49 @@ export default function ChangeOrganisation() {
     <Main backLink={{ to: back, label: `Back to ${organisation.name}` }}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary reply={reply} order={[...ORGANISATION_FIELD_ORDER, "reason"]} />
+          <ErrorSummary reply={reply} order={classifies ? [...ORGANISATION_FIELD_ORDER, "reason"] : PROFILE_FIELD_ORDER} />
           <span className="govuk-caption-l">{organisation.name}</span>
           <h1 className="govuk-heading-l">Change organisation details</h1>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="save" />
-            <OrganisationFields reply={detailsReply} boroughs={boroughs} current={organisation} />
+            {classifies ? <OrganisationFields reply={detailsReply} boroughs={boroughs} current={organisation} /> : <OrganisationProfileFields reply={detailsReply} current={organisation} />}
             <Button>Save details</Button>
           </Form>
 
-          <h2 className="govuk-heading-m">Leaving the programme</h2>
-          {organisation.leftOn ? (
-            <Form method="post">
-              <input type="hidden" name="intent" value="rejoin" />
-              <p className="govuk-body">
-                Left the programme on {organisation.leftOn}: {organisation.leftBecause}
-              </p>
-              <Button secondary>Record that it has rejoined</Button>
-            </Form>
+          {classifies ? (
+            <>
+              <h2 className="govuk-heading-m">Leaving the programme</h2>
+              {organisation.leftOn ? (
+                <Form method="post">
+                  <input type="hidden" name="intent" value="rejoin" />
+                  <p className="govuk-body">
+                    Left the programme on {organisation.leftOn}: {organisation.leftBecause}
+                  </p>
+                  <Button secondary>Record that it has rejoined</Button>
+                </Form>
+              ) : (
+                <Form method="post" noValidate>
+                  <input type="hidden" name="intent" value="leave" />
+                  <p className="govuk-body">An organisation that leaves is no longer expected to sign or report, and its history stays. This is not the same as withdrawing from the pledge, which is kept with the pledge’s history.</p>
+                  <TextArea name="reason" label="Why it left" hint="For example, the service closed in March, or it merged with another organisation" rows={3} reply={leavingReply} />
+                  <Button warning>Record that it has left</Button>
+                </Form>
+              )}
+            </>
           ) : (
-            <Form method="post" noValidate>
-              <input type="hidden" name="intent" value="leave" />
-              <p className="govuk-body">An organisation that leaves is no longer expected to sign or report, and its history stays. This is not the same as withdrawing from the pledge, which is kept with the pledge’s history.</p>
-              <TextArea name="reason" label="Why it left" hint="For example, the service closed in March, or it merged with another organisation" rows={3} reply={leavingReply} />
-              <Button warning>Record that it has left</Button>
-            </Form>
+            <>
+              <h2 className="govuk-heading-m">How the partnership records it</h2>
+              <dl className="govuk-summary-list">
+                <SummaryRow label="Sector">{organisation.sectorLabel}</SummaryRow>
+                <SummaryRow label="Borough">{organisation.boroughName}</SummaryRow>
+                <SummaryRow label="Statutory partner">{organisation.isStatutory ? "Yes" : "No"}</SummaryRow>
+              </dl>
+              <p className="govuk-body">The partnership’s coordinator keeps these, because the dashboards and restorative-borough criteria count by them. Ask the coordinator if one is wrong.</p>
+            </>
           )}
 
-          <h2 className="govuk-heading-m">Deleting the organisation</h2>
-          {history ? (
+          {classifies ? <h2 className="govuk-heading-m">Deleting the organisation</h2> : null}
+          {!classifies ? null : history ? (
             <p className="govuk-body" id="delete-not-offered">
               It cannot be deleted because it has {history}: its history is kept. If it is no longer taking part, record that it has left.
             </p>

@@ -3,7 +3,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireAccess } from "~/modules/auth/guard.server";
-import { changeInvitation, InvitationChangeSchema } from "~/modules/people/invite.server";
+import { mailConfigured } from "~/modules/notify/delivery.server";
+import { changeInvitation, InvitationChangeSchema, resentNotice } from "~/modules/people/invite.server";
 import { listPendingInvitations } from "~/modules/people/invitations.server";
 import { listMembers } from "~/modules/people/members.server";
 import { PendingInvitations } from "~/modules/people/PendingInvitations";
@@ -23,7 +24,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     members: await listMembers(tx, scope),
     invitations: await listPendingInvitations(tx, scope),
   }));
-  return json({ base: `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}`, organisationName: ctx.organisation!.name, members, invitations });
+  return json({ base: `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}`, organisationName: ctx.organisation!.name, members, invitations, mailServer: mailConfigured() });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -33,11 +34,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const organisationId = ctx.organisation!.id;
   const done = await changeInvitation({ partnershipId: ctx.partnership.id, userId: ctx.user.id, organisationId, ...form.data, origin: linkOrigin() });
   if (!done) notFound();
-  return redirectWithNotice(`/p/${ctx.partnership.slug}/orgs/${organisationId}/people`, form.data.intent === "resend" ? "Invitation sent again with a new link" : "Invitation cancelled");
+  return redirectWithNotice(`/p/${ctx.partnership.slug}/orgs/${organisationId}/people`, form.data.intent === "resend" ? resentNotice("Invitation emails") : "Invitation cancelled");
 }
 
 export default function OrganisationPeople() {
-  const { base, organisationName, members, invitations } = useLoaderData<typeof loader>();
+  const { base, organisationName, members, invitations, mailServer } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
     <Main backLink={{ to: base, label: `Back to ${organisationName}` }}>
@@ -50,28 +51,36 @@ export default function OrganisationPeople() {
       {members.length === 0 ? (
         <p className="govuk-body">Nobody has a role at {organisationName} yet.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">People with a role at {organisationName}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Email address</th>
-              <th scope="col" className="govuk-table__header">Role</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {members.map((m) => (
-              <tr className="govuk-table__row" key={m.userId}>
-                <td className="govuk-table__cell">{m.name}</td>
-                <td className="govuk-table__cell gt-break">{m.email}</td>
-                <td className="govuk-table__cell">{m.roles.map((r) => describeRole(r.role)).join(", ")}</td>
+        <div className="gt-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">People with a role at {organisationName}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Name</th>
+                <th scope="col" className="govuk-table__header">Email address</th>
+                <th scope="col" className="govuk-table__header">Role</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {members.map((m) => (
+                <tr className="govuk-table__row" key={m.userId}>
+                  <td className="govuk-table__cell">{m.name}</td>
+                  <td className="govuk-table__cell gt-break">{m.email}</td>
+                  <td className="govuk-table__cell">{m.roles.map((r) => describeRole(r.role)).join(", ")}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
       <h2 className="govuk-heading-m">Invitations waiting to be accepted</h2>
       <PendingInvitations invitations={invitations} />
+      <p className="govuk-body">
+        <Link className="govuk-link" to={`${base}/outbox`}>
+          {mailServer ? "Invitation emails sent" : "Invitation emails to pass on"}
+        </Link>
+        {mailServer ? null : ": no mail server is set up, so invitations are kept there for you to send the link yourself."}
+      </p>
     </Main>
   );
 }

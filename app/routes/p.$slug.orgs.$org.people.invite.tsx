@@ -38,7 +38,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     origin: linkOrigin(),
   });
   if (!invited.ok) return json(refuse(form.values, { [invited.field]: invited.message }), { status: 400 });
-  return redirectWithNotice(`/p/${ctx.partnership.slug}/orgs/${organisationId}/people`, invitationNotice(form.data.email));
+  return redirectWithNotice(`/p/${ctx.partnership.slug}/orgs/${organisationId}/people`, invitationNotice(form.data.email, "Invitation emails"));
 }
 
 export default function InviteToOrganisation() {

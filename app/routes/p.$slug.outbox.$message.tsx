@@ -3,9 +3,8 @@ import { json } from "@remix-run/node";
 import { useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireAccess } from "~/modules/auth/guard.server";
-import { EmailBody, OutboxStatusTag } from "~/modules/notify/OutboxMessage";
+import { OutboxMessageView } from "~/modules/notify/OutboxMessage";
 import { findOutboxMessage } from "~/modules/notify/outbox.server";
-import { formatDateTime } from "~/modules/platform/dates";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 
@@ -24,28 +23,7 @@ export default function OutboxMessage() {
   const { slug, message } = useLoaderData<typeof loader>();
   return (
     <Main backLink={{ to: `/p/${slug}/outbox`, label: "Back to the outbox" }}>
-      <span className="govuk-caption-l">Email</span>
-      <h1 className="govuk-heading-l">{message.subject}</h1>
-      <dl className="govuk-summary-list">
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">To</dt>
-          <dd className="govuk-summary-list__value gt-break">{message.to_address}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Written</dt>
-          <dd className="govuk-summary-list__value">{formatDateTime(message.created_at)}</dd>
-        </div>
-        <div className="govuk-summary-list__row">
-          <dt className="govuk-summary-list__key">Status</dt>
-          <dd className="govuk-summary-list__value">
-            <OutboxStatusTag status={message.status} />
-            {message.sent_at ? ` on ${formatDateTime(message.sent_at)}` : null}
-            {message.last_error ? <p className="govuk-body-s govuk-!-margin-top-2">Last attempt: {message.last_error}</p> : null}
-          </dd>
-        </div>
-      </dl>
-      <h2 className="govuk-heading-m">Message</h2>
-      <EmailBody text={message.body_text} />
+      <OutboxMessageView message={message} />
     </Main>
   );
 }

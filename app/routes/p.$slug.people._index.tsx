@@ -3,7 +3,7 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Link, useActionData, useLoaderData } from "@remix-run/react";
 import { notFound, requireAccess } from "~/modules/auth/guard.server";
-import { changeInvitation, InvitationChangeSchema } from "~/modules/people/invite.server";
+import { changeInvitation, InvitationChangeSchema, resentNotice } from "~/modules/people/invite.server";
 import { listPendingInvitations } from "~/modules/people/invitations.server";
 import { listMembers } from "~/modules/people/members.server";
 import { PendingInvitations } from "~/modules/people/PendingInvitations";
@@ -32,7 +32,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!form.ok) return json(form.reply, { status: 400 });
   const done = await changeInvitation({ partnershipId: ctx.partnership.id, userId: ctx.user.id, ...form.data, origin: linkOrigin() });
   if (!done) notFound();
-  return redirectWithNotice(`/p/${ctx.partnership.slug}/people`, form.data.intent === "resend" ? "Invitation sent again with a new link" : "Invitation cancelled");
+  return redirectWithNotice(`/p/${ctx.partnership.slug}/people`, form.data.intent === "resend" ? resentNotice() : "Invitation cancelled");
 }
 
 export default function People() {

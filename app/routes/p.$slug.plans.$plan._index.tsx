@@ -6,11 +6,10 @@ import { requireAccess } from "~/modules/auth/guard.server";
 import { ownOrganisations, seesWholePlan } from "~/modules/delivery/action-access";
 import { formatDate } from "~/modules/delivery/display";
 import { PlanThemeTable } from "~/modules/delivery/PlanThemeTable";
-import { requirePlan } from "~/modules/delivery/plan-access.server";
+import { planAsSeen, requirePlan } from "~/modules/delivery/plan-access.server";
 import { arrangeActions, parsePlanQuery } from "~/modules/delivery/plan-table";
 import { ACTION_STATUSES, planTitle, REVIEW_KINDS, REVIEW_LABELS, reviewCanOpen, reviewQuarter, STATUS_LABELS } from "~/modules/delivery/plan-terms";
 import { derivePlan } from "~/modules/delivery/plan-view";
-import { loadPlan } from "~/modules/delivery/plans.server";
 import { Progress } from "~/modules/delivery/PlanBits";
 import { percent } from "~/modules/delivery/progress";
 import { listReviews, openReview } from "~/modules/delivery/reviews.server";
@@ -28,11 +27,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const plan = await requirePlan(ctx, params);
   const query = parsePlanQuery(new URL(request.url).searchParams);
   const day = today();
-  const { derived, reviews } = await withPartnership(ctx.partnership.id, ctx.user.id, async (tx) => ({
-    derived: derivePlan(await loadPlan(tx, { partnershipId: ctx.partnership.id, planId: plan.id }), day),
-    reviews: await listReviews(tx, { partnershipId: ctx.partnership.id, planId: plan.id }),
-  }));
-  const only = seesWholePlan(ctx) ? undefined : ownOrganisations(ctx);
+  const { derived, lens, reviews } = await withPartnership(ctx.partnership.id, ctx.user.id, async (tx) => {
+    const { record, lens } = await planAsSeen(tx, ctx, plan.id);
+    return { derived: derivePlan(record, day), lens, reviews: await listReviews(tx, { partnershipId: ctx.partnership.id, planId: plan.id }) };
+  });
+  // A borough board member's plan already holds only their borough's actions, and its figures are the borough's.
+  const only = seesWholePlan(ctx) || lens ? undefined : ownOrganisations(ctx);
   const canReview = ctx.can("review:edit");
   return json({
     slug: ctx.partnership.slug,
@@ -40,6 +40,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     plan: { id: plan.id, title: planTitle(plan.financialYear), progress: derived.progress, actions: derived.actions.length, overdue: derived.overdue, counts: derived.statusCounts },
     title: planTitle(plan.financialYear),
     narrowed: Boolean(only),
+    borough: lens?.name ?? null,
     query,
     themes: derived.themes.map((t) => ({
       id: t.id,
@@ -180,7 +181,11 @@ export default function Plan() {
         <Button secondary>Show actions</Button>
       </Form>
       <p className="govuk-body" role="status">
-        {data.narrowed ? `Showing the ${shown} actions your organisation leads or supports.` : `Showing ${shown} of ${plan.actions} actions.`}
+        {data.borough
+          ? `Showing ${shown} of ${plan.actions} actions in ${data.borough}: those scoped to it, and partnership-wide ones led by one of its organisations. Progress and counts are ${data.borough}'s.`
+          : data.narrowed
+            ? `Showing the ${shown} actions your organisation leads or supports.`
+            : `Showing ${shown} of ${plan.actions} actions.`}
       </p>
 
       {data.themes.map((theme) => (

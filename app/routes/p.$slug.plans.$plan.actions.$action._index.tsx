@@ -79,25 +79,27 @@ export default function ActionPage() {
       {action.milestones.length === 0 ? (
         <p className="govuk-body">This action has no milestones, so its progress is the figure recorded in its latest update.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Milestones</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Milestone</th>
-              <th scope="col" className="govuk-table__header">Due</th>
-              <th scope="col" className="govuk-table__header">Done</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {action.milestones.map((m) => (
-              <tr className="govuk-table__row" key={m.id}>
-                <td className="govuk-table__cell">{m.title}</td>
-                <td className="govuk-table__cell">{formatDate(m.dueOn)}</td>
-                <td className="govuk-table__cell">{m.doneOn ? formatDate(m.doneOn) : m.dueOn < day ? <strong className="govuk-tag govuk-tag--red">Overdue</strong> : "Not yet"}</td>
+        <div className="gt-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Milestones</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Milestone</th>
+                <th scope="col" className="govuk-table__header">Due</th>
+                <th scope="col" className="govuk-table__header">Done</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {action.milestones.map((m) => (
+                <tr className="govuk-table__row" key={m.id}>
+                  <td className="govuk-table__cell">{m.title}</td>
+                  <td className="govuk-table__cell">{formatDate(m.dueOn)}</td>
+                  <td className="govuk-table__cell">{m.doneOn ? formatDate(m.doneOn) : m.dueOn < day ? <strong className="govuk-tag govuk-tag--red">Overdue</strong> : "Not yet"}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
 
       <h2 className="govuk-heading-m">Updates</h2>

@@ -1,8 +1,7 @@
 import type { LoaderFunctionArgs } from "@remix-run/node";
 import { requireAccess } from "~/modules/auth/guard.server";
 import { maySeeAction } from "~/modules/delivery/action-access";
-import { requirePlan } from "~/modules/delivery/plan-access.server";
-import { loadPlan } from "~/modules/delivery/plans.server";
+import { planAsSeen, requirePlan } from "~/modules/delivery/plan-access.server";
 import { updatesCsv } from "~/modules/delivery/update-csv.server";
 import { today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
@@ -11,7 +10,7 @@ import { csvResponse } from "~/modules/platform/csv/write.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "plan:view");
   const plan = await requirePlan(ctx, params);
-  const record = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => loadPlan(tx, { partnershipId: ctx.partnership.id, planId: plan.id }));
-  const csv = updatesCsv(record, today(), (a) => maySeeAction(ctx, a));
+  const { record, lens } = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => planAsSeen(tx, ctx, plan.id));
+  const csv = updatesCsv(record, today(), (a) => maySeeAction(ctx, a, lens));
   return csvResponse(`${ctx.partnership.slug}-updates-${plan.financialYear}.csv`, csv);
 }

@@ -101,27 +101,29 @@ export default function Upload() {
         </p>
       ) : null}
       {reply?.problems?.length ? (
-        <table className="govuk-table" id="problems">
-          <caption className="govuk-table__caption govuk-table__caption--m">Problems in the file</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Row</th>
-              <th scope="col" className="govuk-table__header">Column</th>
-              <th scope="col" className="govuk-table__header">Value</th>
-              <th scope="col" className="govuk-table__header">Problem</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {reply.problems.map((p, i) => (
-              <tr className="govuk-table__row" key={i}>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{p.row}</td>
-                <td className="govuk-table__cell">{p.column ? `${p.column} (${p.columnLabel})` : (p.columnLabel ?? "—")}</td>
-                <td className="govuk-table__cell">{p.value === undefined ? "—" : quoteCell(p.value)}</td>
-                <td className="govuk-table__cell">{p.message}</td>
+        <div className="gt-scroll">
+          <table className="govuk-table" id="problems">
+            <caption className="govuk-table__caption govuk-table__caption--m">Problems in the file</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Row</th>
+                <th scope="col" className="govuk-table__header">Column</th>
+                <th scope="col" className="govuk-table__header">Value</th>
+                <th scope="col" className="govuk-table__header">Problem</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {reply.problems.map((p, i) => (
+                <tr className="govuk-table__row" key={i}>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{p.row}</td>
+                  <td className="govuk-table__cell">{p.column ? `${p.column} (${p.columnLabel})` : (p.columnLabel ?? "—")}</td>
+                  <td className="govuk-table__cell">{p.value === undefined ? "—" : quoteCell(p.value)}</td>
+                  <td className="govuk-table__cell">{p.message}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-one-half">

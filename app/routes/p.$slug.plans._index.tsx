@@ -2,6 +2,8 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
+import { maySeeAction } from "~/modules/delivery/action-access";
+import { boroughLens } from "~/modules/delivery/plan-access.server";
 import { Progress } from "~/modules/delivery/PlanBits";
 import { planTitle, planYearChoices, REVIEW_LABELS } from "~/modules/delivery/plan-terms";
 import { createPlan, listPlans } from "~/modules/delivery/plans.server";
@@ -19,7 +21,10 @@ export const meta: MetaFunction = () => [{ title: "Delivery plan — Golden Thre
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "plan:view");
   const day = today();
-  const plans = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => listPlans(tx, { partnershipId: ctx.partnership.id, today: day }));
+  const plans = await withPartnership(ctx.partnership.id, ctx.user.id, async (tx) => {
+    const lens = await boroughLens(tx, ctx);
+    return listPlans(tx, { partnershipId: ctx.partnership.id, today: day, sees: lens ? (a) => maySeeAction(ctx, a, lens) : undefined });
+  });
   const thisYear = financialYearOf(day);
   return json({
     slug: ctx.partnership.slug,
@@ -60,47 +65,49 @@ export default function Plans() {
       </p>
       {plans.length === 0 ? <p className="govuk-body">There is no plan yet.</p> : null}
       {plans.length ? (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-table__caption--m">Plans by financial year</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Year</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Actions</th>
-              <th scope="col" className="govuk-table__header">Progress</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Overdue</th>
-              <th scope="col" className="govuk-table__header">Reviews</th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {plans.map((p) => (
-              <tr className="govuk-table__row" key={p.id}>
-                <td className="govuk-table__cell">
-                  <Link className="govuk-link" to={`/p/${slug}/plans/${p.id}`}>
-                    {financialYearLabel(p.financialYear)}
-                  </Link>
-                  {p.financialYear === thisYear ? <span className="govuk-body-s"> (this year)</span> : null}
-                </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{p.actions}</td>
-                <td className="govuk-table__cell">
-                  <Progress value={p.progress} />
-                </td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{p.overdue}</td>
-                <td className="govuk-table__cell">
-                  {p.reviews.length === 0 ? "None yet" : null}
-                  {p.reviews.map((r) =>
-                    canReview ? (
-                      <Link key={r.id} className="govuk-link gt-inline-item" to={`/p/${slug}/plans/reviews/${r.id}`}>
-                        {REVIEW_LABELS[r.kind]}
-                      </Link>
-                    ) : (
-                      <span key={r.id} className="gt-inline-item">{REVIEW_LABELS[r.kind]}</span>
-                    ),
-                  )}
-                </td>
+        <div className="gt-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-table__caption--m">Plans by financial year</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Year</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Actions</th>
+                <th scope="col" className="govuk-table__header">Progress</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Overdue</th>
+                <th scope="col" className="govuk-table__header">Reviews</th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {plans.map((p) => (
+                <tr className="govuk-table__row" key={p.id}>
+                  <td className="govuk-table__cell">
+                    <Link className="govuk-link" to={`/p/${slug}/plans/${p.id}`}>
+                      {financialYearLabel(p.financialYear)}
+                    </Link>
+                    {p.financialYear === thisYear ? <span className="govuk-body-s"> (this year)</span> : null}
+                  </td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{p.actions}</td>
+                  <td className="govuk-table__cell">
+                    <Progress value={p.progress} />
+                  </td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{p.overdue}</td>
+                  <td className="govuk-table__cell">
+                    {p.reviews.length === 0 ? "None yet" : null}
+                    {p.reviews.map((r) =>
+                      canReview ? (
+                        <Link key={r.id} className="govuk-link gt-inline-item" to={`/p/${slug}/plans/reviews/${r.id}`}>
+                          {REVIEW_LABELS[r.kind]}
+                        </Link>
+                      ) : (
+                        <span key={r.id} className="gt-inline-item">{REVIEW_LABELS[r.kind]}</span>
+                      ),
+                    )}
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ) : null}
 
       {canEdit ? (

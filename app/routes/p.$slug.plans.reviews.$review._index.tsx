@@ -45,6 +45,12 @@ export default function ReviewPage() {
             </Link>
           ) : null}
         </div>
+        {review.borough ? (
+          <div className="govuk-inset-text">
+            You see this review for {review.borough}: its actions (scoped to {review.borough}, or partnership-wide and led by one of its organisations) and its figures. The partnership’s other
+            boroughs and county-wide totals are for board members of the whole partnership.
+          </div>
+        ) : null}
         <p className="govuk-body gt-no-print">To print the board pack or save it as a PDF, use your browser&apos;s Print command.</p>
         <ReviewReport snapshot={snapshot} summary={review.summary} themeSummaries={review.themeSummaries} />
       </div>

@@ -92,34 +92,36 @@ export default function Completeness() {
       {report.missing.length === 0 ? (
         <p className="govuk-body">Every expected organisation has a return that counts.</p>
       ) : (
-        <table className="govuk-table">
-          <caption className="govuk-table__caption govuk-visually-hidden">Organisations with no return that counts for {quarter.label}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              {["Organisation", "Borough", "Sector", "Status"].map((h) => (
-                <th scope="col" className="govuk-table__header" key={h}>
-                  {h}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {report.missing.map((m) => (
-              <tr className="govuk-table__row" key={m.id}>
-                <th scope="row" className="govuk-table__header">
-                  <Link className="govuk-link" to={`/p/${slug}/orgs/${m.id}/returns/${quarter.key}`}>
-                    {m.name}
-                  </Link>
-                </th>
-                <td className="govuk-table__cell">{m.borough}</td>
-                <td className="govuk-table__cell">{m.sector}</td>
-                <td className="govuk-table__cell">
-                  <StatusTag status={m.status} />
-                </td>
+        <div className="gt-scroll">
+          <table className="govuk-table">
+            <caption className="govuk-table__caption govuk-visually-hidden">Organisations with no return that counts for {quarter.label}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                {["Organisation", "Borough", "Sector", "Status"].map((h) => (
+                  <th scope="col" className="govuk-table__header" key={h}>
+                    {h}
+                  </th>
+                ))}
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {report.missing.map((m) => (
+                <tr className="govuk-table__row" key={m.id}>
+                  <th scope="row" className="govuk-table__header">
+                    <Link className="govuk-link" to={`/p/${slug}/orgs/${m.id}/returns/${quarter.key}`}>
+                      {m.name}
+                    </Link>
+                  </th>
+                  <td className="govuk-table__cell">{m.borough}</td>
+                  <td className="govuk-table__cell">{m.sector}</td>
+                  <td className="govuk-table__cell">
+                    <StatusTag status={m.status} />
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       )}
     </Main>
   );

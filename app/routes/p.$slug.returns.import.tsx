@@ -1,9 +1,10 @@
 import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Link, useActionData, useFetcher, useLoaderData } from "@remix-run/react";
-import { useEffect } from "react";
+import { useEffect, useRef } from "react";
 import { z } from "zod";
 import { requireAccess } from "~/modules/auth/guard.server";
+import { ErrorSummary, useErrorTitle } from "~/ui/form";
 import type { CsvProblem } from "~/modules/platform/csv/read.server";
 import { ImportProgress, ProblemTable, UPLOAD_ACCEPT } from "~/modules/imports/ImportParts";
 import { findImportJob } from "~/modules/imports/jobs.server";
@@ -41,7 +42,8 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-type Rejected = { problems: CsvProblem[]; problemCount: number; fileName: string; formError?: string; reading?: string };
+/** `field` is where the message goes beside the form: the quarter or the file (fieldId names). */
+type Rejected = { problems: CsvProblem[]; problemCount: number; fileName: string; formError?: string; field?: "upload-quarter" | "file"; reading?: string };
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAccess(request, params, "imports:run");
@@ -50,15 +52,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   try {
     form = await request.formData();
   } catch {
-    return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: "The upload did not arrive complete. Try again." }, { status: 400 });
+    return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: "The upload did not arrive complete. Try again.", field: "file" }, { status: 400 });
   }
   const quarter = parseQuarterKey(String(form.get("quarter") ?? ""));
-  if (!quarter || quarter.start > day) return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: "Choose a quarter from the list" }, { status: 400 });
+  if (!quarter || quarter.start > day) return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: "Choose a quarter from the list", field: "upload-quarter" }, { status: 400 });
   const jobId = Uuid.safeParse(form.get("jobId"));
   const file = form.get("file");
-  if (!jobId.success) return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: "Reload the page and upload the file again." }, { status: 400 });
+  if (!jobId.success) return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: "Reload the page and upload the file again.", field: "file" }, { status: 400 });
   const upload = await readUploadedFile(file);
-  if (!upload.ok) return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: upload.message }, { status: 400 });
+  if (!upload.ok) return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: upload.message, field: "file" }, { status: 400 });
   const { text, fileName, reading } = upload;
   const outcome = await importQuarterValues({ partnershipId: ctx.partnership.id, userId: ctx.user.id, quarter, text, jobId: jobId.data, fileName, reading });
   const here = `/p/${ctx.partnership.slug}/returns/import?quarter=${quarter.key}&job=${jobId.data}`;
@@ -109,6 +111,17 @@ export default function ImportValues() {
   const uploading = upload.state !== "idle";
   const uploadingJob = upload.formData?.get("jobId");
 
+  // A refused upload: its message by the field it is about, and the summary takes focus so it is read first.
+  const fieldReply = rejected?.formError ? { errors: { [rejected.field ?? "file"]: rejected.formError } } : null;
+  const fileError = fieldReply?.errors.file;
+  const quarterError = fieldReply?.errors["upload-quarter"];
+  const problemsRef = useRef<HTMLDivElement>(null);
+  const problemCount = rejected?.problems?.length ?? 0;
+  useEffect(() => {
+    if (problemCount) problemsRef.current?.focus();
+  }, [problemCount, rejected]);
+  useErrorTitle(problemCount > 0);
+
   useEffect(() => {
     if (!uploading || typeof uploadingJob !== "string") return;
     const timer = setInterval(() => poll.load(`/p/${slug}/returns/import?quarter=${quarter.key}&job=${uploadingJob}`), 1000);
@@ -119,19 +132,9 @@ export default function ImportValues() {
 
   return (
     <Main backLink={{ to: `/p/${slug}/returns?quarter=${quarter.key}`, label: "Quarterly returns" }}>
-      {rejected?.formError ? (
-        <div className="govuk-error-summary" role="alert" tabIndex={-1}>
-          <h2 className="govuk-error-summary__title">There is a problem</h2>
-          <div className="govuk-error-summary__body">
-            <ul className="govuk-list govuk-error-summary__list">
-              <li>
-                <a href="#f-file">{rejected.formError}</a>
-              </li>
-            </ul>
-          </div>
-        </div>
-      ) : rejected?.problems?.length ? (
-        <div className="govuk-error-summary" role="alert" tabIndex={-1}>
+      <ErrorSummary reply={fieldReply} />
+      {rejected?.problems?.length ? (
+        <div className="govuk-error-summary" role="alert" tabIndex={-1} ref={problemsRef}>
           <h2 className="govuk-error-summary__title">The file was not uploaded: nothing has changed</h2>
           <div className="govuk-error-summary__body">
             <p className="govuk-body">
@@ -156,11 +159,22 @@ export default function ImportValues() {
       <p className="govuk-body">The whole file is checked first: if any cell is wrong, nothing changes and every problem is listed by row and column.</p>
       <upload.Form method="post" encType="multipart/form-data" action={`/p/${slug}/returns/import?quarter=${quarter.key}`}>
         <input type="hidden" name="jobId" value={jobId} />
-        <div className="govuk-form-group">
+        <div className={`govuk-form-group${quarterError ? " govuk-form-group--error" : ""}`}>
           <label className="govuk-label" htmlFor="f-upload-quarter">
             Quarter
           </label>
-          <select className="govuk-select" id="f-upload-quarter" name="quarter" defaultValue={quarter.key}>
+          {quarterError ? (
+            <p id="f-upload-quarter-error" className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {quarterError}
+            </p>
+          ) : null}
+          <select
+            className={`govuk-select${quarterError ? " govuk-select--error" : ""}`}
+            id="f-upload-quarter"
+            name="quarter"
+            defaultValue={quarter.key}
+            aria-describedby={quarterError ? "f-upload-quarter-error" : undefined}
+          >
             {quarters.map((q) => (
               <option key={q.key} value={q.key}>
                 {q.label}
@@ -168,11 +182,23 @@ export default function ImportValues() {
             ))}
           </select>
         </div>
-        <div className="govuk-form-group">
+        <div className={`govuk-form-group${fileError ? " govuk-form-group--error" : ""}`}>
           <label className="govuk-label" htmlFor="f-file">
             CSV or Excel file
           </label>
-          <input className="govuk-file-upload" id="f-file" name="file" type="file" accept={UPLOAD_ACCEPT} />
+          {fileError ? (
+            <p id="f-file-error" className="govuk-error-message">
+              <span className="govuk-visually-hidden">Error:</span> {fileError}
+            </p>
+          ) : null}
+          <input
+            className={`govuk-file-upload${fileError ? " govuk-file-upload--error" : ""}`}
+            id="f-file"
+            name="file"
+            type="file"
+            accept={UPLOAD_ACCEPT}
+            aria-describedby={fileError ? "f-file-error" : undefined}
+          />
         </div>
         <button type="submit" className="govuk-button" data-module="govuk-button" disabled={uploading}>
           Upload and check

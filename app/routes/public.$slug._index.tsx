@@ -53,47 +53,51 @@ export default function PublicRegister() {
       <p className="govuk-body-l">
         {signatories.length} organisations across {partnership.county} have signed the restorative pledge and their signature is current on {formatDate(on)}.
       </p>
-      <table className="govuk-table">
-        <caption className="govuk-table__caption govuk-table__caption--m">Signatories by sector</caption>
-        <thead className="govuk-table__head">
-          <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Sector</th>
-            <th scope="col" className="govuk-table__header govuk-table__header--numeric">Signatories</th>
-          </tr>
-        </thead>
-        <tbody className="govuk-table__body">
-          {sectors.map((s) => (
-            <tr className="govuk-table__row" key={s}>
-              <th scope="row" className="govuk-table__header">{sectorLabel(s)}</th>
-              <td className="govuk-table__cell govuk-table__cell--numeric">{signatories.filter((x) => x.sector === s).length}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-      {figures ? <PublishedActivity figures={figures} /> : null}
-      <h2 className="govuk-heading-m">Signatories by borough</h2>
-      {boroughs.map((b) => (
-        <table className="govuk-table" key={b ?? "county"}>
-          <caption className="govuk-table__caption govuk-table__caption--s">{b ?? "County-wide"}</caption>
+      <div className="gt-scroll">
+        <table className="govuk-table">
+          <caption className="govuk-table__caption govuk-table__caption--m">Signatories by sector</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Organisation</th>
               <th scope="col" className="govuk-table__header">Sector</th>
-              <th scope="col" className="govuk-table__header">Signed on</th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Signatories</th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
-            {signatories
-              .filter((s) => s.borough === b)
-              .map((s) => (
-                <tr className="govuk-table__row" key={s.id}>
-                  <th scope="row" className="govuk-table__header">{s.name}</th>
-                  <td className="govuk-table__cell">{sectorLabel(s.sector)}</td>
-                  <td className="govuk-table__cell">{formatDate(s.signedOn)}</td>
-                </tr>
-              ))}
+            {sectors.map((s) => (
+              <tr className="govuk-table__row" key={s}>
+                <th scope="row" className="govuk-table__header">{sectorLabel(s)}</th>
+                <td className="govuk-table__cell govuk-table__cell--numeric">{signatories.filter((x) => x.sector === s).length}</td>
+              </tr>
+            ))}
           </tbody>
         </table>
+      </div>
+      {figures ? <PublishedActivity figures={figures} /> : null}
+      <h2 className="govuk-heading-m">Signatories by borough</h2>
+      {boroughs.map((b) => (
+        <div className="gt-scroll">
+          <table className="govuk-table" key={b ?? "county"}>
+            <caption className="govuk-table__caption govuk-table__caption--s">{b ?? "County-wide"}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">Organisation</th>
+                <th scope="col" className="govuk-table__header">Sector</th>
+                <th scope="col" className="govuk-table__header">Signed on</th>
+              </tr>
+            </thead>
+            <tbody className="govuk-table__body">
+              {signatories
+                .filter((s) => s.borough === b)
+                .map((s) => (
+                  <tr className="govuk-table__row" key={s.id}>
+                    <th scope="row" className="govuk-table__header">{s.name}</th>
+                    <td className="govuk-table__cell">{sectorLabel(s.sector)}</td>
+                    <td className="govuk-table__cell">{formatDate(s.signedOn)}</td>
+                  </tr>
+                ))}
+            </tbody>
+          </table>
+        </div>
       ))}
       {pledge ? (
         <section className="gt-card" aria-labelledby="pledge-heading">

@@ -8,7 +8,7 @@
 import { useLocation } from "@remix-run/react";
 import { flexRender, getCoreRowModel, getSortedRowModel, useReactTable, type ColumnDef, type SortingState } from "@tanstack/react-table";
 import { useMemo, type ReactNode } from "react";
-import { compareCells, downloadHref, pageHref, sortHref, sortOf, type Cell, type TableData } from "~/modules/exports/table";
+import { compareCells, downloadHref, pageHref, sortHref, sortOf, tableAnchor, type Cell, type TableData } from "~/modules/exports/table";
 
 type Row = Record<string, Cell>;
 
@@ -73,7 +73,9 @@ export function DataTable({
     <div className={`gt-data-table${table.columns.length > 6 ? " gt-data-table--compact" : ""}`}>
       <div className="gt-scroll">
         <table className="govuk-table">
-          <caption className={`govuk-table__caption ${captionClassName}`}>{table.caption}</caption>
+          <caption className={`govuk-table__caption ${captionClassName}`} id={tableAnchor(table)}>
+            {table.caption}
+          </caption>
           <thead className="govuk-table__head">
             {model.getHeaderGroups().map((group) => (
               <tr className="govuk-table__row" key={group.id}>

@@ -24,6 +24,20 @@ function valuesOf(reply: Reply | undefined | null, name: string, fallback: strin
   return fallback ?? [];
 }
 
+/**
+ * "Error: " before the page title while a summary of problems is shown. PageMeta does it for a
+ * refused form posted by navigation (and with JavaScript off); this covers a form posted by a fetcher.
+ */
+export function useErrorTitle(shown: boolean) {
+  useEffect(() => {
+    if (!shown || document.title.startsWith("Error: ")) return;
+    document.title = `Error: ${document.title}`;
+    return () => {
+      if (document.title.startsWith("Error: ")) document.title = document.title.slice("Error: ".length);
+    };
+  }, [shown]);
+}
+
 /** Lists every problem at the top, each linking to its field; takes focus so it is read first. */
 export function ErrorSummary({ reply, order = [] }: { reply: Reply | undefined | null; order?: string[] }) {
   const ref = useRef<HTMLDivElement>(null);
@@ -33,6 +47,7 @@ export function ErrorSummary({ reply, order = [] }: { reply: Reply | undefined |
   useEffect(() => {
     if (hasProblems) ref.current?.focus();
   }, [hasProblems, reply]);
+  useErrorTitle(hasProblems);
   if (!hasProblems) return null;
   return (
     <div className="govuk-error-summary" data-module="govuk-error-summary" ref={ref} tabIndex={-1}>
@@ -259,6 +274,7 @@ function Fieldset({
   );
 }
 
+/** Each option's hint has an id of its own (`…-item-hint`): the first option's id is the group's, so `${id}-hint` would repeat the group hint's id. */
 export function RadiosField({
   name,
   legend,
@@ -299,13 +315,13 @@ export function RadiosField({
                 type="radio"
                 value={o.value}
                 defaultChecked={current === o.value}
-                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+                aria-describedby={o.hint ? `${optionId}-item-hint` : undefined}
               />
               <label className="govuk-label govuk-radios__label" htmlFor={optionId}>
                 {o.label}
               </label>
               {o.hint ? (
-                <div id={`${optionId}-hint`} className="govuk-hint govuk-radios__hint">
+                <div id={`${optionId}-item-hint`} className="govuk-hint govuk-radios__hint">
                   {o.hint}
                 </div>
               ) : null}
@@ -354,13 +370,13 @@ export function CheckboxesField({
                 type="checkbox"
                 value={o.value}
                 defaultChecked={current.has(o.value)}
-                aria-describedby={o.hint ? `${optionId}-hint` : undefined}
+                aria-describedby={o.hint ? `${optionId}-item-hint` : undefined}
               />
               <label className="govuk-label govuk-checkboxes__label" htmlFor={optionId}>
                 {o.label}
               </label>
               {o.hint ? (
-                <div id={`${optionId}-hint`} className="govuk-hint govuk-checkboxes__hint">
+                <div id={`${optionId}-item-hint`} className="govuk-hint govuk-checkboxes__hint">
                   {o.hint}
                 </div>
               ) : null}

@@ -19,6 +19,7 @@ import * as m2026_11_22_71 from "./2026_11_22_71_organisation_lookup";
 import * as m2026_11_22_72 from "./2026_11_22_72_scope_facts_changed";
 import * as m2026_11_22_73 from "./2026_11_22_73_return_quarters_changed";
 import * as m2026_12_04_01 from "./2026_12_04_01_kept_posts";
+import * as m2026_12_04_21 from "./2026_12_04_21_outbox_invitation";
 import * as m2026_12_04_50 from "./2026_12_04_50_paper_signatures_and_deletion";
 
 export const migrations: Record<string, Migration> = {
@@ -38,5 +39,6 @@ export const migrations: Record<string, Migration> = {
   "2026_11_22_72_scope_facts_changed": m2026_11_22_72,
   "2026_11_22_73_return_quarters_changed": m2026_11_22_73,
   "2026_12_04_01_kept_posts": m2026_12_04_01,
+  "2026_12_04_21_outbox_invitation": m2026_12_04_21,
   "2026_12_04_50_paper_signatures_and_deletion": m2026_12_04_50,
 };

@@ -47,7 +47,7 @@ export const seedInvitations: DemoStep = async (tx, ctx) => {
   const sent = new Date(ctx.now.getTime() - 2 * 86_400_000);
   const expires = new Date(sent.getTime() + 7 * 86_400_000);
   const invitedBy = ctx.userIds.get(pending.invitedBy) ?? null;
-  await tx
+  const invitation = await tx
     .insertInto("invitations")
     .values({
       partnership_id: ctx.partnershipId,
@@ -60,13 +60,15 @@ export const seedInvitations: DemoStep = async (tx, ctx) => {
       created_at: sent,
       expires_at: expires,
     })
-    .execute();
+    .returning("id")
+    .executeTakeFirstOrThrow();
   const origin = process.env.APP_ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
   await tx
     .insertInto("outbox_messages")
     .values({
       partnership_id: ctx.partnershipId,
       kind: "invitation",
+      invitation_id: invitation.id,
       to_address: pending.email,
       subject: `You are invited to ${ctx.partnership.name} on Golden Thread`,
       body_text: [

@@ -14,6 +14,16 @@ function alive(pid: number) {
   }
 }
 
+/** The live process holding the embedded database open (a running `npm start`), or null. */
+export function dataDirHolder(dataDir: string): number | null {
+  try {
+    const pid = Number(fs.readFileSync(path.join(dataDir, "golden-thread.pid"), "utf8").trim());
+    return pid && pid !== process.pid && alive(pid) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
 export function lockDataDir(dataDir: string): () => void {
   fs.mkdirSync(dataDir, { recursive: true });
   const lockFile = path.join(dataDir, "golden-thread.pid");

@@ -100,7 +100,7 @@ describe("inviting someone", () => {
     const row = coordinator.page.getByRole("row").filter({ hasText: "late.champion@linthorpe.example.org" });
     expect(await row.textContent()).toContain("Expired");
     await submit(coordinator.page, "Resend invitation to late.champion@linthorpe.example.org");
-    await coordinator.page.getByText("Invitation sent again with a new link").waitFor();
+    await coordinator.page.getByText("A new link is saved in the outbox").waitFor();
     const fresh = await linkFromOutbox(coordinator.page, "cleveland", "late.champion@linthorpe.example.org");
     expect(fresh).not.toBe(expired);
     await invitee.page.goto(fresh);

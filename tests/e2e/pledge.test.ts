@@ -165,7 +165,7 @@ describe("the restorative pledge, end to end", () => {
     await click(page, "Save champion", "Nadia Kowalski");
     await expectAccessible(page);
     await page.getByRole("button", { name: "Invite Nadia Kowalski to sign in" }).click();
-    await page.getByText("Invitation sent to nadia.kowalski@marina-traders.example.org").waitFor();
+    await page.getByText("Invitation to nadia.kowalski@marina-traders.example.org saved in Invitation emails").waitFor();
 
     // The champion accepts: through the invitation page where it exists, else the invitation API.
     const email = await server().db.handles.owner.selectFrom("outbox_messages").select("body_text").where("to_address", "=", "nadia.kowalski@marina-traders.example.org").executeTakeFirstOrThrow();

@@ -150,3 +150,21 @@ describe("dashboards over HTTP", () => {
     expect(hampshire.page.figures).toBeNull();
   });
 });
+
+describe("sorting a table on a long page", () => {
+  const linksBackToTheirTable = (html: string) => {
+    const hrefs = [...html.matchAll(/<a [^>]*class="gt-sort-link"[^>]*>/g)].map((m) => /href="([^"]+)"/.exec(m[0])![1].replace(/&amp;/g, "&"));
+    expect(hrefs.length, html.slice(html.indexOf("gt-sort-link") - 200, html.indexOf("gt-sort-link") + 300)).toBeGreaterThan(3);
+    return hrefs.filter((href) => {
+      const anchor = /#([\w-]+)$/.exec(href)?.[1];
+      return !anchor || !html.includes(`id="${anchor}"`);
+    });
+  };
+
+  it("comes back to the table sorted, on the county dashboard and the delivery plan, not to the top of the page", async () => {
+    expect(linksBackToTheirTable(await (await board.get("/p/cleveland")).text())).toEqual([]);
+    const plan = await server().db.handles.owner.selectFrom("delivery_plans").select("id").orderBy("financial_year", "desc").executeTakeFirstOrThrow();
+    const planPage = await (await board.get(`/p/cleveland/plans/${plan.id}`)).text();
+    expect(linksBackToTheirTable(planPage)).toEqual([]);
+  });
+});

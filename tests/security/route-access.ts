@@ -6,7 +6,8 @@
  * or the demo roles of the cleveland partnership that may use it. Organisation routes use the demo
  * organisation, Hartlepool Borough Council, whose admin and champion are demo accounts.
  * `fields`: form fields a post carries that name other objects, used to try another partnership's ids.
- * `intents`: the values of the `intent` field, each tried on its own.
+ * `intents`: the values of the `intent` field, each tried on its own; `intentPost` names the
+ * intents whose posts are for fewer roles than `post`.
  * `samples`: per intent ("" for none), a body that would be accepted but for the ids in it; each
  * id field of ID_FIELDS in it is swapped for another partnership's, and must then answer 404.
  */
@@ -19,6 +20,7 @@ export interface RouteRule {
   post: Access;
   fields?: string[];
   intents?: string[];
+  intentPost?: Record<string, Access>;
   samples?: Record<string, Record<string, string>>;
 }
 
@@ -152,10 +154,20 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/p.$slug.boroughs._index": { get: ["coordinator"], post: ["coordinator"] },
   "routes/p.$slug.boroughs.$borough": { get: ["coordinator"], post: ["coordinator"] },
   "routes/p.$slug.orgs.new": { get: ["coordinator"], post: ["coordinator"], fields: ["boroughId"] },
-  "routes/p.$slug.orgs.$org.edit": { get: ["coordinator"], post: ["coordinator"], intents: ["save", "leave", "rejoin"], fields: ["boroughId"] },
   // issue 20: undoing a mistaken organisation (the demo one has history, so a post is refused), and a paper signature
   "routes/p.$slug.orgs.$org.delete": { get: ["coordinator"], post: ["coordinator"] },
   "routes/p.$slug.orgs.$org.pledge.paper": { get: ["coordinator"], post: ["coordinator"] },
+  // An organisation's administrator keeps its name and website; its classification and leaving are the coordinator's (issue 21).
+  "routes/p.$slug.orgs.$org.edit": {
+    get: ["coordinator", "org_admin"],
+    post: ["coordinator", "org_admin"],
+    intents: ["save", "leave", "rejoin"],
+    intentPost: { leave: COORDINATOR, rejoin: COORDINATOR },
+    fields: ["boroughId"],
+  },
+  // The emails carrying an organisation's invitations, for its administrator to pass on without a mail server (issue 21).
+  "routes/p.$slug.orgs.$org.outbox._index": { get: ["coordinator", "org_admin"], post: "none" },
+  "routes/p.$slug.orgs.$org.outbox.$message": { get: ["coordinator", "org_admin"], post: "none" },
   // dashboards (issue 7); the county dashboard is routes/p.$slug._index
   "routes/p.$slug.dashboard.$borough": { get: STAFF, post: "none" },
   "routes/p.$slug.dashboard[.csv]": { get: STAFF, post: "none" },

@@ -15,6 +15,29 @@ export type ParamValues = { own: string; other: string };
 const byName = (table: "boroughs", slug: string, name: string) => async (owner: Kysely<Database>) =>
   (await owner.selectFrom(table).select("id").where("partnership_id", "=", await partnershipId(owner, slug)).where("name", "=", name).executeTakeFirstOrThrow()).id;
 
+/** An invitation email to Hartlepool Borough Council, so its administrator may read it too. */
+async function hartlepoolInvitationEmail(owner: Kysely<Database>) {
+  const partnership = await partnershipId(owner, "cleveland");
+  const invitation = await owner
+    .insertInto("invitations")
+    .values({
+      partnership_id: partnership,
+      token_hash: newToken().hash,
+      email: "matrix.emailed@example.org",
+      role: "champion",
+      organisation_id: await organisationId(owner, "cleveland", "Hartlepool Borough Council"),
+      expires_at: new Date(epochMs() + 86_400_000),
+    })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  const message = await owner
+    .insertInto("outbox_messages")
+    .values({ partnership_id: partnership, kind: "invitation", invitation_id: invitation.id, to_address: "matrix.emailed@example.org", subject: "You are invited", body_text: "…", status: "kept" })
+    .returning("id")
+    .executeTakeFirstOrThrow();
+  return message.id;
+}
+
 const firstOutboxMessage = async (owner: Kysely<Database>, slug: string) =>
   (await owner.selectFrom("outbox_messages").select("id").where("partnership_id", "=", await partnershipId(owner, slug)).orderBy("created_at").executeTakeFirstOrThrow()).id;
 
@@ -79,7 +102,7 @@ export const PARAMS: Record<string, (owner: Kysely<Database>) => Promise<ParamVa
   // A champion at Hartlepool Borough Council, so a form naming that role is right but for a swapped id.
   person: async (owner) => ({ own: await userId(owner, "champion@cleveland.demo.test"), other: await userId(owner, "champion@hampshire.demo.test") }),
   borough: async (owner) => ({ own: await byName("boroughs", "cleveland", "Hartlepool")(owner), other: await byName("boroughs", "hampshire", "Portsmouth")(owner) }),
-  message: async (owner) => ({ own: await firstOutboxMessage(owner, "cleveland"), other: await firstOutboxMessage(owner, "hampshire") }),
+  message: async (owner) => ({ own: await hartlepoolInvitationEmail(owner), other: await firstOutboxMessage(owner, "hampshire") }),
   token: liveToken,
 };
 

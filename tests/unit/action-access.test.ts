@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { maySeeAction, mayUpdateAction, seesWholePlan, type Viewer } from "~/modules/delivery/action-access";
+import { inBorough, maySeeAction, mayUpdateAction, seesWholePlan, type Viewer } from "~/modules/delivery/action-access";
 
 const hartlepool = "org-hartlepool";
 const police = "org-police";
@@ -24,5 +24,19 @@ describe("who sees and updates an action", () => {
     expect(maySeeAction(member("org-elsewhere", "champion"), action)).toBe(false);
     expect(seesWholePlan({ roles: ["board"], memberships: [] })).toBe(true);
     expect(seesWholePlan(member(hartlepool, "champion"))).toBe(false);
+  });
+
+  it("shows a board member limited to one borough only that borough's actions (ADR 0022)", () => {
+    const board: Viewer = { roles: ["board"], memberships: [], boroughScope: "hartlepool" };
+    const lens = { boroughId: "hartlepool", organisationIds: new Set([hartlepool]) };
+    const scoped = { ...action, lead: { id: police }, boroughs: [{ id: "hartlepool" }] };
+    const elsewhere = { ...action, lead: { id: police }, boroughs: [{ id: "stockton" }] };
+    const countyWideLedHere = { ...action, boroughs: [] };
+    const countyWideLedElsewhere = { ...action, lead: { id: police }, boroughs: [] };
+    expect(seesWholePlan(board)).toBe(false);
+    expect([scoped, elsewhere, countyWideLedHere, countyWideLedElsewhere].map((a) => inBorough(a, lens))).toEqual([true, false, true, false]);
+    expect([scoped, elsewhere, countyWideLedHere, countyWideLedElsewhere].map((a) => maySeeAction(board, a, lens))).toEqual([true, false, true, false]);
+    // Without their borough to judge by, nothing of the plan shows.
+    expect(maySeeAction(board, scoped)).toBe(false);
   });
 });

@@ -49,8 +49,8 @@ describe("tables sorted by the URL", () => {
 
   it("links to the opposite direction of the current sort and keeps the page's other parameters", () => {
     const search = new URLSearchParams("borough=x&by-borough-sort=signed&by-borough-dir=asc");
-    expect(sortHref(table, search, "signed", sortOf(table, search))).toBe("?borough=x&by-borough-sort=signed&by-borough-dir=desc");
-    expect(sortHref(table, search, "borough", sortOf(table, search))).toBe("?borough=x&by-borough-sort=borough&by-borough-dir=asc");
+    expect(sortHref(table, search, "signed", sortOf(table, search))).toBe("?borough=x&by-borough-sort=signed&by-borough-dir=desc#table-by-borough");
+    expect(sortHref(table, search, "borough", sortOf(table, search))).toBe("?borough=x&by-borough-sort=borough&by-borough-dir=asc#table-by-borough");
     expect(downloadHref(table, search, "/p/x/adoption.csv")).toBe("/p/x/adoption.csv?borough=x&by-borough-sort=signed&by-borough-dir=asc&table=by-borough");
   });
 });

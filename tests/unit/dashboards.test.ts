@@ -112,8 +112,8 @@ describe("tables cut into pages by the address", () => {
 
   it("links to pages and to the CSV keep the filters and sort, and the CSV holds every page", () => {
     const search = new URLSearchParams("from=2025Q1&orgs-sort=n&orgs-page=2");
-    expect(pageHref(table, search, 3)).toBe("?from=2025Q1&orgs-sort=n&orgs-page=3");
-    expect(pageHref(table, search, 1)).toBe("?from=2025Q1&orgs-sort=n");
+    expect(pageHref(table, search, 3)).toBe("?from=2025Q1&orgs-sort=n&orgs-page=3#table-orgs");
+    expect(pageHref(table, search, 1)).toBe("?from=2025Q1&orgs-sort=n#table-orgs");
     expect(downloadHref(table, search, "/p/x/dashboard.csv?borough=b1")).toBe("/p/x/dashboard.csv?from=2025Q1&orgs-sort=n&borough=b1&table=orgs");
   });
 });
@@ -126,6 +126,7 @@ describe("restorative-borough status", () => {
     withoutChampion: [],
     trainedChampions: 3,
     returns: { expected: 20, submitted: 19, percent: 95 },
+    actions: 4,
     offTrack: [],
     ...over,
   });
@@ -139,6 +140,22 @@ describe("restorative-borough status", () => {
       ["champions", false, "No champion: A, B, C and 1 more"],
       ["returns", true, "19 of 20 returns in (95%)"],
       ["actions", false, "Off track: 3.2 Refresher training"],
+    ]);
+  });
+
+  it("does not count a criterion with nothing to judge as met", () => {
+    // Redcar with none of its 3 organisations signed, no statutory partner listed and no actions of its own.
+    const empty = standing({ statutory: { total: 0, unsigned: [] }, signed: 0, sectors: 0, withoutChampion: [], trainedChampions: 0, actions: 0 });
+    const results = assessBorough(SUGGESTED_CRITERIA, empty);
+    expect(results.filter((r) => ["statutory", "champions", "actions"].includes(r.key)).map((r) => [r.key, r.met, r.detail])).toEqual([
+      ["statutory", false, "No statutory partners listed"],
+      ["champions", false, "No signatories yet"],
+      ["actions", false, "No delivery actions in the borough this year"],
+    ]);
+    const busy = assessBorough(SUGGESTED_CRITERIA, standing({ signed: 4, withoutChampion: [] }));
+    expect(rankBoroughs([{ borough: "Redcar", results }, { borough: "Stockton", results: busy }]).map((r) => [r.borough, r.rank])).toEqual([
+      ["Stockton", 1],
+      ["Redcar", 2],
     ]);
   });
 

@@ -28,6 +28,8 @@ export const PERMISSIONS = {
   "org:view": ["coordinator", "board", "org_admin", "champion"],
   "org:edit": ["coordinator", "org_admin"],
   "org:invite": ["coordinator", "org_admin"],
+  /** The emails carrying this organisation's invitations, to pass a link on without a mail server. */
+  "org:outbox": ["coordinator", "org_admin"],
   "pledge:sign": ["org_admin"],
   "champions:manage": ["coordinator", "org_admin"],
   "return:edit": ["champion", "org_admin"],
@@ -42,6 +44,7 @@ export const ORGANISATION_PERMISSIONS: ReadonlySet<Permission> = new Set<Permiss
   "org:view",
   "org:edit",
   "org:invite",
+  "org:outbox",
   "pledge:sign",
   "champions:manage",
   "return:edit",

@@ -11,12 +11,23 @@ export const linkChampionOnAcceptance: InvitationAcceptedHook = {
   async run(tx, accepted) {
     const championId = accepted.context.championId;
     if (typeof championId !== "string" || accepted.role !== "champion" || !accepted.organisationId) return;
-    await tx
+    const linked = await tx
       .updateTable("champions")
       .set({ user_id: accepted.userId, updated_at: sql`clock_timestamp()` })
       .where("partnership_id", "=", accepted.partnershipId)
       .where("organisation_id", "=", accepted.organisationId)
       .where("id", "=", championId)
-      .execute();
+      .where("left_on", "is", null)
+      .executeTakeFirst();
+    // The champion left while the invitation was on its way: it grants nothing.
+    if (Number(linked.numUpdatedRows) === 0) {
+      await tx
+        .deleteFrom("organisation_members")
+        .where("partnership_id", "=", accepted.partnershipId)
+        .where("organisation_id", "=", accepted.organisationId)
+        .where("user_id", "=", accepted.userId)
+        .where("role", "=", "champion")
+        .execute();
+    }
   },
 };

@@ -5,6 +5,7 @@
  */
 import { sql } from "kysely";
 import type { TrainingLevel } from "../../../db/types";
+import { now } from "../platform/clock.server";
 import type { Tx } from "../tenancy/with-partnership.server";
 
 type Scope = { partnershipId: string; organisationId: string };
@@ -154,12 +155,52 @@ export async function recordLeaving(tx: Tx, scope: Scope & { championId: string;
   if (!existing) return { ok: false, reason: "missing" };
   if (existing.leftOn) return { ok: false, reason: "left" };
   if (scope.leftOn < existing.since) return { ok: false, errors: { leftOn: "The leaving date must be on or after the date they became a champion" } };
-  await tx
+  const left = await tx
     .updateTable("champions")
     .set({ left_on: scope.leftOn, is_contact: false, updated_at: sql`clock_timestamp()` })
     .where("partnership_id", "=", scope.partnershipId)
     .where("organisation_id", "=", scope.organisationId)
     .where("id", "=", scope.championId)
-    .execute();
+    .returning(["user_id", "email"])
+    .executeTakeFirstOrThrow();
+  await endChampionAccess(tx, { ...scope, userId: left.user_id, email: left.email });
   return { ok: true, id: scope.championId };
+}
+
+/**
+ * A champion who has left (or been erased) no longer acts for the organisation: their account's
+ * champion role here ends, and an invitation still waiting for them is cancelled. Both stay when
+ * the same person is also a current champion of the organisation under another record.
+ */
+export async function endChampionAccess(tx: Tx, scope: Scope & { championId: string; userId: string | null; email: string }) {
+  const others = await tx
+    .selectFrom("champions")
+    .select(["user_id", "email"])
+    .where("partnership_id", "=", scope.partnershipId)
+    .where("organisation_id", "=", scope.organisationId)
+    .where("id", "!=", scope.championId)
+    .where("left_on", "is", null)
+    .execute();
+  const stillChampion = (userId: string | null, email: string) => others.some((o) => (userId && o.user_id === userId) || o.email.toLowerCase() === email.toLowerCase());
+  let invitations = tx
+    .updateTable("invitations")
+    .set({ cancelled_at: now() })
+    .where("partnership_id", "=", scope.partnershipId)
+    .where("organisation_id", "=", scope.organisationId)
+    .where("role", "=", "champion")
+    .where("accepted_at", "is", null)
+    .where("cancelled_at", "is", null);
+  invitations = stillChampion(null, scope.email)
+    ? invitations.where(sql`context->>'championId'`, "=", scope.championId)
+    : invitations.where((eb) => eb.or([eb(sql`context->>'championId'`, "=", scope.championId), eb(sql`lower(email)`, "=", scope.email.toLowerCase())]));
+  await invitations.execute();
+  if (scope.userId && !stillChampion(scope.userId, scope.email)) {
+    await tx
+      .deleteFrom("organisation_members")
+      .where("partnership_id", "=", scope.partnershipId)
+      .where("organisation_id", "=", scope.organisationId)
+      .where("user_id", "=", scope.userId)
+      .where("role", "=", "champion")
+      .execute();
+  }
 }

@@ -4,12 +4,13 @@
  * whole-partnership actions its own organisations lead.
  */
 import { ACTION_STATUSES, STATUS_LABELS } from "../delivery/plan-terms";
+import { inBorough } from "../delivery/action-access";
 import { derivePlan, type DerivedPlan, type PlanRecord } from "../delivery/plan-view";
 import type { TableData } from "../exports/table";
 import { ACTION_STATUS_COLOURS, chartOf, type ChartSpec } from "./chart-spec";
 
 export function boroughActions(plan: PlanRecord, boroughId: string, organisationIds: Set<string>): PlanRecord {
-  return { ...plan, actions: plan.actions.filter((a) => a.boroughs.some((b) => b.id === boroughId) || (a.boroughs.length === 0 && organisationIds.has(a.lead.id))) };
+  return { ...plan, actions: plan.actions.filter((a) => inBorough(a, { boroughId, organisationIds })) };
 }
 
 export function planTables(plan: PlanRecord, asAt: string): { derived: DerivedPlan; byTheme: TableData; overdue: TableData; chart: ChartSpec } {

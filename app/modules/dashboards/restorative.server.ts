@@ -7,6 +7,7 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { now } from "../platform/clock.server";
 import { checkbox, formVersion } from "../platform/form.server";
+import { inBorough } from "../delivery/action-access";
 import type { DerivedPlan } from "../delivery/plan-view";
 import { previousQuarter, quarterOf, type Quarter } from "../reporting/periods";
 import type { Tx } from "../tenancy/with-partnership.server";
@@ -98,10 +99,10 @@ export function boroughStanding(
 ): BoroughStanding {
   const orgs = organisationsByBorough(facts).get(boroughId) ?? [];
   const ownIds = new Set(orgs.map((o) => o.id));
-  const offTrack = (plan?.actions ?? [])
-    .filter((a) => a.standing.status === "off_track" && (a.boroughs.some((b) => b.id === boroughId) || (ownIds.has(a.lead.id) && a.boroughs.length === 0)))
-    .map((a) => `${a.reference} ${a.title}`);
-  return { ...adoptionStanding(orgs, today), returns: returnRate(orgs, returns, quarters), offTrack };
+  const lens = { boroughId, organisationIds: ownIds };
+  const actions = (plan?.actions ?? []).filter((a) => inBorough(a, lens) && a.standing.status !== "dropped");
+  const offTrack = actions.filter((a) => a.standing.status === "off_track").map((a) => `${a.reference} ${a.title}`);
+  return { ...adoptionStanding(orgs, today), returns: returnRate(orgs, returns, quarters), actions: actions.length, offTrack };
 }
 
 /** What a borough's standing takes from its organisations alone, once per list and day (the list is kept with the facts). */

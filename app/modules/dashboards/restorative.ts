@@ -36,6 +36,8 @@ export interface BoroughStanding {
   withoutChampion: string[];
   trainedChampions: number;
   returns: { expected: number; submitted: number; percent: number | null };
+  /** The borough's delivery actions this year, and those of them off track. */
+  actions: number;
   offTrack: string[];
 }
 
@@ -50,13 +52,14 @@ export interface CriterionResult {
 const listed = (names: string[]) => (names.length > 3 ? `${names.slice(0, 3).join(", ")} and ${names.length - 3} more` : names.join(", "));
 const plural = (n: number, one: string, many = `${one}s`) => `${n} ${n === 1 ? one : many}`;
 
+/** A criterion with nothing to judge (no statutory partners, no signatories, no actions) is not met: an empty borough must not rank beside a busy one. */
 export function assessBorough(criteria: Criteria, s: BoroughStanding): CriterionResult[] {
   const results: CriterionResult[] = [];
   if (criteria.allStatutorySigned)
     results.push({
       key: "statutory",
       label: "Every statutory partner signed",
-      met: s.statutory.unsigned.length === 0,
+      met: s.statutory.total > 0 && s.statutory.unsigned.length === 0,
       detail: s.statutory.total === 0 ? "No statutory partners listed" : s.statutory.unsigned.length ? `Not yet signed: ${listed(s.statutory.unsigned)}` : `All ${s.statutory.total} signed`,
     });
   if (criteria.minSigned !== null)
@@ -67,8 +70,8 @@ export function assessBorough(criteria: Criteria, s: BoroughStanding): Criterion
     results.push({
       key: "champions",
       label: "Every signatory has a champion",
-      met: s.withoutChampion.length === 0,
-      detail: s.withoutChampion.length ? `No champion: ${listed(s.withoutChampion)}` : "Every signatory has one",
+      met: s.signed > 0 && s.withoutChampion.length === 0,
+      detail: s.signed === 0 ? "No signatories yet" : s.withoutChampion.length ? `No champion: ${listed(s.withoutChampion)}` : "Every signatory has one",
     });
   if (criteria.minTrainedChampions !== null)
     results.push({
@@ -85,7 +88,12 @@ export function assessBorough(criteria: Criteria, s: BoroughStanding): Criterion
       detail: s.returns.expected ? `${s.returns.submitted} of ${s.returns.expected} returns in (${s.returns.percent}%)` : "No returns expected yet",
     });
   if (criteria.noActionOffTrack)
-    results.push({ key: "actions", label: "No delivery action off track", met: s.offTrack.length === 0, detail: s.offTrack.length ? `Off track: ${listed(s.offTrack)}` : "None off track" });
+    results.push({
+      key: "actions",
+      label: "No delivery action off track",
+      met: s.actions > 0 && s.offTrack.length === 0,
+      detail: s.actions === 0 ? "No delivery actions in the borough this year" : s.offTrack.length ? `Off track: ${listed(s.offTrack)}` : "None off track",
+    });
   return results;
 }
 

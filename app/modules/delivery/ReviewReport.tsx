@@ -2,7 +2,7 @@
  * The board pack: a review's frozen snapshot as a report that reads on screen and prints on A4
  * (see the print rules in app.scss). Everything shown comes from the snapshot, never live data.
  */
-import type { ReactNode } from "react";
+import { useId, type ReactNode } from "react";
 import { formatDate } from "./display";
 import { ACTION_STATUSES, STATUS_LABELS } from "./plan-terms";
 import { OverdueTag, Progress, StatusTag } from "./PlanBits";
@@ -10,20 +10,27 @@ import { percent } from "./progress";
 import type { ReviewSnapshot } from "./review-snapshot";
 
 function Table({ caption, head, children, numeric = [], className = "" }: { caption: ReactNode; head: string[]; children: ReactNode; numeric?: number[]; className?: string }) {
+  // Wide tables scroll inside their own box, so the page reflows at 320 px (WCAG 1.4.10); the box
+  // takes focus so it can be scrolled from the keyboard, and is named by the table's caption.
+  const captionId = useId();
   return (
-    <table className={`govuk-table gt-report-table ${className}`}>
-      <caption className="govuk-table__caption govuk-table__caption--s">{caption}</caption>
-      <thead className="govuk-table__head">
-        <tr className="govuk-table__row">
-          {head.map((h, i) => (
-            <th key={h} scope="col" className={`govuk-table__header${numeric.includes(i) ? " govuk-table__header--numeric" : ""}`}>
-              {h}
-            </th>
-          ))}
-        </tr>
-      </thead>
-      <tbody className="govuk-table__body">{children}</tbody>
-    </table>
+    <div className="gt-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
+      <table className={`govuk-table gt-report-table ${className}`}>
+        <caption className="govuk-table__caption govuk-table__caption--s" id={captionId}>
+          {caption}
+        </caption>
+        <thead className="govuk-table__head">
+          <tr className="govuk-table__row">
+            {head.map((h, i) => (
+              <th key={h} scope="col" className={`govuk-table__header${numeric.includes(i) ? " govuk-table__header--numeric" : ""}`}>
+                {h}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody className="govuk-table__body">{children}</tbody>
+      </table>
+    </div>
   );
 }
 
@@ -134,15 +141,17 @@ export function ReviewReport({ snapshot, summary, themeSummaries }: { snapshot: 
               </tr>
             ))}
           </Table>
-          <Table caption="Signatories by sector" head={["Sector", "Organisations", "Signed"]} numeric={[1, 2]}>
-            {adoption.bySector.map((s) => (
-              <tr className="govuk-table__row" key={s.sector}>
-                {cell(s.sector)}
-                {cell(s.organisations, true)}
-                {cell(s.signed, true)}
-              </tr>
-            ))}
-          </Table>
+          {adoption.bySector.length ? (
+            <Table caption="Signatories by sector" head={["Sector", "Organisations", "Signed"]} numeric={[1, 2]}>
+              {adoption.bySector.map((s) => (
+                <tr className="govuk-table__row" key={s.sector}>
+                  {cell(s.sector)}
+                  {cell(s.organisations, true)}
+                  {cell(s.signed, true)}
+                </tr>
+              ))}
+            </Table>
+          ) : null}
         </div>
       </section>
 

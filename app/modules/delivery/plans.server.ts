@@ -68,12 +68,14 @@ export async function findPlan(tx: Tx, { partnershipId, planId }: Scope & { plan
     .executeTakeFirst();
 }
 
-export async function listPlans(tx: Tx, { partnershipId, today }: Scope & { today: string }): Promise<PlanSummary[]> {
+/** `sees` narrows each plan to the actions a reader may see (a borough board member's borough), so its figures are theirs. */
+export async function listPlans(tx: Tx, { partnershipId, today, sees }: Scope & { today: string; sees?: (action: ActionRecord) => boolean }): Promise<PlanSummary[]> {
   const plans = await tx.selectFrom("delivery_plans").select(["id", "financial_year"]).where("partnership_id", "=", partnershipId).orderBy("financial_year", "desc").execute();
   const reviews = await tx.selectFrom("plan_reviews").select(["id", "plan_id", "kind"]).where("partnership_id", "=", partnershipId).orderBy("kind", "desc").execute();
   const summaries: PlanSummary[] = [];
   for (const plan of plans) {
-    const derived = derivePlan(await loadPlan(tx, { partnershipId, planId: plan.id }), today);
+    const record = await loadPlan(tx, { partnershipId, planId: plan.id });
+    const derived = derivePlan(sees ? { ...record, actions: record.actions.filter(sees) } : record, today);
     summaries.push({
       id: plan.id,
       financialYear: plan.financial_year,

@@ -6,6 +6,7 @@
 import { financialYearLabel, parseQuarterKey } from "../reporting/periods";
 import { ragOf, type ActionStatus, type Rag, type ReviewKind, type ThemeKey } from "./plan-terms";
 import { derivePlan, type PlanRecord } from "./plan-view";
+import { rollUp } from "./progress";
 
 export const SNAPSHOT_VERSION = 1;
 
@@ -145,4 +146,45 @@ export function readSnapshot(stored: unknown): ReviewSnapshot {
   const value = (typeof stored === "string" ? JSON.parse(stored) : stored) as { version?: unknown };
   if (!value || value.version !== SNAPSHOT_VERSION) throw new Error(`A review snapshot of version ${String(value?.version)} cannot be read by this version of Golden Thread`);
   return value as ReviewSnapshot;
+}
+
+/**
+ * A review as a board member limited to one borough reads it (ADR 0022): the frozen actions of
+ * their borough (scoped to it, or partnership-wide and led by one of its organisations — by name,
+ * as the snapshot keeps names), themes and plan totals counted again from those, and their
+ * borough's adoption row only. The partnership's sector and activity totals cover every borough,
+ * so they are left out with a note saying where the borough's own figures are.
+ */
+export function boroughSnapshot(snapshot: ReviewSnapshot, { borough, organisations }: { borough: string; organisations: ReadonlySet<string> }): ReviewSnapshot {
+  const actions = snapshot.actions.filter((a) => a.boroughs.includes(borough) || (a.boroughs.length === 0 && organisations.has(a.lead)));
+  const totals = (list: SnapshotAction[]) => {
+    const statusCounts: StatusCounts = { not_started: 0, on_track: 0, at_risk: 0, off_track: 0, complete: 0, dropped: 0 };
+    for (const a of list) statusCounts[a.status] += 1;
+    return { progress: oneDecimal(rollUp(list).progress), actions: list.length, overdue: list.filter((a) => a.overdue).length, statusCounts };
+  };
+  const own = snapshot.figures.adoption.byBorough.find((b) => b.borough === borough) ?? { borough, organisations: 0, signed: 0, statutory: 0, statutorySigned: 0 };
+  return {
+    ...snapshot,
+    plan: { ...snapshot.plan, ...totals(actions) },
+    themes: snapshot.themes.map((t) => ({ ...t, ...totals(actions.filter((a) => a.themeId === t.id)) })),
+    actions,
+    figures: {
+      adoption: {
+        ...snapshot.figures.adoption,
+        organisations: own.organisations,
+        signed: own.signed,
+        statutory: own.statutory,
+        statutorySigned: own.statutorySigned,
+        byBorough: [own],
+        bySector: [],
+        note: `${snapshot.figures.adoption.note} Figures for ${borough} only.`,
+      },
+      activity: {
+        ...snapshot.figures.activity,
+        available: false,
+        totals: [],
+        note: `The partnership's activity totals cover every borough, so they are not shown here: ${borough}'s figures for the quarter are on its dashboard.`,
+      },
+    },
+  };
 }

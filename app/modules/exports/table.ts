@@ -63,13 +63,16 @@ export function sortedRows(table: TableData, sort: TableSort | null) {
     .map((x) => x.row);
 }
 
-/** The query string of a link that sorts `table` by `key`, keeping the page's other parameters. */
+/** The id of a table's caption: sort and page links come back to it, not to the top of a long page. */
+export const tableAnchor = (table: Pick<TableData, "id">) => `table-${table.id}`;
+
+/** The link that sorts `table` by `key`, keeping the page's other parameters, back at the table. */
 export function sortHref(table: Pick<TableData, "id">, search: URLSearchParams, key: string, current: TableSort | null) {
   const next = new URLSearchParams(search);
   next.delete(`${table.id}-page`);
   next.set(`${table.id}-sort`, key);
   next.set(`${table.id}-dir`, current?.key === key && !current.desc ? "desc" : "asc");
-  return `?${next}`;
+  return `?${next}#${tableAnchor(table)}`;
 }
 
 /** The CSV of `table` from the page's resource route (`path`, which may carry parameters of its own), with the page's sort and filters. */
@@ -95,10 +98,10 @@ export function pageOf(table: TableData, search: URLSearchParams, size = 25): Ta
   return { ...table, rows: rows.slice((number - 1) * size, number * size), page: { number, size, total: rows.length } };
 }
 
-/** The query string of a link to another page of `table`, keeping the page's other parameters. */
+/** The link to another page of `table`, keeping the page's other parameters, back at the table. */
 export function pageHref(table: Pick<TableData, "id">, search: URLSearchParams, number: number) {
   const next = new URLSearchParams(search);
   if (number <= 1) next.delete(`${table.id}-page`);
   else next.set(`${table.id}-page`, String(number));
-  return `?${next}`;
+  return `?${next}#${tableAnchor(table)}`;
 }

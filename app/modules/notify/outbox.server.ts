@@ -15,6 +15,8 @@ export interface Email {
   kind: string;
   /** Messages with the same key are sent once only. */
   dedupeKey?: string;
+  /** The invitation it carries: its organisation's administrators may read it. */
+  invitationId?: string;
 }
 
 export async function queueEmail(tx: Tx, partnershipId: string, email: Email): Promise<boolean> {
@@ -24,6 +26,7 @@ export async function queueEmail(tx: Tx, partnershipId: string, email: Email): P
       partnership_id: partnershipId,
       kind: email.kind,
       dedupe_key: email.dedupeKey ?? null,
+      invitation_id: email.invitationId ?? null,
       to_address: email.to,
       subject: email.subject,
       body_text: email.text,
@@ -64,6 +67,30 @@ export function listOutbox(tx: Tx, { partnershipId, limit = 200 }: { partnership
 
 export function findOutboxMessage(tx: Tx, { partnershipId, messageId }: { partnershipId: string; messageId: string }) {
   return tx.selectFrom("outbox_messages").selectAll().where("partnership_id", "=", partnershipId).where("id", "=", messageId).executeTakeFirst();
+}
+
+/**
+ * The emails carrying one organisation's invitations: what its administrator may read, so that
+ * without a mail server they can pass a link on. Nothing else of the partnership's outbox.
+ */
+function organisationEmails(tx: Tx, { partnershipId, organisationId }: { partnershipId: string; organisationId: string }) {
+  return tx
+    .selectFrom("outbox_messages as m")
+    .innerJoin("invitations as i", (j) => j.onRef("i.partnership_id", "=", "m.partnership_id").onRef("i.id", "=", "m.invitation_id"))
+    .where("m.partnership_id", "=", partnershipId)
+    .where("i.organisation_id", "=", organisationId);
+}
+
+export function listOrganisationOutbox(tx: Tx, scope: { partnershipId: string; organisationId: string; limit?: number }) {
+  return organisationEmails(tx, scope)
+    .select(["m.id", "m.kind", "m.to_address", "m.subject", "m.status", "m.created_at", "m.sent_at", "m.last_error"])
+    .orderBy("m.created_at", "desc")
+    .limit(scope.limit ?? 200)
+    .execute();
+}
+
+export function findOrganisationOutboxMessage(tx: Tx, scope: { partnershipId: string; organisationId: string; messageId: string }) {
+  return organisationEmails(tx, scope).selectAll("m").where("m.id", "=", scope.messageId).executeTakeFirst();
 }
 
 /** Read by the platform administrator only (RLS hides the rows from anyone else). */

@@ -5,6 +5,7 @@
  */
 import { PLEDGE_REMINDER_RULES } from "../pledge/reminders.server";
 import { returnReminderRule } from "../returns/reminders.server";
+import { linkOrigin } from "../platform/origin.server";
 import { listPartnerships } from "../tenancy/partnerships.server";
 import { asPlatformAdmin, withPartnership, type Tx } from "../tenancy/with-partnership.server";
 import { deliverPending, deliverPlatformPending } from "./delivery.server";
@@ -14,7 +15,7 @@ export interface ReminderContext {
   partnershipSlug: string;
   /** The day the job runs for, 'YYYY-MM-DD' (tests pass a date; cron uses today). */
   today: string;
-  /** Base URL for links in emails. */
+  /** Base URL for links in emails: linkOrigin(), as for every email the app sends. */
   origin: string;
 }
 
@@ -23,12 +24,14 @@ export type ReminderRule = { name: string; run: (tx: Tx, ctx: ReminderContext) =
 
 export const REMINDER_RULES: ReminderRule[] = [...PLEDGE_REMINDER_RULES, returnReminderRule];
 
-export async function runReminders(options: { today: string; origin: string; rules?: ReminderRule[] }) {
+/** `origin` is for tests; everyone else gets linkOrigin() (APP_ORIGIN, else the address the server listens on). */
+export async function runReminders(options: { today: string; origin?: string; rules?: ReminderRule[] }) {
   const rules = options.rules ?? REMINDER_RULES;
+  const origin = options.origin ?? linkOrigin();
   const partnerships = await asPlatformAdmin("00000000-0000-0000-0000-000000000000", (tx) => listPartnerships(tx));
   const queued: Record<string, number> = {};
   for (const partnership of partnerships) {
-    const ctx: ReminderContext = { partnershipId: partnership.id, partnershipSlug: partnership.slug, today: options.today, origin: options.origin };
+    const ctx: ReminderContext = { partnershipId: partnership.id, partnershipSlug: partnership.slug, today: options.today, origin };
     for (const rule of rules) {
       // One transaction per rule and partnership: a failing rule does not hold back the others.
       const count = await withPartnership(partnership.id, null, (tx) => rule.run(tx, ctx));

@@ -92,7 +92,7 @@ export async function createInvitation(tx: Tx, request: InvitationRequest): Prom
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await queueInvitationEmail(tx, { partnershipId, email, name: request.name ?? null, role, place, invitedBy: request.invitedBy, token, expiresAt, origin: request.origin });
+  await queueInvitationEmail(tx, { invitationId: id, partnershipId, email, name: request.name ?? null, role, place, invitedBy: request.invitedBy, token, expiresAt, origin: request.origin });
   return { ok: true, invitationId: id, token, expiresAt };
 }
 
@@ -124,6 +124,7 @@ async function lapsePendingFor(tx: Tx, { partnershipId, email, role, organisatio
 async function queueInvitationEmail(
   tx: Tx,
   m: {
+    invitationId: string;
     partnershipId: string;
     email: string;
     name: string | null;
@@ -148,7 +149,7 @@ async function queueInvitationEmail(
     "",
     `The link works once and expires on ${formatDateTime(m.expiresAt)}. If you were not expecting this invitation, you can ignore this email.`,
   ].join("\n");
-  await queueEmail(tx, m.partnershipId, { to: m.email, subject: `You are invited to ${m.place.partnershipName} on Golden Thread`, text, kind: "invitation" });
+  await queueEmail(tx, m.partnershipId, { to: m.email, subject: `You are invited to ${m.place.partnershipName} on Golden Thread`, text, kind: "invitation", invitationId: m.invitationId });
 }
 
 export type InvitationState = "pending" | "expired" | "accepted" | "cancelled";
@@ -234,7 +235,7 @@ export async function resendInvitation(tx: Tx, scope: InvitationScope & { origin
     .where("partnership_id", "=", scope.partnershipId)
     .where("id", "=", invitation.id)
     .execute();
-  await queueInvitationEmail(tx, { ...invitation, partnershipId: scope.partnershipId, place: place!, invitedBy: scope.sentBy, token, expiresAt, origin: scope.origin });
+  await queueInvitationEmail(tx, { ...invitation, invitationId: invitation.id, partnershipId: scope.partnershipId, place: place!, invitedBy: scope.sentBy, token, expiresAt, origin: scope.origin });
   return true;
 }
 

@@ -38,12 +38,19 @@ export async function invitePerson(input: {
   return outcome;
 }
 
-/** What the inviter is told: where the email went. */
-export function invitationNotice(email: string) {
-  return mailConfigured()
-    ? `Invitation sent to ${email}`
-    : `Invitation to ${email} saved in the outbox. No mail server is set up, so send them the link from there`;
+/**
+ * What the inviter is told: where the email went. Without a mail server it is kept where this
+ * inviter can read it: the partnership's outbox, or the organisation's invitation emails.
+ */
+export function invitationNotice(email: string, keptIn: KeptIn = "the outbox") {
+  return mailConfigured() ? `Invitation sent to ${email}` : `Invitation to ${email} saved in ${keptIn}. No mail server is set up, so send them the link from there`;
 }
+
+export function resentNotice(keptIn: KeptIn = "the outbox") {
+  return mailConfigured() ? "Invitation sent again with a new link" : `A new link is saved in ${keptIn}. No mail server is set up, so send it from there`;
+}
+
+type KeptIn = "the outbox" | "Invitation emails";
 
 export const InvitationChangeSchema = z.object({
   intent: z.enum(["resend", "cancel"], { errorMap: () => ({ message: "Choose to resend or cancel the invitation" }) }),

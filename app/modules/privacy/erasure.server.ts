@@ -10,6 +10,7 @@
 import { sql } from "kysely";
 import { z } from "zod";
 import { asUser, withPartnership, type Tx } from "../tenancy/with-partnership.server";
+import { endChampionAccess } from "../champions/champions.server";
 import { removeMember, type Member } from "../people/members.server";
 import { now, today } from "../platform/clock.server";
 import { ERASED } from "./erased";
@@ -48,8 +49,14 @@ async function eraseAddress(tx: Tx, { partnershipId, email, championId }: { part
 }
 
 async function tombstoneChampion(tx: Tx, { partnershipId, championId }: { partnershipId: string; championId: string }) {
-  const champion = await tx.selectFrom("champions").select(["id", "email", "since"]).where("partnership_id", "=", partnershipId).where("id", "=", championId).executeTakeFirst();
+  const champion = await tx
+    .selectFrom("champions")
+    .select(["id", "organisation_id", "email", "since", "user_id"])
+    .where("partnership_id", "=", partnershipId)
+    .where("id", "=", championId)
+    .executeTakeFirst();
   if (!champion) return null;
+  await endChampionAccess(tx, { partnershipId, organisationId: champion.organisation_id, championId, userId: champion.user_id, email: champion.email });
   const tombstone = tombstoneEmail(champion.id);
   await tx
     .updateTable("champions")
@@ -132,11 +139,11 @@ export async function eraseMember(scope: Scope & { member: Member }): Promise<Me
       .where("partnership_id", "=", partnershipId)
       .where((eb) => eb.or([eb("user_id", "=", member.userId), eb(sql`lower(email)`, "=", member.email.toLowerCase())]))
       .execute();
+    const removed = await removeMember(tx, { partnershipId, userId: member.userId });
+    if (!removed.ok) return { ok: false, reason: "notFound" in removed && removed.notFound ? "They are no longer a member of this partnership." : removed.message };
     for (const c of champions) await tombstoneChampion(tx, { partnershipId, championId: c.id });
     const tombstone = tombstoneEmail(member.userId);
     await eraseAddress(tx, { partnershipId, email: member.email }, tombstone);
-    const removed = await removeMember(tx, { partnershipId, userId: member.userId });
-    if (!removed.ok) return { ok: false, reason: "notFound" in removed && removed.notFound ? "They are no longer a member of this partnership." : removed.message };
 
     // The account itself belongs to no partnership: its sign-in secrets and sessions go with it.
     for (const table of ["sessions", "pending_sign_ins", "two_factor_recovery_codes", "two_factor_credentials", "password_resets", "email_changes"] as const) {

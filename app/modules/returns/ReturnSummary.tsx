@@ -48,34 +48,36 @@ export function ReturnFigures({ metrics, ret, lastLabel }: { metrics: FormMetric
   return (
     <>
       {groupMetrics(metrics).map(({ group, metrics: list }) => (
-        <table className="govuk-table" key={group}>
-          <caption className="govuk-table__caption govuk-table__caption--m">{group}</caption>
-          <thead className="govuk-table__head">
-            <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">
-                Metric
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                This quarter
-              </th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
-                {lastLabel}
-              </th>
-            </tr>
-          </thead>
-          <tbody className="govuk-table__body">
-            {list.map((m) => (
-              <tr className="govuk-table__row" key={m.key}>
-                <th scope="row" className="govuk-table__header gt-table__row-header">
-                  {m.label}
-                  {m.reportedUnder ? <span className="govuk-hint govuk-!-margin-0"> Reported under counting rules version {m.reportedUnder}</span> : null}
+        <div className="gt-scroll">
+          <table className="govuk-table" key={group}>
+            <caption className="govuk-table__caption govuk-table__caption--m">{group}</caption>
+            <thead className="govuk-table__head">
+              <tr className="govuk-table__row">
+                <th scope="col" className="govuk-table__header">
+                  Metric
                 </th>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{displayValue(m.value)}</td>
-                <td className="govuk-table__cell govuk-table__cell--numeric">{displayValue(m.last) === "Not answered" ? "Not reported" : displayValue(m.last)}</td>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  This quarter
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  {lastLabel}
+                </th>
               </tr>
-            ))}
-          </tbody>
-        </table>
+            </thead>
+            <tbody className="govuk-table__body">
+              {list.map((m) => (
+                <tr className="govuk-table__row" key={m.key}>
+                  <th scope="row" className="govuk-table__header gt-table__row-header">
+                    {m.label}
+                    {m.reportedUnder ? <span className="govuk-hint govuk-!-margin-0"> Reported under counting rules version {m.reportedUnder}</span> : null}
+                  </th>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{displayValue(m.value)}</td>
+                  <td className="govuk-table__cell govuk-table__cell--numeric">{displayValue(m.last) === "Not answered" ? "Not reported" : displayValue(m.last)}</td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
       ))}
       <h2 className="govuk-heading-m">About the quarter</h2>
       <dl className="govuk-summary-list">

@@ -10,12 +10,30 @@ export interface OrganisationValues {
 }
 
 export const ORGANISATION_FIELD_ORDER = ["name", "sector", "boroughId", "isStatutory", "website"];
+export const PROFILE_FIELD_ORDER = ["name", "website"];
+
+const NameField = ({ reply, current }: { reply: Reply | null | undefined; current?: { name: string } }) => (
+  <TextField name="name" label="Name" hint="Its public name, for example Hartlepool Borough Council" defaultValue={current?.name} reply={reply} />
+);
+const WebsiteField = ({ reply, current }: { reply: Reply | null | undefined; current?: { website: string | null } }) => (
+  <TextField name="website" label="Website (optional)" hint="For example, https://www.hartlepool.gov.uk" type="url" spellCheck={false} autoComplete="off" defaultValue={current?.website} reply={reply} />
+);
+
+/** What an organisation's own administrator keeps: its name and website. */
+export function OrganisationProfileFields({ reply, current }: { reply: Reply | null | undefined; current: { name: string; website: string | null } }) {
+  return (
+    <>
+      <NameField reply={reply} current={current} />
+      <WebsiteField reply={reply} current={current} />
+    </>
+  );
+}
 
 /** The fields of an organisation or prospect, as added and changed by a coordinator. */
 export function OrganisationFields({ reply, boroughs, current }: { reply: Reply | null | undefined; boroughs: Array<{ id: string; name: string }>; current?: OrganisationValues }) {
   return (
     <>
-      <TextField name="name" label="Name" hint="Its public name, for example Hartlepool Borough Council" defaultValue={current?.name} reply={reply} />
+      <NameField reply={reply} current={current} />
       <SelectField
         name="sector"
         label="Sector"
@@ -40,7 +58,7 @@ export function OrganisationFields({ reply, boroughs, current }: { reply: Reply 
         defaultChecked={current?.isStatutory}
         reply={reply}
       />
-      <TextField name="website" label="Website (optional)" hint="For example, https://www.hartlepool.gov.uk" type="url" spellCheck={false} autoComplete="off" defaultValue={current?.website} reply={reply} />
+      <WebsiteField reply={reply} current={current} />
     </>
   );
 }

@@ -1,7 +1,9 @@
 /**
  * A coordinator's set-up of organisations and prospects: add, edit (sector, statutory, borough or
- * county-wide) and record that one has left the programme. Pledge status is never stored here: it
- * is derived from signatures (app/modules/pledge/status.server.ts).
+ * county-wide) and record that one has left the programme. An organisation's own administrator
+ * keeps its profile (name and website) through updateOrganisationProfile, which cannot touch how
+ * the partnership classifies it. Pledge status is never stored here: it is derived from
+ * signatures (app/modules/pledge/status.server.ts).
  */
 import { z } from "zod";
 import { SECTORS } from "../../../db/types";
@@ -30,13 +32,17 @@ export const OrganisationSchema = z.object({
 });
 export type OrganisationForm = z.infer<typeof OrganisationSchema>;
 
+/** What an organisation administrator may change: sector, borough and statutory status are the coordinator's. */
+export const OrganisationProfileSchema = OrganisationSchema.pick({ name: true, website: true });
+export type OrganisationProfileForm = z.infer<typeof OrganisationProfileSchema>;
+
 export const LeavingSchema = z.object({
   reason: text("why the organisation left", 2000),
 });
 
 export type OrganisationOutcome = { ok: true; id: string } | { ok: false; notFound: true } | { ok: false; notFound?: false; field: keyof OrganisationForm; message: string };
 
-async function problemWith(tx: Tx, { partnershipId, form, except }: { partnershipId: string; form: OrganisationForm; except?: string }) {
+async function problemWith(tx: Tx, { partnershipId, form, except }: { partnershipId: string; form: Pick<OrganisationForm, "name"> & Partial<OrganisationForm>; except?: string }) {
   if (form.boroughId) {
     const borough = await tx.selectFrom("boroughs").select("id").where("partnership_id", "=", partnershipId).where("id", "=", form.boroughId).executeTakeFirst();
     if (!borough) return { ok: false as const, field: "boroughId" as const, message: "Choose its borough from the list, or county-wide" };
@@ -74,6 +80,23 @@ export async function updateOrganisation(tx: Tx, { partnershipId, organisationId
   const result = await tx
     .updateTable("organisations")
     .set({ ...columns(form), updated_at: now() })
+    .where("partnership_id", "=", partnershipId)
+    .where("id", "=", organisationId)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) > 0 ? { ok: true, id: organisationId } : { ok: false, notFound: true };
+}
+
+/** An organisation administrator's change to its profile: only the name and website are written. */
+export async function updateOrganisationProfile(
+  tx: Tx,
+  { partnershipId, organisationId, form }: { partnershipId: string; organisationId: string; form: OrganisationProfileForm },
+): Promise<OrganisationOutcome> {
+  const profile = { name: form.name, website: form.website };
+  const problem = await problemWith(tx, { partnershipId, form: profile, except: organisationId });
+  if (problem) return problem;
+  const result = await tx
+    .updateTable("organisations")
+    .set({ ...profile, updated_at: now() })
     .where("partnership_id", "=", partnershipId)
     .where("id", "=", organisationId)
     .executeTakeFirst();
