@@ -16,6 +16,8 @@ interface TimeLeft {
   extendable: boolean;
 }
 
+const isTimeLeft = (data: unknown): data is TimeLeft => typeof data === "object" && data !== null && typeof (data as TimeLeft).endsInMs === "number";
+
 export function SessionWarning({ initial }: { initial: TimeLeft }) {
   const check = useFetcher<TimeLeft>();
   const stay = useFetcher<TimeLeft>();
@@ -25,11 +27,13 @@ export function SessionWarning({ initial }: { initial: TimeLeft }) {
 
   // A fresh reading from the server or the root's data (after a save) starts the timers again.
   useEffect(() => setLeft(initial), [initial]);
+  // A reading is only a reading when it has the shape the route gives (a redirect to sign in does not).
   useEffect(() => {
-    if (check.data) setLeft(check.data);
-  }, [check.data]);
+    if (isTimeLeft(check.data)) setLeft(check.data);
+    else if (check.state === "idle" && check.data !== undefined) setLeft({ endsInMs: 0, extendable: false });
+  }, [check.data, check.state]);
   useEffect(() => {
-    if (stay.data) {
+    if (isTimeLeft(stay.data)) {
       setLeft(stay.data);
       setPhase("quiet");
     }
