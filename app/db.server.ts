@@ -12,6 +12,7 @@ import type { PGlite } from "@electric-sql/pglite";
 import type { Database } from "../db/types";
 import { PGliteDialect } from "./modules/platform/pglite-dialect.server";
 import { logger } from "./modules/platform/logger.server";
+import { config, type Config } from "./modules/platform/config.server";
 
 export const APP_ROLE = "gt_app";
 
@@ -49,13 +50,13 @@ export interface DatabaseConfig {
   poolSize?: number;
 }
 
-export function configFromEnv(env: NodeJS.ProcessEnv = process.env): DatabaseConfig {
+export function configFromEnv(env: Config = config()): DatabaseConfig {
   return {
-    databaseUrl: env.DATABASE_URL || undefined,
-    ownerUrl: env.DATABASE_OWNER_URL || undefined,
-    readUrl: env.DATABASE_READ_URL || undefined,
-    dataDir: env.GT_DATA_DIR || undefined,
-    poolSize: env.DATABASE_POOL_SIZE ? Number(env.DATABASE_POOL_SIZE) : undefined,
+    databaseUrl: env.DATABASE_URL,
+    ownerUrl: env.DATABASE_OWNER_URL,
+    readUrl: env.DATABASE_READ_URL,
+    dataDir: env.GT_DATA_DIR,
+    poolSize: env.DATABASE_POOL_SIZE,
   };
 }
 

@@ -8,6 +8,12 @@ const CLOCK_RULES = [
   { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Ask the clock (platform/clock.server.ts): epochMs(); time a span with performance.now()." },
 ];
 
+// The environment has one reader, which checks it at start-up (README's Configuration table).
+const ENV_RULE = {
+  selector: "MemberExpression[object.name='process'][property.name='env']",
+  message: "Read settings through config() (app/modules/platform/config.server.ts), which checks them; add a new variable there and to the README's table.",
+};
+
 const NO_ROUTE_IMPORTS = { group: ["**/routes/*", "~/routes/*"], message: "Modules never import routes: move the shared code into a module." };
 // One CSV reader (decoding, binary refusal, problems by row and column) and one writer (formula guard, BOM).
 const NO_CSV_LIBRARIES = {
@@ -36,6 +42,16 @@ export default tseslint.config(
     // The CSV module itself, and tests, which read downloads with the library as an outside check.
     files: ["app/modules/platform/csv/**/*.ts", "tests/**/*.ts"],
     rules: { "no-restricted-imports": ["error", { patterns: [NO_ROUTE_IMPORTS] }] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}", "db/**/*.ts"],
+    rules: { "no-restricted-syntax": ["error", ...CLOCK_RULES, ENV_RULE] },
+  },
+  {
+    // The clock turns GT_CLOCK into an offset for child processes at load; the served origin is
+    // written once the server listens (see config.server.ts).
+    files: ["app/modules/platform/config.server.ts", "app/modules/platform/origin.server.ts"],
+    rules: { "no-restricted-syntax": ["error", ...CLOCK_RULES] },
   },
   {
     files: ["app/modules/platform/clock.server.ts"],

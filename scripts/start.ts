@@ -6,18 +6,28 @@ process.env.NODE_ENV ??= "production";
 
 import type { Server } from "node:http";
 import { DEMO_ACCOUNTS, DEMO_PASSWORD, DEMO_TOTP_SECRET, hasDemoTwoFactor } from "../db/seed/accounts";
+import { ConfigError, loadConfig, type Config } from "../app/modules/platform/config.server";
 import { formatDateTime } from "../app/modules/platform/dates";
 import { buildIfStale } from "./build";
 import { embeddedDataDir, lockDataDir } from "./lib/data-dir-lock";
 import { appLogger, loadBuild } from "./lib/load-build";
 import { createHttpApp } from "./server/http";
 
-const port = Number(process.env.PORT ?? 3000);
-const embedded = !process.env.DATABASE_URL;
-const host = process.env.HOST ?? (embedded ? "127.0.0.1" : "0.0.0.0");
-const appOrigin = process.env.APP_ORIGIN ? new URL(process.env.APP_ORIGIN).origin : null;
+// Every variable checked before anything else, and every problem said at once (README's table).
+let settings: Config;
+try {
+  settings = loadConfig();
+} catch (error) {
+  if (!(error instanceof ConfigError)) throw error;
+  console.error(`${error.message}\nFix ${error.problems.length === 1 ? "it" : "them"} and start again (the README lists every variable).`);
+  process.exit(1);
+}
+const port = settings.PORT;
+const embedded = !settings.DATABASE_URL;
+const host = settings.HOST ?? (embedded ? "127.0.0.1" : "0.0.0.0");
+const appOrigin = settings.APP_ORIGIN ?? null;
 
-if (process.env.NODE_ENV === "production" && appOrigin?.startsWith("http://") && !/^http:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(appOrigin) && !process.env.ALLOW_INSECURE_HTTP) {
+if (settings.NODE_ENV === "production" && appOrigin?.startsWith("http://") && !/^http:\/\/(localhost|127\.0\.0\.1)(:|$)/.test(appOrigin) && !settings.ALLOW_INSECURE_HTTP) {
   console.error(`APP_ORIGIN ${appOrigin} is plain HTTP. Serve Golden Thread over HTTPS (set APP_ORIGIN=https://…), or set ALLOW_INSECURE_HTTP=1 for a private test.`);
   process.exit(1);
 }
@@ -29,7 +39,7 @@ if (!appOrigin && !loopback) {
   process.exit(1);
 }
 
-if (!process.env.GT_SKIP_BUILD) buildIfStale();
+if (!settings.GT_SKIP_BUILD) buildIfStale();
 const unlock = embedded ? lockDataDir(embeddedDataDir()) : () => {};
 const build = await loadBuild();
 const logger = appLogger(build);
@@ -51,8 +61,8 @@ process.on("unhandledRejection", (reason) => logger.error({ err: reason }, "unha
 process.on("SIGTERM", () => void shutdown("SIGTERM"));
 
 try {
-  const prepared = await prepareDatabase({ seedIfEmpty: process.env.GT_SEED_DEMO !== "0" });
-  const app = createHttpApp({ build, mode: "production", logger, appOrigin, trustProxy: process.env.TRUST_PROXY });
+  const prepared = await prepareDatabase({ seedIfEmpty: settings.GT_SEED_DEMO !== "0" });
+  const app = createHttpApp({ build, mode: "production", logger, appOrigin, trustProxy: settings.TRUST_PROXY });
   server = app.listen(port, host, () => {
     const address = server!.address();
     const actualPort = typeof address === "object" && address ? address.port : port;

@@ -25,6 +25,8 @@ export interface DemoContext {
   now: Date;
   /** The UK day of `now` ('YYYY-MM-DD'); figures are laid out backwards from it. */
   today: string;
+  /** Where links in the demo's kept emails point (db/ reads no environment). */
+  origin: string;
 }
 
 export type DemoStep = (tx: Transaction<Database>, ctx: DemoContext) => Promise<void>;
@@ -37,6 +39,8 @@ export interface SeedOptions {
   /** One reading of the app's clock (db/ never reads a clock itself): the moment and its UK day. */
   now: Date;
   today: string;
+  /** The app's address for links in emails (linkOrigin()); `npm start`'s default when not given. */
+  origin?: string;
   /** Steps to run after the built-in ones; tests use this to seed extra fixtures. */
   steps?: DemoStep[];
 }
@@ -157,7 +161,7 @@ async function writeDemo(db: Kysely<Database>, options: SeedOptions) {
         }
       }
 
-      const ctx: DemoContext = { partnership, partnershipId, boroughIds, organisationIds, userIds, now, today };
+      const ctx: DemoContext = { partnership, partnershipId, boroughIds, organisationIds, userIds, now, today, origin: options.origin ?? "http://localhost:3000" };
       for (const step of [...DEMO_STEPS, ...(options.steps ?? [])]) await step(tx, ctx);
     });
   }

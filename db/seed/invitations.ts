@@ -62,7 +62,7 @@ export const seedInvitations: DemoStep = async (tx, ctx) => {
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  const origin = process.env.APP_ORIGIN ?? `http://localhost:${process.env.PORT ?? 3000}`;
+  const origin = ctx.origin;
   await tx
     .insertInto("outbox_messages")
     .values({

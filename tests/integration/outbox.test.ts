@@ -5,12 +5,14 @@ import { asPlatformAdmin, withPartnership } from "~/modules/tenancy/with-partner
 import { useTestDatabase } from "../helpers/database";
 import { partnershipId } from "../helpers/fixtures";
 import { startSmtpServer } from "../helpers/smtp";
+import { reloadConfig } from "~/modules/platform/config.server";
 
 const db = useTestDatabase("demo");
 
 describe("the outbox without a mail server", () => {
   it("keeps each message for the partnership to read, and a repeated reminder is queued once", async () => {
     delete process.env.SMTP_URL;
+    reloadConfig();
     const cleveland = await partnershipId(db().handles.owner, "cleveland");
     const email = { to: "a@example.org", subject: "Renewal due", text: "Your pledge…", kind: "reminder", dedupeKey: "renewal:org1:60d" };
     const first = await withPartnership(cleveland, null, (tx) => queueEmail(tx, cleveland, email));
@@ -40,9 +42,11 @@ describe("delivery over SMTP", () => {
   beforeAll(async () => {
     smtp = await startSmtpServer();
     process.env.SMTP_URL = smtp.url;
+    reloadConfig();
   });
   afterAll(async () => {
     delete process.env.SMTP_URL;
+    reloadConfig();
     await smtp.close();
   });
 
@@ -63,6 +67,7 @@ describe("delivery over SMTP", () => {
   it("leaves a message pending with the error when the mail server is down, for a later retry", async () => {
     const cleveland = await partnershipId(db().handles.owner, "cleveland");
     process.env.SMTP_URL = "smtp://127.0.0.1:1";
+    reloadConfig();
     try {
       await withPartnership(cleveland, null, (tx) => queueEmail(tx, cleveland, { to: "x@example.org", subject: "Retry me", text: "…", kind: "test" }));
       expect(await deliverPending(cleveland)).toBe(0);
@@ -71,6 +76,7 @@ describe("delivery over SMTP", () => {
       expect(message?.last_error).toBeTruthy();
     } finally {
       process.env.SMTP_URL = smtp.url;
+      reloadConfig();
     }
     expect(await deliverPending(cleveland)).toBe(1);
   });

@@ -11,6 +11,7 @@ import { useTestDatabase } from "../helpers/database";
 import { organisationId, partnershipId, userId } from "../helpers/fixtures";
 import { startSmtpServer } from "../helpers/smtp";
 import { today } from "~/modules/platform/clock.server";
+import { reloadConfig } from "~/modules/platform/config.server";
 
 const db = useTestDatabase("demo");
 const ORIGIN = "https://golden-thread.example.org";
@@ -45,6 +46,7 @@ async function sentTo(email: string) {
 describe("pledge and champion reminders, kept in the outbox", () => {
   beforeAll(() => {
     delete process.env.SMTP_URL;
+    reloadConfig();
   });
 
   it("are part of npm run jobs:reminders", () => {
@@ -99,9 +101,11 @@ describe("pledge reminders over SMTP", () => {
   beforeAll(async () => {
     smtp = await startSmtpServer();
     process.env.SMTP_URL = smtp.url;
+    reloadConfig();
   });
   afterAll(async () => {
     delete process.env.SMTP_URL;
+    reloadConfig();
     await smtp.close();
   });
 

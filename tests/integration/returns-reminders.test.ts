@@ -9,6 +9,7 @@ import { today } from "~/modules/platform/clock.server";
 import { returnReminderRule } from "~/modules/returns/reminders.server";
 import { useTestDatabase } from "../helpers/database";
 import { organisationId, partnershipId } from "../helpers/fixtures";
+import { reloadConfig } from "~/modules/platform/config.server";
 
 const db = useTestDatabase("demo");
 const quarter = previousQuarter(quarterOf(today()));
@@ -18,6 +19,7 @@ let southampton = "";
 
 beforeAll(async () => {
   delete process.env.SMTP_URL;
+  reloadConfig();
   const owner = db().handles.owner;
   hampshire = await partnershipId(owner, "hampshire");
   southampton = await organisationId(owner, "hampshire", "Southampton Mediation Service");

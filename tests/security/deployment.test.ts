@@ -73,6 +73,18 @@ describe("starting the server", () => {
     expect(started.status).toBe(1);
     expect(started.stderr).toContain("APP_ORIGIN");
   });
+
+  it("refuses to start with a bad setting, naming each one", () => {
+    const started = spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), "scripts/start.ts"], {
+      env: { ...process.env, PORT: "eighty", SMTP_URL: "http://not-mail", GT_SKIP_BUILD: "1" },
+      encoding: "utf8",
+      timeout: 60_000,
+    });
+    expect(started.status).toBe(1);
+    expect(started.stderr).toContain("PORT");
+    expect(started.stderr).toContain("SMTP_URL");
+    expect(started.stderr).not.toMatch(/\n\s+at /);
+  });
 });
 
 /** A body streamed in chunks with no Content-Length, as a script or a slow upload may send it. */

@@ -7,8 +7,9 @@
  */
 import { LiveCache, liveCacheOn } from "../platform/live-cache.server";
 import { generationOf } from "../platform/partnership-changes.server";
+import { config } from "../platform/config.server";
 
-const computed = new LiveCache<unknown>(Number(process.env.GT_DASHBOARD_CACHE_ENTRIES ?? 300));
+const computed = new LiveCache<unknown>(config().GT_DASHBOARD_CACHE_ENTRIES);
 
 export interface Cached<T> {
   value: T;

@@ -14,6 +14,7 @@ import type { Tx } from "../tenancy/with-partnership.server";
 import { LiveCache, liveCacheOn } from "../platform/live-cache.server";
 import { returnsGenerationOf, scopeFactsGenerationOf } from "../platform/partnership-changes.server";
 import { joinedReturns } from "./adoption-tables";
+import { config } from "../platform/config.server";
 
 export interface OrganisationFacts {
   id: string;
@@ -37,7 +38,7 @@ type ScopeArgs = { partnershipId: string; boroughId?: string | null; sector?: Se
 // Kept per scope-facts generation, which a return submission does not move (platform/partnership-changes):
 // at quarter-end, when every submission moves the dashboards on, the county dashboard re-reads only
 // returns and figures, not every organisation's history. Budget in organisations held.
-const kept = new LiveCache<ScopeFacts>(Number(process.env.GT_FACTS_CACHE_ORGANISATIONS ?? 300_000), (facts) => 1 + facts.organisations.length);
+const kept = new LiveCache<ScopeFacts>(config().GT_FACTS_CACHE_ORGANISATIONS, (facts) => 1 + facts.organisations.length);
 
 /**
  * Organisations of the partnership, or of one borough (its own, not county-wide ones), optionally
@@ -138,7 +139,7 @@ export async function returnFacts(tx: Tx, { partnershipId, timesOf, quarters, or
 }
 
 // Budget in returns held (about 43 partnerships × 14,000 organisations × a handful of quarters fits).
-const keptReturns = new LiveCache<ReturnFact[]>(Number(process.env.GT_RETURN_FACTS_CACHE_ROWS ?? 1_000_000), (rows) => 1 + rows.length);
+const keptReturns = new LiveCache<ReturnFact[]>(config().GT_RETURN_FACTS_CACHE_ROWS, (rows) => 1 + rows.length);
 
 function readReturnFacts(tx: Tx, { partnershipId, timesOf, quarters, organisationIds }: { partnershipId: string; timesOf: string; quarters: string[]; organisationIds?: string[] }): Promise<ReturnFact[]> {
   let q = tx

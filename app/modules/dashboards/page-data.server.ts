@@ -6,6 +6,7 @@ import { pageOf } from "../exports/table";
 import { LiveCache } from "../platform/live-cache.server";
 import { chartSvg } from "./charts.server";
 import type { Dashboard } from "./dashboard";
+import { config } from "../platform/config.server";
 
 /**
  * A chart's SVG, drawn once per chart: a cached dashboard keeps its chart specs (cache.server.ts),
@@ -14,7 +15,7 @@ import type { Dashboard } from "./dashboard";
  * Budget in characters of SVG kept.
  */
 const drawn = new WeakMap<object, string>();
-const drawnBySpec = new LiveCache<string>(Number(process.env.GT_CHART_CACHE_CHARS ?? 8_000_000), (svg) => svg.length);
+const drawnBySpec = new LiveCache<string>(config().GT_CHART_CACHE_CHARS, (svg) => svg.length);
 function svgOf(chart: Parameters<typeof chartSvg>[0]): string {
   let svg = drawn.get(chart);
   if (svg === undefined) {

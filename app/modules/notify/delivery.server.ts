@@ -8,21 +8,22 @@ import { sql } from "kysely";
 import { now } from "../platform/clock.server";
 import { databases } from "../../db.server";
 import { logger } from "../platform/logger.server";
+import { config } from "../platform/config.server";
 
 const MAX_ATTEMPTS = 5;
 
 export function mailConfigured() {
-  return Boolean(process.env.SMTP_URL);
+  return Boolean(config().SMTP_URL);
 }
 
 let transport: { url: string; transporter: Transporter } | undefined;
 function mailer(): Transporter {
-  const url = process.env.SMTP_URL!;
+  const url = config().SMTP_URL!;
   if (transport?.url !== url) transport = { url, transporter: nodemailer.createTransport(url) };
   return transport.transporter;
 }
 
-const fromAddress = () => process.env.MAIL_FROM ?? "Golden Thread <no-reply@golden-thread.invalid>";
+const fromAddress = () => config().MAIL_FROM ?? "Golden Thread <no-reply@golden-thread.invalid>";
 
 interface Pending {
   id: string;

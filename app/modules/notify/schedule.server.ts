@@ -7,12 +7,11 @@
 import { today } from "../platform/clock.server";
 import { logger } from "../platform/logger.server";
 import { runReminders } from "./reminders.server";
+import { config } from "../platform/config.server";
 
-const HOUR_MS = 60 * 60 * 1000;
 
 export function reminderInterval(): number {
-  const minutes = Number(process.env.GT_REMINDERS_EVERY_MINUTES);
-  return Number.isFinite(minutes) && minutes > 0 ? minutes * 60 * 1000 : HOUR_MS;
+  return config().GT_REMINDERS_EVERY_MINUTES * 60 * 1000;
 }
 
 /** Starts the schedule; the returned function stops it (on shutdown). A run still going is never started twice. */

@@ -5,8 +5,9 @@
  * Least recently used entries go first when the cache is over its budget; concurrent requests
  * for the same missing key share one computation instead of each doing it.
  */
+import { config } from "./config.server";
 /** `GT_LIVE_CACHE=off` computes and renders every time (the benchmark's comparison). */
-export const liveCacheOn = () => process.env.GT_LIVE_CACHE !== "off";
+export const liveCacheOn = () => config().GT_LIVE_CACHE !== "off";
 
 export class LiveCache<V> {
   private readonly entries = new Map<string, { value: V; cost: number }>();

@@ -6,6 +6,7 @@
  * scripts/start.ts and scripts/dev.ts once they listen), never the request's Host header, which
  * anyone can send.
  */
+import { config } from "./config.server";
 export interface OriginConfig {
   origin: string | null;
   secureCookies: boolean;
@@ -15,7 +16,7 @@ let cached: OriginConfig | undefined;
 
 export function originConfig(): OriginConfig {
   if (cached) return cached;
-  const origin = process.env.APP_ORIGIN ? new URL(process.env.APP_ORIGIN).origin : null;
+  const origin = config().APP_ORIGIN ?? null;
   cached = { origin, secureCookies: origin?.startsWith("https://") ?? false };
   return cached;
 }
@@ -33,5 +34,5 @@ export function isLoopbackOrigin(origin: string) {
 export function linkOrigin(): string {
   if (originConfig().origin) return originConfig().origin!;
   if (process.env.GT_SERVED_ORIGIN) return new URL(process.env.GT_SERVED_ORIGIN).origin;
-  return `http://localhost:${process.env.PORT ?? 3000}`;
+  return `http://localhost:${config().PORT}`;
 }

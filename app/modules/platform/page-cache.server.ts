@@ -14,13 +14,14 @@ import { gzipSync } from "node:zlib";
 import type { EntryContext } from "@remix-run/node";
 import type { DocumentHandle } from "~/ui/page-handle";
 import { LiveCache, liveCacheOn } from "./live-cache.server";
+import { config } from "./config.server";
 
 export interface RenderedPage {
   html: Uint8Array<ArrayBuffer>;
   gzip: Uint8Array<ArrayBuffer>;
 }
 
-const pages = new LiveCache<RenderedPage>(Number(process.env.GT_PAGE_CACHE_MB ?? 64) * 1_048_576, (p) => p.html.length + p.gzip.length);
+const pages = new LiveCache<RenderedPage>(config().GT_PAGE_CACHE_MB * 1_048_576, (p) => p.html.length + p.gzip.length);
 
 /** The page's cache key, or null when this response must be rendered afresh. */
 export function pageCacheKey(request: Request, statusCode: number, context: EntryContext): string | null {

@@ -2,6 +2,7 @@
  * What `npm start` does to a database before serving: migrate it, and load the demo when it is
  * empty (no partnerships at all), so one command shows the whole product.
  */
+import { linkOrigin } from "./origin.server";
 import { hasDemoPartnerships, removeDemo, seedDemo } from "../../../db/seed/demo";
 import { databases } from "../../db.server";
 import { hashPassword } from "../auth/password.server";
@@ -18,7 +19,7 @@ export async function prepareDatabase(options: { seedIfEmpty?: boolean } = {}) {
   if (options.seedIfEmpty ?? true) {
     const any = await owner.selectFrom("partnerships").select("id").limit(1).executeTakeFirst();
     if (!any) {
-      await seedDemo(owner, { hashPassword, ...clockReading(), steps: APP_DEMO_STEPS });
+      await seedDemo(owner, { hashPassword, ...clockReading(), origin: linkOrigin(), steps: APP_DEMO_STEPS });
       seeded = true;
       logger.info("loaded demo data into an empty database");
     }
@@ -36,7 +37,7 @@ export async function loadDemo(options: { replace: boolean }) {
     if (!options.replace) return { loaded: false as const, reason: "already has demo data" };
     await removeDemo(owner);
   }
-  await seedDemo(owner, { hashPassword, ...clockReading(), steps: APP_DEMO_STEPS });
+  await seedDemo(owner, { hashPassword, ...clockReading(), origin: linkOrigin(), steps: APP_DEMO_STEPS });
   await announceEverythingChanged(owner);
   return { loaded: true as const };
 }

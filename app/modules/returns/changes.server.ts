@@ -8,6 +8,7 @@
 import type { ReturnStatus, ReturnVersionKind } from "../../../db/types";
 import { keepMetricRollups } from "../rollups/upkeep.server";
 import type { Tx } from "../tenancy/with-partnership.server";
+import { config } from "../platform/config.server";
 
 export interface StoredValue {
   /** Null exactly when not applicable. */
@@ -43,7 +44,7 @@ export type ReturnChangeListener = (tx: Tx, change: ReturnChange) => Promise<voi
  * beside one with its summary upkeep. Never set it on a real service: the dashboards would drift
  * from the returns until `npm run rollups:rebuild`.
  */
-export const ROLLUP_UPKEEP_ON = process.env.GT_ROLLUP_UPKEEP !== "off";
+export const ROLLUP_UPKEEP_ON = config().GT_ROLLUP_UPKEEP !== "off";
 
 /** Capabilities append their listener. Called in order; the roll-ups' upkeep comes first. */
 export const RETURN_CHANGE_LISTENERS: ReturnChangeListener[] = ROLLUP_UPKEEP_ON ? [keepMetricRollups] : [];
