@@ -14,6 +14,14 @@ const ENV_RULE = {
   message: "Read settings through config() (app/modules/platform/config.server.ts), which checks them; add a new variable there and to the README's table.",
 };
 
+// One door into the database: transactions and the settings row level security reads are opened
+// and named in app/modules/tenancy/with-partnership.server.ts only (withPartnership, asUser,
+// asPlatformAdmin, inTransaction, setScope).
+const DOOR_RULES = [
+  { selector: "CallExpression[callee.property.name='transaction']", message: "Open transactions through app/modules/tenancy/with-partnership.server.ts (withPartnership, asUser, asPlatformAdmin, inTransaction)." },
+  { selector: "TemplateElement[value.raw=/set_config\\('app\\./]", message: "Name the scope with setScope() or the door's helpers (tenancy/with-partnership.server.ts)." },
+];
+
 const NO_ROUTE_IMPORTS = { group: ["**/routes/*", "~/routes/*"], message: "Modules never import routes: move the shared code into a module." };
 // One CSV reader (decoding, binary refusal, problems by row and column) and one writer (formula guard, BOM).
 const NO_CSV_LIBRARIES = {
@@ -46,6 +54,11 @@ export default tseslint.config(
   {
     files: ["app/**/*.{ts,tsx}", "db/**/*.ts"],
     rules: { "no-restricted-syntax": ["error", ...CLOCK_RULES, ENV_RULE] },
+  },
+  {
+    files: ["app/**/*.{ts,tsx}"],
+    ignores: ["app/modules/tenancy/with-partnership.server.ts", "app/modules/platform/config.server.ts", "app/modules/platform/origin.server.ts", "app/modules/platform/clock.server.ts"],
+    rules: { "no-restricted-syntax": ["error", ...CLOCK_RULES, ENV_RULE, ...DOOR_RULES] },
   },
   {
     // The clock turns GT_CLOCK into an offset for child processes at load; the served origin is

@@ -14,6 +14,7 @@ import { findUserByEmail } from "./accounts.server";
 import { signIn } from "./login.server";
 import { endAllSessions, type SessionUser } from "./session.server";
 import { newToken, tokenHash } from "./tokens.server";
+import { inTransaction } from "../tenancy/with-partnership.server";
 
 export const EMAIL_CHANGE_LIFETIME_HOURS = 24;
 /** Links per account per hour, so the form cannot flood an inbox. */
@@ -32,9 +33,7 @@ export type EmailChangeRequest = { ok: true } | { ok: false; message: string };
 
 export async function requestEmailChange({ user, newEmail, origin }: { user: SessionUser; newEmail: string; origin: string }): Promise<EmailChangeRequest> {
   if (newEmail.toLowerCase() === user.email.toLowerCase()) return { ok: false, message: "That is already your email address. Enter a different one" };
-  return databases()
-    .app.transaction()
-    .execute(async (tx): Promise<EmailChangeRequest> => {
+  return inTransaction(async (tx): Promise<EmailChangeRequest> => {
       const recent = await tx
         .selectFrom("email_changes")
         .select((eb) => eb.fn.countAll<number>().as("n"))
@@ -107,9 +106,7 @@ export async function completeEmailChange(token: string, { password, clientAddre
     return { ok: false, reason: "password", message: `Too many wrong passwords. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`} and try again`, retryAfterSeconds: check.retryAfterSeconds };
   }
   if (!check.ok) return { ok: false, reason: "password", message: "Your password is not right. Enter the password you sign in with now" };
-  const outcome = await databases()
-    .app.transaction()
-    .execute(async (tx): Promise<EmailChangeCompletion> => {
+  const outcome = await inTransaction(async (tx): Promise<EmailChangeCompletion> => {
       const used = await tx
         .updateTable("email_changes")
         .set({ used_at: now() })

@@ -3,12 +3,12 @@
  * own throttle, so a stolen session cannot be used to guess it; a new password ends every other session.
  */
 import { z } from "zod";
-import { databases } from "../../db.server";
 import { text } from "../platform/form.server";
 import { renameAccount, setPassword } from "./accounts.server";
 import { signIn } from "./login.server";
 import { passwordProblem } from "./password.server";
 import { endAllSessions, startSession, type SessionUser } from "./session.server";
+import { inTransaction } from "../tenancy/with-partnership.server";
 
 const NameSchema = z.object({ intent: z.literal("name"), name: text("your full name") });
 const PasswordSchema = z.object({
@@ -20,9 +20,7 @@ const PasswordSchema = z.object({
 export const AccountSchema = z.discriminatedUnion("intent", [NameSchema, PasswordSchema], { errorMap: () => ({ message: "Choose what to change" }) });
 
 export async function changeOwnName({ userId, name }: { userId: string; name: string }) {
-  await databases()
-    .app.transaction()
-    .execute((tx) => renameAccount(tx, { userId, name }));
+  await inTransaction((tx) => renameAccount(tx, { userId, name }));
 }
 
 export type PasswordChange =
@@ -46,9 +44,7 @@ export async function changeOwnPassword(input: {
     return { ok: false, field: "currentPassword", message: `Too many wrong passwords. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`} and try again`, retryAfterSeconds: check.retryAfterSeconds };
   }
   if (!check.ok || check.user.id !== user.id) return { ok: false, field: "currentPassword", message: "Your current password is not right. Enter the password you signed in with" };
-  await databases()
-    .app.transaction()
-    .execute((tx) => setPassword(tx, { userId: user.id, password: input.newPassword }));
+  await inTransaction((tx) => setPassword(tx, { userId: user.id, password: input.newPassword }));
   await endAllSessions(user.id);
   return { ok: true, cookie: await startSession(user.id, { secondFactor: input.secondFactor ?? false }) };
 }

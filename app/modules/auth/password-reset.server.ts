@@ -12,6 +12,7 @@ import { formatDateTime } from "../platform/dates";
 import { findUserByEmail, setPassword } from "./accounts.server";
 import { endAllSessions, type SessionUser } from "./session.server";
 import { newToken, tokenHash } from "./tokens.server";
+import { inTransaction } from "../tenancy/with-partnership.server";
 
 export const RESET_LIFETIME_MINUTES = 60;
 /** Reset emails per account per hour, so the form cannot be used to flood someone's inbox. */
@@ -19,9 +20,7 @@ export const RESETS_PER_HOUR = 3;
 
 /** Queues the email when the account exists and may sign in; returns nothing either way. */
 export async function requestPasswordReset({ email, origin }: { email: string; origin: string }): Promise<void> {
-  await databases()
-    .app.transaction()
-    .execute(async (tx) => {
+  await inTransaction(async (tx) => {
       const user = await findUserByEmail(tx, email);
       if (!user || user.disabled_at) return;
       const recent = await tx
@@ -70,9 +69,7 @@ export async function findPasswordReset(token: string): Promise<{ email: string;
 
 /** Uses the link once: stores the new password and ends every session of the account. */
 export async function completePasswordReset(token: string, password: string): Promise<{ ok: true; user: SessionUser } | { ok: false }> {
-  const user = await databases()
-    .app.transaction()
-    .execute(async (tx) => {
+  const user = await inTransaction(async (tx) => {
       const used = await tx
         .updateTable("password_resets as r")
         .set({ used_at: now() })

@@ -14,6 +14,7 @@ import type { Tx } from "../tenancy/with-partnership.server";
 import { addressKey, claimAttempts, clearFailures, releaseAttempts, THROTTLE } from "./login.server";
 import type { SessionUser } from "./session.server";
 import { isTotpSecret, stepOfCode, totpCode } from "./totp.server";
+import { inTransaction } from "../tenancy/with-partnership.server";
 
 export const RECOVERY_CODE_COUNT = 10;
 
@@ -98,9 +99,7 @@ export async function enrolTwoFactor({ userId, secret, code }: { userId: string;
   if (!isTotpSecret(secret)) return { ok: false, message: "Start again: the set-up key was not recognised" };
   const step = stepOfCode(secret, code);
   if (step === null) return { ok: false, message: "That code does not match. Check the app shows Golden Thread for this account, and enter the code it shows now" };
-  const recoveryCodes = await databases()
-    .app.transaction()
-    .execute(async (tx) => {
+  const recoveryCodes = await inTransaction(async (tx) => {
       await tx.deleteFrom("two_factor_credentials").where("user_id", "=", userId).execute();
       await tx.insertInto("two_factor_credentials").values({ user_id: userId, secret, last_used_step: step }).execute();
       return storeRecoveryCodes(tx, userId);
@@ -109,9 +108,7 @@ export async function enrolTwoFactor({ userId, secret, code }: { userId: string;
 }
 
 export async function replaceRecoveryCodes(userId: string): Promise<string[] | null> {
-  return databases()
-    .app.transaction()
-    .execute(async (tx) => {
+  return inTransaction(async (tx) => {
       const credential = await tx.selectFrom("two_factor_credentials").select("user_id").where("user_id", "=", userId).forUpdate().executeTakeFirst();
       return credential ? storeRecoveryCodes(tx, userId) : null;
     });
@@ -119,9 +116,7 @@ export async function replaceRecoveryCodes(userId: string): Promise<string[] | n
 
 /** Turns two-factor sign-in off: the secret and every recovery code go. */
 export async function removeTwoFactor(userId: string): Promise<void> {
-  await databases()
-    .app.transaction()
-    .execute(async (tx) => {
+  await inTransaction(async (tx) => {
       await tx.deleteFrom("two_factor_recovery_codes").where("user_id", "=", userId).execute();
       await tx.deleteFrom("two_factor_credentials").where("user_id", "=", userId).execute();
     });
@@ -131,9 +126,7 @@ export type CodeCheck = { ok: true; usedRecoveryCode: boolean; recoveryCodesLeft
 
 /** Checks a code once, without throttling: an app code not used before, or an unused recovery code. */
 async function checkCode(userId: string, input: SecondFactorInput): Promise<CodeCheck> {
-  return databases()
-    .app.transaction()
-    .execute(async (tx): Promise<CodeCheck> => {
+  return inTransaction(async (tx): Promise<CodeCheck> => {
       // Locked, so two posts of one code cannot both pass.
       const credential = await tx.selectFrom("two_factor_credentials").select(["secret", "is_demo", "last_used_step"]).where("user_id", "=", userId).forUpdate().executeTakeFirst();
       if (!credential) return { ok: false, reason: "wrong" };

@@ -4,11 +4,10 @@
  * a message commits, and again from `npm run jobs:reminders` for anything still pending.
  */
 import nodemailer, { type Transporter } from "nodemailer";
-import { sql } from "kysely";
 import { now } from "../platform/clock.server";
-import { databases } from "../../db.server";
 import { logger } from "../platform/logger.server";
 import { config } from "../platform/config.server";
+import { inTransaction, setScope } from "../tenancy/with-partnership.server";
 
 const MAX_ATTEMPTS = 5;
 
@@ -45,10 +44,8 @@ async function send(message: Pending): Promise<string | null> {
 /** Sends a partnership's pending messages; returns how many went. Safe to run concurrently. */
 export async function deliverPending(partnershipId: string, limit = 50): Promise<number> {
   if (!mailConfigured()) return 0;
-  return databases()
-    .app.transaction()
-    .execute(async (tx) => {
-      await sql`select set_config('app.partnership_id', ${partnershipId}, true)`.execute(tx);
+  return inTransaction(async (tx) => {
+      await setScope(tx, { partnershipId });
       // SKIP LOCKED: two processes delivering at once each take different messages.
       const pending = await tx
         .selectFrom("outbox_messages")
@@ -79,10 +76,8 @@ export async function deliverPending(partnershipId: string, limit = 50): Promise
 
 export async function deliverPlatformPending(limit = 50): Promise<number> {
   if (!mailConfigured()) return 0;
-  return databases()
-    .app.transaction()
-    .execute(async (tx) => {
-      await sql`select set_config('app.platform_admin', 'on', true)`.execute(tx);
+  return inTransaction(async (tx) => {
+      await setScope(tx, { platformAdmin: true });
       const pending = await tx
         .selectFrom("platform_outbox_messages")
         .select(["id", "to_address", "subject", "body_text", "attempts"])

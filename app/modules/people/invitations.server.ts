@@ -17,14 +17,13 @@ import { sql } from "kysely";
 import { z } from "zod";
 import { epochMs, now } from "../platform/clock.server";
 import type { Invitation, InvitedRole } from "../../../db/types";
-import { databases } from "../../db.server";
 import { findUserByEmail } from "../auth/accounts.server";
 import { hashPassword } from "../auth/password.server";
 import { newToken, tokenHash } from "../auth/tokens.server";
 import { queueEmail } from "../notify/outbox.server";
 import { formatDateTime } from "../platform/dates";
 import { text } from "../platform/form.server";
-import { withPartnership, type Tx } from "../tenancy/with-partnership.server";
+import { type Tx, inTransaction, setScope, withPartnership } from "../tenancy/with-partnership.server";
 import { INVITATION_ACCEPTED_HOOKS, type AcceptedInvitation } from "./invitation-hooks.server";
 import { addMembership, holdsRole } from "./members.server";
 import { describeRole, isOrganisationRole, rolePhrase } from "./roles";
@@ -248,10 +247,8 @@ export async function cancelInvitation(tx: Tx, scope: InvitationScope): Promise<
 
 /** The partnership an invitation link belongs to; RLS shows the row only to a transaction that presents its hash. */
 async function partnershipOfToken(hash: string): Promise<string | null> {
-  return databases()
-    .app.transaction()
-    .execute(async (tx) => {
-      await sql`select set_config('app.token_hash', ${hash}, true)`.execute(tx);
+  return inTransaction(async (tx) => {
+      await setScope(tx, { tokenHash: hash });
       const row = await tx.selectFrom("invitations").select("partnership_id").where("token_hash", "=", hash).executeTakeFirst();
       return row?.partnership_id ?? null;
     });
@@ -329,7 +326,7 @@ export async function acceptInvitation(token: string, acceptor: Acceptor): Promi
       if (holder) return { ok: false, reason: "account-exists" } as const;
       const created = await tx.insertInto("users").values({ email: invitation.email, name: acceptor.name, password_hash: passwordHash }).returning("id").executeTakeFirstOrThrow();
       userId = created.id;
-      await sql`select set_config('app.user_id', ${userId}, true)`.execute(tx);
+      await setScope(tx, { userId });
     }
 
     await tx

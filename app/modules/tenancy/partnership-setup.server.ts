@@ -9,7 +9,7 @@ import { deliverSoon } from "../notify/delivery.server";
 import { text } from "../platform/form.server";
 import { createInvitation } from "../people/invitations.server";
 import { emailAddress } from "../people/invite-form.server";
-import { asPlatformAdmin, type Tx } from "./with-partnership.server";
+import { asPlatformAdmin, type Tx, setScope } from "./with-partnership.server";
 
 const wholeNumber = (label: string, min: number, max: number, example: number) =>
   z
@@ -56,7 +56,7 @@ export async function startPartnership(input: { adminId: string; origin: string 
     // (the audit trail's first entry) pass row level security even where the schema owner does not bypass it.
     const { rows } = await sql<{ id: string }>`select gen_random_uuid() as id`.execute(tx);
     const id = rows[0].id;
-    await sql`select set_config('app.partnership_id', ${id}, true)`.execute(tx);
+    await setScope(tx, { partnershipId: id });
     await tx.insertInto("partnerships").values({ id, slug: input.slug, name: input.name, county: input.county }).execute();
     await createDefaultMetrics(tx, { partnershipId: id });
     const invited = await createInvitation(tx, {

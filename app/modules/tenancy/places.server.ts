@@ -2,10 +2,9 @@
  * The places a person works in: partnerships where they coordinate or sit on the board,
  * organisations they administer or champion. Sign-in lands them in the right one.
  */
-import { sql } from "kysely";
 import type { Role } from "../auth/permissions";
 import type { SessionUser } from "../auth/session.server";
-import { asUser } from "./with-partnership.server";
+import { asUser, setScope } from "./with-partnership.server";
 
 export interface Place {
   href: string;
@@ -32,7 +31,7 @@ export async function placesOf(user: SessionUser): Promise<Place[]> {
     const organisationNames = new Map<string, string>();
     for (const membership of organisationRoles) {
       // Organisation names are tenant data: read each inside its own partnership.
-      await sql`select set_config('app.partnership_id', ${membership.partnership_id}, true)`.execute(tx);
+      await setScope(tx, { partnershipId: membership.partnership_id });
       const org = await tx
         .selectFrom("organisations")
         .select("name")

@@ -21,7 +21,7 @@ export async function withPartnership<T>(
   let scopeFacts = false;
   let returnQuarters = "";
   const result = await (options.db ?? databases().app).transaction().execute(async (tx) => {
-    await sql`select set_config('app.partnership_id', ${partnershipId}, true), set_config('app.user_id', ${userId ?? ""}, true)`.execute(tx);
+    await setScope(tx, { partnershipId, userId: userId ?? "" });
     const value = await work(tx);
     // Whether anything was written (PostgreSQL assigns a transaction id on the first write), so
     // the partnership's cached dashboards move on once this commits; whether it touched what
@@ -37,18 +37,45 @@ export async function withPartnership<T>(
   return result;
 }
 
-/** Work outside any one partnership, as a signed-in person (reads their own memberships). */
-export async function asUser<T>(userId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+/** The settings row level security reads, as a transaction may name them. */
+export interface Scope {
+  partnershipId?: string;
+  userId?: string;
+  platformAdmin?: boolean;
+  /** An invitation link's hash: RLS shows that invitation alone (migration 10). */
+  tokenHash?: string;
+}
+
+/** Names (more of) the scope inside a transaction already open, e.g. each partnership in turn. */
+export async function setScope(tx: Tx, scope: Scope): Promise<void> {
+  const settings = [
+    scope.partnershipId !== undefined ? sql`set_config('app.partnership_id', ${scope.partnershipId}, true)` : null,
+    scope.userId !== undefined ? sql`set_config('app.user_id', ${scope.userId}, true)` : null,
+    scope.platformAdmin ? sql`set_config('app.platform_admin', 'on', true)` : null,
+    scope.tokenHash !== undefined ? sql`set_config('app.token_hash', ${scope.tokenHash}, true)` : null,
+  ].filter((s) => s !== null);
+  if (settings.length) await sql`select ${sql.join(settings)}`.execute(tx);
+}
+
+/**
+ * The one door into the database for work that is not one partnership's: a transaction, with the
+ * scope it names set first. Sign-in secrets and account changes name none (their tables are the
+ * person's own, checked by the caller); delivery of a partnership's outbox names the partnership;
+ * a link names its token. Lint allows `.transaction()` and `set_config('app.…')` only in this file.
+ */
+export async function inTransaction<T>(work: (tx: Tx) => Promise<T>, scope: Scope = {}): Promise<T> {
   return databases().app.transaction().execute(async (tx) => {
-    await sql`select set_config('app.user_id', ${userId}, true)`.execute(tx);
+    await setScope(tx, scope);
     return work(tx);
   });
 }
 
+/** Work outside any one partnership, as a signed-in person (reads their own memberships). */
+export async function asUser<T>(userId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
+  return inTransaction(work, { userId });
+}
+
 /** Platform administration (creating partnerships). The caller has checked is_platform_admin. */
 export async function asPlatformAdmin<T>(userId: string, work: (tx: Tx) => Promise<T>): Promise<T> {
-  return databases().app.transaction().execute(async (tx) => {
-    await sql`select set_config('app.user_id', ${userId}, true), set_config('app.platform_admin', 'on', true)`.execute(tx);
-    return work(tx);
-  });
+  return inTransaction(work, { userId, platformAdmin: true });
 }
