@@ -45,6 +45,8 @@ export interface PartnershipsTable {
   publish_figures: Generated<boolean>;
   is_demo: Generated<boolean>;
   created_at: GeneratedTimestamp;
+  /** The public page offers "Ask to join" (issue 20). */
+  join_requests_open: Generated<boolean>;
 }
 
 export interface BoroughsTable {
@@ -103,6 +105,24 @@ export interface LoginThrottleTable {
   failures: Generated<number>;
   window_started_at: GeneratedTimestamp;
   locked_until: Timestamp | null;
+}
+
+export interface JoinRequestsTable {
+  partnership_id: string;
+  id: Generated<string>;
+  organisation_name: string;
+  sector: Sector;
+  borough_id: string | null;
+  contact_name: string;
+  contact_email: string;
+  message: string | null;
+  status: Generated<"pending" | "approved" | "declined">;
+  decided_by: string | null;
+  decided_at: Timestamp | null;
+  decline_reason: string | null;
+  /** The organisation an approval created. */
+  organisation_id: string | null;
+  created_at: GeneratedTimestamp;
 }
 
 export interface KeptFields {
@@ -607,6 +627,7 @@ export interface Database {
   sessions: SessionsTable;
   login_throttle: LoginThrottleTable;
   kept_posts: KeptPostsTable;
+  join_requests: JoinRequestsTable;
   partnership_members: PartnershipMembersTable;
   organisation_members: OrganisationMembersTable;
   audit_events: AuditEventsTable;

@@ -22,7 +22,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       deadlineDays: p.deadline_days,
       graceDays: p.grace_days,
       suppressionThreshold: p.suppression_threshold,
-      publish: [p.publish_register ? "register" : null, p.publish_figures ? "figures" : null].filter((v): v is string => Boolean(v)),
+      publish: [p.publish_register ? "register" : null, p.publish_figures ? "figures" : null, p.join_requests_open ? "join" : null].filter((v): v is string => Boolean(v)),
     },
   });
 }
@@ -89,10 +89,16 @@ export default function Settings() {
               options={[
                 { value: "register", label: "The register of organisations that have signed the pledge" },
                 { value: "figures", label: "Headline figures, with small counts hidden" },
+                { value: "join", label: "“Ask to join”: organisations not yet in the partnership can ask from the public page", hint: "You decide each request. Nothing of a request is public, and no account exists until you approve it." },
               ]}
             />
             <Button>Save settings</Button>
           </Form>
+          <p className="govuk-body">
+            <Link className="govuk-link" to={`/p/${slug}/join-requests`}>
+              Requests to join
+            </Link>
+          </p>
         </div>
       </div>
     </Main>

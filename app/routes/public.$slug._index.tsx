@@ -17,7 +17,9 @@ import { useDocumentData } from "~/ui/request-info";
 import { documentOnly } from "~/modules/platform/document-data.server";
 import { PAGE_CACHED } from "~/ui/page-handle";
 import { cachedForPartnership } from "~/modules/dashboards/cache.server";
+import { joinRequestsOpen } from "~/modules/tenancy/join-requests.server";
 import { partnershipIdOf } from "~/modules/tenancy/partnerships.server";
+import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 
 /** Rendered once per partnership generation and day, without client scripts: see platform/page-cache.server.ts. */
 export const handle = PAGE_CACHED;
@@ -34,17 +36,21 @@ export async function loader({ params, context }: LoaderFunctionArgs) {
   if (!partnershipId) notFound();
   // The same for every visitor: computed once per partnership generation and day (dashboards/cache.server.ts).
   const { key, value } = await cachedForPartnership(partnershipId, ["public", day], async () => {
-    const [register, figures] = await Promise.all([publishedRegister(slug.data, day), publishedFigures(slug.data, day)]);
+    const [register, figures, joinOpen] = await Promise.all([
+      publishedRegister(slug.data, day),
+      publishedFigures(slug.data, day),
+      withPartnership(partnershipId, null, (tx) => joinRequestsOpen(tx, { partnershipId })),
+    ]);
     if (!register) return null;
     const boroughs = [...new Set(register.signatories.map((s) => s.borough))].sort((a, b) => (a === null ? 1 : b === null ? -1 : a.localeCompare(b)));
-    return { ...register, boroughs, on: day, figures };
+    return { ...register, boroughs, on: day, figures, joinOpen };
   });
   if (!value) notFound();
   return json({ dataKey: key, partnership: value.partnership, page: documentOnly(context, () => value) });
 }
 
 export default function PublicRegister() {
-  const { partnership, pledge, signatories, boroughs, on, figures } = useDocumentData(useLoaderData<typeof loader>().page);
+  const { partnership, pledge, signatories, boroughs, on, figures, joinOpen } = useDocumentData(useLoaderData<typeof loader>().page);
   const sectors = [...new Set(signatories.map((s) => s.sector))].sort();
   return (
     <Main>
@@ -53,6 +59,11 @@ export default function PublicRegister() {
       <p className="govuk-body-l">
         {signatories.length} organisations across {partnership.county} have signed the restorative pledge and their signature is current on {formatDate(on)}.
       </p>
+      {joinOpen ? (
+        <p className="govuk-body">
+          Is your organisation not here yet? <a className="govuk-link" href={`/public/${partnership.slug}/join`}>Ask to join</a>.
+        </p>
+      ) : null}
       <div className="gt-scroll">
         <table className="govuk-table">
           <caption className="govuk-table__caption govuk-table__caption--m">Signatories by sector</caption>

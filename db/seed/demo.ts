@@ -11,6 +11,7 @@ import { seedDeliveryPlans } from "./delivery-plans";
 import { DEMO_PARTNERSHIPS, type DemoPartnership } from "./places";
 import { seedChampions } from "./champions";
 import { seedInvitations } from "./invitations";
+import { seedJoinRequests } from "./join-requests";
 import { seedPledges } from "./pledges";
 import { addDays } from "./quarters";
 import { seedReturns } from "./returns";
@@ -32,7 +33,7 @@ export interface DemoContext {
 export type DemoStep = (tx: Transaction<Database>, ctx: DemoContext) => Promise<void>;
 
 /** Each capability appends the step that fills its tables, in dependency order. */
-export const DEMO_STEPS: DemoStep[] = [seedPledges, seedChampions, seedReturns, seedDeliveryPlans, seedInvitations];
+export const DEMO_STEPS: DemoStep[] = [seedPledges, seedChampions, seedReturns, seedDeliveryPlans, seedInvitations, seedJoinRequests];
 
 export interface SeedOptions {
   hashPassword: (password: string) => Promise<string>;

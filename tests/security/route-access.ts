@@ -44,6 +44,9 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/login_.code": { get: "signed-in", post: "signed-in" },
   "routes/account.confirm": { get: "signed-in", post: "signed-in" },
   "routes/account.session": { get: "signed-in", post: "signed-in" },
+  // Ask to join (issue 20): the public form, and the coordinator's decisions.
+  "routes/public.$slug.join": { get: "public", post: "public" },
+  "routes/p.$slug.join-requests": { get: COORDINATOR, post: COORDINATOR, intents: ["approve", "decline"] },
   "routes/resume": { get: "signed-in", post: "none" },
   "routes/account.two-factor": { get: "signed-in", post: "signed-in", intents: ["enrol", "recovery-codes", "disable"] },
   "routes/account.email._index": { get: "signed-in", post: "signed-in" },

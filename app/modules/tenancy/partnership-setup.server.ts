@@ -37,7 +37,7 @@ export const PartnershipSettingsSchema = z.object({
   deadlineDays: wholeNumber("the number of days a return is due after the quarter ends", 0, 180, 30),
   graceDays: wholeNumber("the number of days before returns lock", 0, 365, 30),
   suppressionThreshold: wholeNumber("the smallest count that may be published", 3, 50, 5),
-  /** Ticked boxes: "register", "figures". */
+  /** Ticked boxes: "register", "figures", "join" (Ask to join). */
   publish: z
     .union([z.string(), z.array(z.string())])
     .optional()
@@ -88,6 +88,7 @@ export async function updatePartnershipSettings(tx: Tx, { partnershipId, setting
       suppression_threshold: settings.suppressionThreshold,
       publish_register: settings.publish.has("register"),
       publish_figures: settings.publish.has("figures"),
+      join_requests_open: settings.publish.has("join"),
     })
     .where("id", "=", partnershipId)
     .execute();
