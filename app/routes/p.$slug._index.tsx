@@ -13,6 +13,7 @@ import { redirectKeepingNotice } from "~/modules/platform/notice.server";
 import { readPartnership } from "~/modules/platform/read-routing.server";
 import { financialYearLabel } from "~/modules/reporting/periods";
 import { today } from "~/modules/platform/clock.server";
+import { setupTasks } from "~/modules/tenancy/partnership-setup.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 import { useDocumentData } from "~/ui/request-info";
@@ -46,6 +47,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     readPartnership(request, ctx.partnership.id, ctx.user.id, async (tx) => ({
       dashboard: await countyDashboard(tx, { partnership: ctx.partnership, filters, problems, today: day }),
       years: await publishableYears(tx, { partnershipId: ctx.partnership.id, today: day }),
+      setup: await setupTasks(tx, { partnershipId: ctx.partnership.id }),
     })),
   );
   return json({
@@ -56,6 +58,8 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     page: documentOnly(context, () => dashboardPage(value.dashboard, search)),
     years: value.years.map((y) => ({ year: y, label: financialYearLabel(y) })),
     canSetCriteria: ctx.can("partnership:manage"),
+    // A new partnership's coordinator sees what is left to set up, until nothing is.
+    setup: ctx.can("partnership:manage") && value.setup.some((t) => !t.done) ? value.setup : null,
   });
 }
 
@@ -83,13 +87,14 @@ export default function CountyDashboard() {
 }
 
 function County({ data }: { data: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "county" }> }) {
-  const { slug, partnership, years, canSetCriteria } = data;
+  const { slug, partnership, years, canSetCriteria, setup } = data;
   const page = useDocumentData(data.page);
   const download = `/p/${slug}/dashboard.csv`;
   return (
     <Main>
       <span className="govuk-caption-l">County dashboard · {partnership.county}</span>
       <h1 className="govuk-heading-l">{partnership.name}</h1>
+      {setup ? <SetupTaskList slug={slug} tasks={setup} /> : null}
       <DashboardFilters data={page} borough={null} clear={`/p/${slug}`} />
       <Problems problems={page.problems} />
       <Headlines headlines={page.headlines} />
@@ -120,5 +125,33 @@ function County({ data }: { data: Extract<ReturnType<typeof useLoaderData<typeof
         }}
       />
     </Main>
+  );
+}
+
+function SetupTaskList({ slug, tasks }: { slug: string; tasks: Array<{ key: string; label: string; path: string; done: boolean }> }) {
+  const left = tasks.filter((t) => !t.done).length;
+  return (
+    <section className="govuk-!-margin-bottom-8" aria-labelledby="setup-heading">
+      <h2 className="govuk-heading-m" id="setup-heading">
+        Set up the partnership
+      </h2>
+      <p className="govuk-body">
+        {left === 1 ? "1 task" : `${left} tasks`} of {tasks.length} left. Organisations can sign and report once the pledge is published and they are invited.
+      </p>
+      <ul className="govuk-task-list">
+        {tasks.map((t) => (
+          <li className="govuk-task-list__item govuk-task-list__item--with-link" key={t.key}>
+            <div className="govuk-task-list__name-and-hint">
+              <Link className="govuk-link govuk-task-list__link" to={`/p/${slug}/${t.path}`} aria-describedby={`setup-${t.key}-status`}>
+                {t.label}
+              </Link>
+            </div>
+            <div className="govuk-task-list__status" id={`setup-${t.key}-status`}>
+              {t.done ? "Completed" : <strong className="govuk-tag govuk-tag--blue">Incomplete</strong>}
+            </div>
+          </li>
+        ))}
+      </ul>
+    </section>
   );
 }

@@ -1,5 +1,7 @@
 import { describe, expect, it } from "vitest";
-import { startPartnership } from "~/modules/tenancy/partnership-setup.server";
+import { PLEDGE_TEMPLATE } from "~/modules/pledge/template";
+import { startDraft } from "~/modules/pledge/versions.server";
+import { setupTasks, startPartnership } from "~/modules/tenancy/partnership-setup.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { useTestDatabase } from "../helpers/database";
 import { userId } from "../helpers/fixtures";
@@ -34,5 +36,19 @@ describe("starting a partnership", () => {
     for (const failed of outcomes.filter((o) => !o.ok)) expect(failed).toMatchObject({ ok: false, field: "slug", message: expect.stringContaining("already a partnership") });
     const rows = await db().handles.owner.selectFrom("partnerships").select("slug").where("slug", "=", "west-yorkshire").execute();
     expect(rows).toHaveLength(1);
+  });
+
+  it("starts ready: a task list of what is left, and a pledge draft from the template", async () => {
+    const adminId = await userId(db().handles.owner, "admin@demo.test");
+    const outcome = await startPartnership({ ...input(9), slug: "northumbria", adminId });
+    if (!outcome.ok) throw new Error("not started");
+    const tasks = await withPartnership(outcome.partnershipId, null, (tx) => setupTasks(tx, { partnershipId: outcome.partnershipId }));
+    expect(tasks.filter((t) => t.done).map((t) => t.key)).toEqual(["metrics"]);
+    const draft = await withPartnership(outcome.partnershipId, adminId, (tx) => startDraft(tx, { partnershipId: outcome.partnershipId }));
+    expect(draft.commitments).toEqual(PLEDGE_TEMPLATE.commitments);
+    // The demo partnership is set up, except that it still runs on the suggested criteria.
+    const cleveland = (await db().handles.owner.selectFrom("partnerships").select("id").where("slug", "=", "cleveland").executeTakeFirstOrThrow()).id;
+    const demo = await withPartnership(cleveland, null, (tx) => setupTasks(tx, { partnershipId: cleveland }));
+    expect(demo.filter((t) => !t.done).map((t) => t.key)).toEqual(["criteria"]);
   });
 });

@@ -34,8 +34,18 @@ export function pageCacheKey(request: Request, statusCode: number, context: Entr
   const leafData = state.loaderData[leaf.route.id] as Record<string, unknown> | undefined;
   if (!leafData || typeof leafData.dataKey !== "string") return null;
   const hash = createHash("sha256").update(request.url);
-  for (const match of state.matches) hash.update("\0").update(match.route.id).update("\0").update(JSON.stringify(state.loaderData[match.route.id] ?? null));
+  for (const match of state.matches) hash.update("\0").update(match.route.id).update("\0").update(JSON.stringify(keyed(match.route.id, state.loaderData[match.route.id])));
   return hash.digest("base64url");
+}
+
+/**
+ * What of a route's data goes into the key. The root's session time left changes with every
+ * request and is only used by client scripts (ui/SessionWarning.tsx), which a kept page never has.
+ */
+function keyed(routeId: string, data: unknown): unknown {
+  if (routeId !== "root" || !data || typeof data !== "object") return data ?? null;
+  const { session: _session, ...rest } = data as Record<string, unknown>;
+  return rest;
 }
 
 /** The page under `key`, rendering it (once, however many ask at the same time) if it is not kept. */

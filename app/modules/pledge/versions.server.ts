@@ -6,6 +6,7 @@
 import { sql } from "kysely";
 import { now } from "../platform/clock.server";
 import type { Tx } from "../tenancy/with-partnership.server";
+import { PLEDGE_TEMPLATE } from "./template";
 
 export interface PledgeText {
   title: string;
@@ -79,9 +80,10 @@ export async function startDraft(tx: Tx, { partnershipId }: { partnershipId: str
     .insertInto("pledge_versions")
     .values({
       partnership_id: partnershipId,
-      title: base?.title ?? "Our restorative pledge",
-      introduction: base?.introduction ?? "",
-      commitments: JSON.stringify(base?.commitments ?? []),
+      // A first draft starts from the template (pledge/template.ts); later ones from the version in force.
+      title: base?.title ?? PLEDGE_TEMPLATE.title,
+      introduction: base?.introduction ?? PLEDGE_TEMPLATE.introduction,
+      commitments: JSON.stringify(base?.commitments ?? PLEDGE_TEMPLATE.commitments),
     })
     .onConflict((oc) => oc.column("partnership_id").where("state", "=", "draft").doNothing())
     .execute();

@@ -93,3 +93,56 @@ export async function updatePartnershipSettings(tx: Tx, { partnershipId, setting
     .where("id", "=", partnershipId)
     .execute();
 }
+
+export interface SetupTask {
+  key: "boroughs" | "organisations" | "settings" | "metrics" | "pledge" | "criteria" | "plan" | "people";
+  label: string;
+  /** Under /p/:slug. */
+  path: string;
+  done: boolean;
+}
+
+/**
+ * What a new partnership sets up before anyone signs, and what of it is done: the coordinator's
+ * task list on the county dashboard until every task is.
+ */
+export async function setupTasks(tx: Tx, { partnershipId }: { partnershipId: string }): Promise<SetupTask[]> {
+  const count = async (table: "boroughs" | "organisations" | "metrics" | "delivery_plans" | "restorative_criteria" | "partnership_members" | "invitations") =>
+    Number(
+      (
+        await tx
+          .selectFrom(table)
+          .select((eb) => eb.fn.countAll().as("n"))
+          .where("partnership_id", "=", partnershipId)
+          .executeTakeFirstOrThrow()
+      ).n,
+    );
+  const [boroughs, organisations, metrics, plans, criteria, members, invitations] = await Promise.all([
+    count("boroughs"),
+    count("organisations"),
+    count("metrics"),
+    count("delivery_plans"),
+    count("restorative_criteria"),
+    count("partnership_members"),
+    count("invitations"),
+  ]);
+  const published = await tx.selectFrom("pledge_versions").select("id").where("partnership_id", "=", partnershipId).where("published_at", "is not", null).limit(1).executeTakeFirst();
+  const settingsSaved = await tx
+    .selectFrom("audit_events")
+    .select("id")
+    .where("partnership_id", "=", partnershipId)
+    .where("table_name", "=", "partnerships")
+    .where("action", "=", "update")
+    .limit(1)
+    .executeTakeFirst();
+  return [
+    { key: "boroughs", label: "Add the boroughs", path: "boroughs", done: boroughs > 0 },
+    { key: "organisations", label: "Add the organisations, or upload them from a spreadsheet", path: "orgs", done: organisations > 0 },
+    { key: "settings", label: "Check the return deadlines and what is published", path: "settings", done: Boolean(settingsSaved) },
+    { key: "metrics", label: "The quarterly return's measures: a default set is ready, change it if you need to", path: "metrics", done: metrics > 0 },
+    { key: "pledge", label: "Write and publish the pledge", path: "pledge", done: Boolean(published) },
+    { key: "criteria", label: "Set the restorative-borough criteria", path: "restorative-borough", done: criteria > 0 },
+    { key: "plan", label: "Start the delivery plan", path: "plans", done: plans > 0 },
+    { key: "people", label: "Invite the board and the organisations' administrators", path: "people", done: members + invitations > 1 },
+  ];
+}
