@@ -4,7 +4,12 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
 import { ownOrganisations } from "~/modules/dashboards/access.server";
 import { countyDashboard } from "~/modules/dashboards/county.server";
-import { DashboardFilters, Headlines, Problems, Sections } from "~/modules/dashboards/DashboardView";
+import {
+  DashboardFilters,
+  Headlines,
+  Problems,
+  Sections,
+} from "~/modules/dashboards/DashboardView";
 import { filterInputs, parseFilters } from "~/modules/dashboards/filters";
 import { cachedForPartnership } from "~/modules/dashboards/cache.server";
 import { dashboardPage } from "~/modules/dashboards/page-data.server";
@@ -13,6 +18,7 @@ import { redirectKeepingNotice } from "~/modules/platform/notice.server";
 import { readPartnership } from "~/modules/platform/read-routing.server";
 import { financialYearLabel } from "~/modules/reporting/periods";
 import { today } from "~/modules/platform/clock.server";
+import { contactVacancies } from "~/modules/pledge/nudges.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 import { useDocumentData } from "~/ui/request-info";
@@ -22,7 +28,9 @@ import { PAGE_CACHED } from "~/ui/page-handle";
 /** Rendered once per dashboard data and reader, without client scripts: see platform/page-cache.server.ts. */
 export const handle = PAGE_CACHED;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partnership.name ?? "Partnership"} — Golden Thread` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `${data?.partnership.name ?? "Partnership"} — Golden Thread` },
+];
 
 /** The county dashboard for coordinators and board members; organisation members go to their organisation. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -30,9 +38,25 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const slug = ctx.partnership.slug;
   const search = new URL(request.url).searchParams;
   if (!ctx.can("dashboard:view")) {
-    const organisations = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => ownOrganisations(tx, ctx));
-    if (organisations.length === 1) throw await redirectKeepingNotice(request, `/p/${slug}/orgs/${organisations[0].id}`);
-    return json({ kind: "member" as const, partnership: { name: ctx.partnership.name, county: ctx.partnership.county }, organisations, slug });
+    const organisations = await withPartnership(
+      ctx.partnership.id,
+      ctx.user.id,
+      (tx) => ownOrganisations(tx, ctx),
+    );
+    if (organisations.length === 1)
+      throw await redirectKeepingNotice(
+        request,
+        `/p/${slug}/orgs/${organisations[0].id}`,
+      );
+    return json({
+      kind: "member" as const,
+      partnership: {
+        name: ctx.partnership.name,
+        county: ctx.partnership.county,
+      },
+      organisations,
+      slug,
+    });
   }
   const day = today();
   const { filters, problems } = parseFilters(search, day);
@@ -40,16 +64,36 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (borough) {
     const rest = new URLSearchParams(search);
     rest.delete("borough");
-    throw await redirectKeepingNotice(request, `/p/${slug}/dashboard/${borough}${rest.size ? `?${rest}` : ""}`);
+    throw await redirectKeepingNotice(
+      request,
+      `/p/${slug}/dashboard/${borough}${rest.size ? `?${rest}` : ""}`,
+    );
   }
-  const { key, value } = await cachedForPartnership(ctx.partnership.id, ["county", day, ...filterInputs(filters, problems)], () =>
-    readPartnership(request, ctx.partnership.id, ctx.user.id, async (tx) => ({
-      dashboard: await countyDashboard(tx, { partnership: ctx.partnership, filters, problems, today: day }),
-      years: await publishableYears(tx, { partnershipId: ctx.partnership.id, today: day }),
-    })),
+  const { key, value } = await cachedForPartnership(
+    ctx.partnership.id,
+    ["county", day, ...filterInputs(filters, problems)],
+    () =>
+      readPartnership(request, ctx.partnership.id, ctx.user.id, async (tx) => ({
+        dashboard: await countyDashboard(tx, {
+          partnership: ctx.partnership,
+          filters,
+          problems,
+          today: day,
+        }),
+        years: await publishableYears(tx, {
+          partnershipId: ctx.partnership.id,
+          today: day,
+        }),
+      })),
   );
+  const contactTodos = ctx.can("partnership:manage")
+    ? await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
+        contactVacancies(tx, { partnershipId: ctx.partnership.id, on: day }),
+      )
+    : [];
   return json({
     kind: "county" as const,
+    contactTodos,
     slug,
     partnership: { name: ctx.partnership.name, county: ctx.partnership.county },
     dataKey: key,
@@ -82,14 +126,42 @@ export default function CountyDashboard() {
   return <County data={data} />;
 }
 
-function County({ data }: { data: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "county" }> }) {
-  const { slug, partnership, years, canSetCriteria } = data;
+function County({
+  data,
+}: {
+  data: Extract<
+    ReturnType<typeof useLoaderData<typeof loader>>,
+    { kind: "county" }
+  >;
+}) {
+  const { slug, partnership, years, canSetCriteria, contactTodos } = data;
   const page = useDocumentData(data.page);
   const download = `/p/${slug}/dashboard.csv`;
   return (
     <Main>
-      <span className="govuk-caption-l">County dashboard · {partnership.county}</span>
+      <span className="govuk-caption-l">
+        County dashboard · {partnership.county}
+      </span>
       <h1 className="govuk-heading-l">{partnership.name}</h1>
+      {contactTodos.length ? (
+        <section className="gt-card gt-todos" aria-labelledby="todos-heading">
+          <h2 className="govuk-heading-m" id="todos-heading">
+            To do
+          </h2>
+          <ul className="govuk-list govuk-list--bullet">
+            {contactTodos.map((t) => (
+              <li key={t.organisationId}>
+                <Link
+                  className="govuk-link"
+                  to={`/p/${slug}/orgs/${t.organisationId}/champions`}
+                >
+                  {`${t.organisation}: ${t.title}`}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <DashboardFilters data={page} borough={null} clear={`/p/${slug}`} />
       <Problems problems={page.problems} />
       <Headlines headlines={page.headlines} />
@@ -99,8 +171,13 @@ function County({ data }: { data: Extract<ReturnType<typeof useLoaderData<typeof
         after={{
           restorative: (
             <p className="govuk-body">
-              <Link className="govuk-link" to={`/p/${slug}/restorative-borough`}>
-                {canSetCriteria ? "Set the restorative-borough criteria" : "The restorative-borough criteria"}
+              <Link
+                className="govuk-link"
+                to={`/p/${slug}/restorative-borough`}
+              >
+                {canSetCriteria
+                  ? "Set the restorative-borough criteria"
+                  : "The restorative-borough criteria"}
               </Link>
             </p>
           ),
@@ -110,8 +187,17 @@ function County({ data }: { data: Extract<ReturnType<typeof useLoaderData<typeof
               {years.map((y, i) => (
                 <span key={y.year}>
                   {i ? ", " : null}
-                  <a className="govuk-link" href={`${download}?table=publication&year=${y.year}`} download>
-                    {y.label}<span className="govuk-visually-hidden"> figures for publication</span> (CSV)
+                  <a
+                    className="govuk-link"
+                    href={`${download}?table=publication&year=${y.year}`}
+                    download
+                  >
+                    {y.label}
+                    <span className="govuk-visually-hidden">
+                      {" "}
+                      figures for publication
+                    </span>{" "}
+                    (CSV)
                   </a>
                 </span>
               ))}

@@ -6,9 +6,16 @@ import { organisationPledges } from "./status.server";
 
 export async function organisationNudges(
   tx: Tx,
-  { partnershipId, on, organisationIds }: { partnershipId: string; on: string; organisationIds?: string[] },
+  {
+    partnershipId,
+    on,
+    organisationIds,
+  }: { partnershipId: string; on: string; organisationIds?: string[] },
 ): Promise<Map<string, Nudge[]>> {
-  const [pledges, champions] = await Promise.all([organisationPledges(tx, { partnershipId, on, organisationIds }), championsOf(tx, { partnershipId, organisationIds })]);
+  const [pledges, champions] = await Promise.all([
+    organisationPledges(tx, { partnershipId, on, organisationIds }),
+    championsOf(tx, { partnershipId, organisationIds }),
+  ]);
   const result = new Map<string, Nudge[]>();
   for (const [organisationId, pledge] of pledges) {
     // A withdrawn organisation is not chased about anything.
@@ -22,4 +29,28 @@ export async function organisationNudges(
     if (nudges.length) result.set(organisationId, nudges);
   }
   return result;
+}
+
+/** Organisations whose communications contact left with nobody chosen since: the coordinator's to-dos. */
+export async function contactVacancies(
+  tx: Tx,
+  { partnershipId, on }: { partnershipId: string; on: string },
+) {
+  const nudges = await organisationNudges(tx, { partnershipId, on });
+  const ids = [...nudges]
+    .filter(([, list]) => list.some((n) => n.kind === "contact"))
+    .map(([id]) => id);
+  if (!ids.length) return [];
+  const names = await tx
+    .selectFrom("organisations")
+    .select(["id", "name"])
+    .where("partnership_id", "=", partnershipId)
+    .where("id", "in", ids)
+    .orderBy("name")
+    .execute();
+  return names.map((o) => ({
+    organisationId: o.id,
+    organisation: o.name,
+    title: nudges.get(o.id)!.find((n) => n.kind === "contact")!.title,
+  }));
 }

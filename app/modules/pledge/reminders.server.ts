@@ -9,19 +9,44 @@ import type { Nudge } from "./nudges";
 import { organisationNudges } from "./nudges.server";
 
 const SUBJECTS: Record<Nudge["kind"], (org: string, nudge: Nudge) => string> = {
-  renewal: (org, n) => (n.reminder?.startsWith("renewal-2w") ? `Two weeks left to renew ${org}'s restorative pledge` : `${org}'s restorative pledge is due for renewal`),
+  renewal: (org, n) =>
+    n.reminder?.startsWith("renewal-2w")
+      ? `Two weeks left to renew ${org}'s restorative pledge`
+      : `${org}'s restorative pledge is due for renewal`,
   lapsed: (org) => `${org}'s restorative pledge has lapsed`,
   vacancy: (org) => `${org} has no RJ champion`,
   accreditation: () => "An RJ champion's accreditation is about to expire",
+  contact: (org) => `${org} has no communications contact`,
 };
 
-async function organisationAdmins(tx: Tx, partnershipId: string, organisationIds: string[]) {
+/** One email per admin per event and stage, whichever part of the code sends it first. */
+export const pledgeReminderKey = (
+  organisationId: string,
+  reminder: string,
+  userId: string,
+) => `pledge:${organisationId}:${reminder}:${userId}`;
+
+async function organisationAdmins(
+  tx: Tx,
+  partnershipId: string,
+  organisationIds: string[],
+) {
   if (organisationIds.length === 0) return [];
   return tx
     .selectFrom("organisation_members as om")
     .innerJoin("users as u", "u.id", "om.user_id")
-    .innerJoin("organisations as o", (j) => j.onRef("o.partnership_id", "=", "om.partnership_id").onRef("o.id", "=", "om.organisation_id"))
-    .select(["om.organisation_id", "o.name as organisation", "u.id as user_id", "u.email", "u.name"])
+    .innerJoin("organisations as o", (j) =>
+      j
+        .onRef("o.partnership_id", "=", "om.partnership_id")
+        .onRef("o.id", "=", "om.organisation_id"),
+    )
+    .select([
+      "om.organisation_id",
+      "o.name as organisation",
+      "u.id as user_id",
+      "u.email",
+      "u.name",
+    ])
     .where("om.partnership_id", "=", partnershipId)
     .where("om.role", "=", "org_admin")
     .where("om.organisation_id", "in", organisationIds)
@@ -29,21 +54,37 @@ async function organisationAdmins(tx: Tx, partnershipId: string, organisationIds
     .execute();
 }
 
-export async function sendPledgeReminders(tx: Tx, ctx: ReminderContext): Promise<number> {
-  const nudges = await organisationNudges(tx, { partnershipId: ctx.partnershipId, on: ctx.today });
+export async function sendPledgeReminders(
+  tx: Tx,
+  ctx: ReminderContext,
+): Promise<number> {
+  const nudges = await organisationNudges(tx, {
+    partnershipId: ctx.partnershipId,
+    on: ctx.today,
+  });
   const due = [...nudges].filter(([, list]) => list.some((n) => n.reminder));
-  const admins = await organisationAdmins(tx, ctx.partnershipId, due.map(([id]) => id));
+  const admins = await organisationAdmins(
+    tx,
+    ctx.partnershipId,
+    due.map(([id]) => id),
+  );
   let queued = 0;
   for (const [organisationId, list] of due) {
     const page = `${ctx.origin}/p/${ctx.partnershipSlug}/orgs/${organisationId}`;
-    for (const admin of admins.filter((a) => a.organisation_id === organisationId)) {
+    for (const admin of admins.filter(
+      (a) => a.organisation_id === organisationId,
+    )) {
       for (const nudge of list.filter((n) => n.reminder)) {
         const sent = await queueEmail(tx, ctx.partnershipId, {
           to: admin.email,
           subject: SUBJECTS[nudge.kind](admin.organisation, nudge),
           text: `Dear ${admin.name},\n\n${nudge.title}.\n\nYou can deal with this on ${admin.organisation}'s page:\n${page}\n\nIt stays on the page's to-do list until it is done.\n\nGolden Thread`,
           kind: `reminder:${nudge.kind}`,
-          dedupeKey: `pledge:${organisationId}:${nudge.reminder}:${admin.user_id}`,
+          dedupeKey: pledgeReminderKey(
+            organisationId,
+            nudge.reminder!,
+            admin.user_id,
+          ),
         });
         if (sent) queued++;
       }
@@ -52,4 +93,6 @@ export async function sendPledgeReminders(tx: Tx, ctx: ReminderContext): Promise
   return queued;
 }
 
-export const PLEDGE_REMINDER_RULES: ReminderRule[] = [{ name: "pledge and champions", run: sendPledgeReminders }];
+export const PLEDGE_REMINDER_RULES: ReminderRule[] = [
+  { name: "pledge and champions", run: sendPledgeReminders },
+];
