@@ -168,4 +168,96 @@ describe("personal data in free text", () => {
     );
     expect(await withdrawals()).toEqual(before);
   });
+
+  it("is flagged in a review's summaries for the board, and saved once confirmed", async () => {
+    const owner = server().db.handles.owner;
+    const cleveland = await partnershipId(owner, "cleveland");
+    const review = await owner
+      .selectFrom("plan_reviews")
+      .select(["id", "version", "summary"])
+      .where("partnership_id", "=", cleveland)
+      .executeTakeFirstOrThrow();
+    const url = `/p/cleveland/plans/reviews/${review.id}/summary`;
+    const fields = {
+      version: String(review.version),
+      summary: `Thanks to ${TEXT}`,
+    };
+    const warned = await coordinator.post(url, fields);
+    expect(warned.status).toBe(200);
+    expect(await warned.text()).toContain(
+      "The overall summary contains what looks like a phone number (“07700 900123”)",
+    );
+    expect(
+      (
+        await owner
+          .selectFrom("plan_reviews")
+          .select("summary")
+          .where("id", "=", review.id)
+          .executeTakeFirstOrThrow()
+      ).summary,
+    ).toBe(review.summary);
+    const saved = await coordinator.post(url, {
+      ...fields,
+      confirmNoPersonalData: "on",
+    });
+    expect(saved.status).toBe(302);
+    expect(
+      (
+        await owner
+          .selectFrom("plan_reviews")
+          .select("summary")
+          .where("id", "=", review.id)
+          .executeTakeFirstOrThrow()
+      ).summary,
+    ).toBe(fields.summary);
+  });
+
+  it("is flagged in a returned return's reason and in the reason an organisation left, and nothing changes until confirmed", async () => {
+    const owner = server().db.handles.owner;
+    const cleveland = await partnershipId(owner, "cleveland");
+    const submitted = await owner
+      .selectFrom("quarterly_returns")
+      .select(["organisation_id", "quarter", "version", "status"])
+      .where("partnership_id", "=", cleveland)
+      .where("status", "in", ["submitted", "resubmitted"])
+      .executeTakeFirstOrThrow();
+    const returned = await coordinator.post(
+      `/p/cleveland/orgs/${submitted.organisation_id}/returns/${submitted.quarter}/review`,
+      {
+        intent: "return",
+        baseVersion: String(submitted.version),
+        reason: `Ring ${TEXT}`,
+      },
+    );
+    expect(returned.status).toBe(200);
+    expect(await returned.text()).toContain(
+      "What needs changing contains what looks like a phone number (“07700 900123”)",
+    );
+    const after = await owner
+      .selectFrom("quarterly_returns")
+      .select("status")
+      .where("organisation_id", "=", submitted.organisation_id)
+      .where("quarter", "=", submitted.quarter)
+      .executeTakeFirstOrThrow();
+    expect(after.status).toBe(submitted.status);
+
+    const org = await organisationId(owner, "cleveland", "Linthorpe Homes");
+    const left = await coordinator.post(`/p/cleveland/orgs/${org}/edit`, {
+      intent: "leave",
+      reason: `Contact ${TEXT}`,
+    });
+    expect(left.status).toBe(200);
+    expect(await left.text()).toContain(
+      "Why it left contains what looks like an email address (“sam.jones@example.com”)",
+    );
+    expect(
+      (
+        await owner
+          .selectFrom("organisations")
+          .select("withdrawn_at")
+          .where("id", "=", org)
+          .executeTakeFirstOrThrow()
+      ).withdrawn_at,
+    ).toBeNull();
+  });
 });
