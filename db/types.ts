@@ -3,20 +3,10 @@
  * named after the table; Selectable/Insertable aliases where modules need row shapes.
  * Kept by hand beside the migrations: a migration that changes a table changes its interface here.
  */
-import type {
-  ColumnType,
-  Generated,
-  Insertable,
-  Selectable,
-  Updateable,
-} from "kysely";
+import type { ColumnType, Generated, Insertable, Selectable, Updateable } from "kysely";
 
 type Timestamp = ColumnType<Date, Date | string, Date | string>;
-type GeneratedTimestamp = ColumnType<
-  Date,
-  Date | string | undefined,
-  Date | string
->;
+type GeneratedTimestamp = ColumnType<Date, Date | string | undefined, Date | string>;
 /** A calendar date, 'YYYY-MM-DD' (both engines are configured to return dates as text). */
 type DateText = ColumnType<string, string, string>;
 type Json<T> = ColumnType<T, string | T, string | T>;
@@ -240,11 +230,7 @@ export interface PledgeSigningDraftsTable {
   signatory_name: string | null;
   signatory_title: string | null;
   /** Null until the commitments question is answered. */
-  commitments: ColumnType<
-    number[] | null,
-    number[] | null | undefined,
-    number[] | null
-  >;
+  commitments: ColumnType<number[] | null, number[] | null | undefined, number[] | null>;
   activity: Json<Record<string, string>> | null;
   renews_signature_id: string | null;
   started_by: string | null;
@@ -273,10 +259,7 @@ export interface OutboxMessagesTable {
   invitation_id: string | null;
 }
 
-export type PlatformOutboxMessagesTable = Omit<
-  OutboxMessagesTable,
-  "partnership_id" | "invitation_id"
->;
+export type PlatformOutboxMessagesTable = Omit<OutboxMessagesTable, "partnership_id" | "invitation_id">;
 
 export type InvitedRole = PartnershipRole | OrganisationRole;
 
@@ -293,11 +276,7 @@ export interface InvitationsTable {
   /** A board member limited to one borough. */
   borough_id: string | null;
   /** What the inviting capability needs when the invitation is accepted (e.g. a champion's id). */
-  context: ColumnType<
-    Record<string, unknown>,
-    string | Record<string, unknown> | undefined,
-    string | Record<string, unknown>
-  >;
+  context: ColumnType<Record<string, unknown>, string | Record<string, unknown> | undefined, string | Record<string, unknown>>;
   invited_by: string | null;
   created_at: GeneratedTimestamp;
   expires_at: Timestamp;
@@ -316,10 +295,8 @@ export interface PasswordResetsTable {
 }
 
 export type MetricAggregation = "sum" | "last";
-export type ReturnStatus =
-  "draft" | "submitted" | "accepted" | "returned" | "resubmitted";
-export type ReturnVersionKind =
-  "saved" | "submitted" | "resubmitted" | "accepted" | "returned" | "corrected";
+export type ReturnStatus = "draft" | "submitted" | "accepted" | "returned" | "resubmitted";
+export type ReturnVersionKind = "saved" | "submitted" | "resubmitted" | "accepted" | "returned" | "corrected";
 
 export interface MetricsTable {
   partnership_id: string;
@@ -404,12 +381,7 @@ export interface ReturnVersionsTable {
 export interface ReturnSnapshot {
   values: Record<string, number | "na">;
   definitions: Record<string, number>;
-  narrative: {
-    highlights: string | null;
-    barriers: string | null;
-    support_needed: string | null;
-    case_study: string | null;
-  };
+  narrative: { highlights: string | null; barriers: string | null; support_needed: string | null; case_study: string | null };
 }
 
 export interface ReturnLockExceptionsTable {
@@ -422,8 +394,7 @@ export interface ReturnLockExceptionsTable {
   created_at: GeneratedTimestamp;
 }
 
-export type ImportJobStatus =
-  "checking" | "applying" | "done" | "rejected" | "failed";
+export type ImportJobStatus = "checking" | "applying" | "done" | "rejected" | "failed";
 
 export interface ImportJobsTable {
   partnership_id: string;
@@ -441,23 +412,10 @@ export interface ImportJobsTable {
   finished_at: Timestamp | null;
 }
 
-export const ACTION_STATUSES = [
-  "not_started",
-  "on_track",
-  "at_risk",
-  "off_track",
-  "complete",
-  "dropped",
-] as const;
+export const ACTION_STATUSES = ["not_started", "on_track", "at_risk", "off_track", "complete", "dropped"] as const;
 export type ActionStatus = (typeof ACTION_STATUSES)[number];
 /** The six themes of Appendix A; app/modules/delivery/themes.ts names them. */
-export type ThemeKey =
-  | "communication"
-  | "quality"
-  | "sustainability"
-  | "information_sharing"
-  | "innovation"
-  | "partnership_working";
+export type ThemeKey = "communication" | "quality" | "sustainability" | "information_sharing" | "innovation" | "partnership_working";
 export type ReviewKind = "mid_year" | "end_year";
 
 export interface PlanThemesTable {

@@ -4,12 +4,7 @@ import { Link, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
 import { ownOrganisations } from "~/modules/dashboards/access.server";
 import { countyDashboard } from "~/modules/dashboards/county.server";
-import {
-  DashboardFilters,
-  Headlines,
-  Problems,
-  Sections,
-} from "~/modules/dashboards/DashboardView";
+import { DashboardFilters, Headlines, Problems, Sections } from "~/modules/dashboards/DashboardView";
 import { filterInputs, parseFilters } from "~/modules/dashboards/filters";
 import { cachedForPartnership } from "~/modules/dashboards/cache.server";
 import { dashboardPage } from "~/modules/dashboards/page-data.server";
@@ -28,9 +23,7 @@ import { PAGE_CACHED } from "~/ui/page-handle";
 /** Rendered once per dashboard data and reader, without client scripts: see platform/page-cache.server.ts. */
 export const handle = PAGE_CACHED;
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.partnership.name ?? "Partnership"} — Golden Thread` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.partnership.name ?? "Partnership"} — Golden Thread` }];
 
 /** The county dashboard for coordinators and board members; organisation members go to their organisation. */
 export async function loader({ request, params, context }: LoaderFunctionArgs) {
@@ -38,25 +31,9 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const slug = ctx.partnership.slug;
   const search = new URL(request.url).searchParams;
   if (!ctx.can("dashboard:view")) {
-    const organisations = await withPartnership(
-      ctx.partnership.id,
-      ctx.user.id,
-      (tx) => ownOrganisations(tx, ctx),
-    );
-    if (organisations.length === 1)
-      throw await redirectKeepingNotice(
-        request,
-        `/p/${slug}/orgs/${organisations[0].id}`,
-      );
-    return json({
-      kind: "member" as const,
-      partnership: {
-        name: ctx.partnership.name,
-        county: ctx.partnership.county,
-      },
-      organisations,
-      slug,
-    });
+    const organisations = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => ownOrganisations(tx, ctx));
+    if (organisations.length === 1) throw await redirectKeepingNotice(request, `/p/${slug}/orgs/${organisations[0].id}`);
+    return json({ kind: "member" as const, partnership: { name: ctx.partnership.name, county: ctx.partnership.county }, organisations, slug });
   }
   const day = today();
   const { filters, problems } = parseFilters(search, day);
@@ -64,27 +41,13 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   if (borough) {
     const rest = new URLSearchParams(search);
     rest.delete("borough");
-    throw await redirectKeepingNotice(
-      request,
-      `/p/${slug}/dashboard/${borough}${rest.size ? `?${rest}` : ""}`,
-    );
+    throw await redirectKeepingNotice(request, `/p/${slug}/dashboard/${borough}${rest.size ? `?${rest}` : ""}`);
   }
-  const { key, value } = await cachedForPartnership(
-    ctx.partnership.id,
-    ["county", day, ...filterInputs(filters, problems)],
-    () =>
-      readPartnership(request, ctx.partnership.id, ctx.user.id, async (tx) => ({
-        dashboard: await countyDashboard(tx, {
-          partnership: ctx.partnership,
-          filters,
-          problems,
-          today: day,
-        }),
-        years: await publishableYears(tx, {
-          partnershipId: ctx.partnership.id,
-          today: day,
-        }),
-      })),
+  const { key, value } = await cachedForPartnership(ctx.partnership.id, ["county", day, ...filterInputs(filters, problems)], () =>
+    readPartnership(request, ctx.partnership.id, ctx.user.id, async (tx) => ({
+      dashboard: await countyDashboard(tx, { partnership: ctx.partnership, filters, problems, today: day }),
+      years: await publishableYears(tx, { partnershipId: ctx.partnership.id, today: day }),
+    })),
   );
   const contactTodos = ctx.can("partnership:manage")
     ? await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
@@ -139,9 +102,7 @@ function County({
   const download = `/p/${slug}/dashboard.csv`;
   return (
     <Main>
-      <span className="govuk-caption-l">
-        County dashboard · {partnership.county}
-      </span>
+      <span className="govuk-caption-l">County dashboard · {partnership.county}</span>
       <h1 className="govuk-heading-l">{partnership.name}</h1>
       {contactTodos.length ? (
         <section className="gt-card gt-todos" aria-labelledby="todos-heading">
@@ -171,13 +132,8 @@ function County({
         after={{
           restorative: (
             <p className="govuk-body">
-              <Link
-                className="govuk-link"
-                to={`/p/${slug}/restorative-borough`}
-              >
-                {canSetCriteria
-                  ? "Set the restorative-borough criteria"
-                  : "The restorative-borough criteria"}
+              <Link className="govuk-link" to={`/p/${slug}/restorative-borough`}>
+                {canSetCriteria ? "Set the restorative-borough criteria" : "The restorative-borough criteria"}
               </Link>
             </p>
           ),
@@ -187,17 +143,8 @@ function County({
               {years.map((y, i) => (
                 <span key={y.year}>
                   {i ? ", " : null}
-                  <a
-                    className="govuk-link"
-                    href={`${download}?table=publication&year=${y.year}`}
-                    download
-                  >
-                    {y.label}
-                    <span className="govuk-visually-hidden">
-                      {" "}
-                      figures for publication
-                    </span>{" "}
-                    (CSV)
+                  <a className="govuk-link" href={`${download}?table=publication&year=${y.year}`} download>
+                    {y.label}<span className="govuk-visually-hidden"> figures for publication</span> (CSV)
                   </a>
                 </span>
               ))}

@@ -15,58 +15,29 @@ import { sectorLabel } from "~/modules/tenancy/sectors";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.organisation.name ?? "Organisation"} — Golden Thread` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.organisation.name ?? "Organisation"} — Golden Thread` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "org:view");
-  const scope = {
-    partnershipId: ctx.partnership.id,
-    organisationId: ctx.organisation!.id,
-  };
-  const found = await withPartnership(
-    ctx.partnership.id,
-    ctx.user.id,
-    async (tx) => {
-      const organisation = await findOrganisation(tx, scope);
-      return organisation
-        ? {
-            organisation,
-            overview: await organisationOverview(tx, { ...scope, on: today() }),
-          }
-        : null;
-    },
-  );
+  const scope = { partnershipId: ctx.partnership.id, organisationId: ctx.organisation!.id };
+  const found = await withPartnership(ctx.partnership.id, ctx.user.id, async (tx) => {
+    const organisation = await findOrganisation(tx, scope);
+    return organisation ? { organisation, overview: await organisationOverview(tx, { ...scope, on: today() }) } : null;
+  });
   if (!found) notFound();
   const { organisation, overview } = found;
   return json({
-    returns: {
-      base: `/p/${ctx.partnership.slug}/orgs/${organisation.id}/returns`,
-      todos: await returnsTodos(ctx),
-    },
+    returns: { base: `/p/${ctx.partnership.slug}/orgs/${organisation.id}/returns`, todos: await returnsTodos(ctx) },
     partnership: { name: ctx.partnership.name },
     path: `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}`,
-    organisation: {
-      name: organisation.name,
-      sector: organisation.sector,
-      borough: organisation.borough_name,
-      isStatutory: organisation.is_statutory,
-      website: organisation.website,
-    },
+    organisation: { name: organisation.name, sector: organisation.sector, borough: organisation.borough_name, isStatutory: organisation.is_statutory, website: organisation.website },
     overview,
-    can: {
-      sign: ctx.can("pledge:sign"),
-      champions: ctx.can("champions:manage"),
-      edit: ctx.can("org:edit"),
-      people: ctx.can("org:invite"),
-    },
+    can: { sign: ctx.can("pledge:sign"), champions: ctx.can("champions:manage"), edit: ctx.can("org:edit"), people: ctx.can("org:invite") },
   });
 }
 
 export default function OrganisationHome() {
-  const { partnership, path, organisation, overview, can, returns } =
-    useLoaderData<typeof loader>();
+  const { partnership, path, organisation, overview, can, returns } = useLoaderData<typeof loader>();
   const { pledge, champions, todos } = overview;
   const current = isCurrent(pledge.status);
   const vacancy = current && champions.length === 0;
@@ -84,13 +55,7 @@ export default function OrganisationHome() {
             {todos.map((t) => (
               <li key={`${t.kind}-${t.championId ?? ""}`}>
                 {t.kind === "renewal" || t.kind === "lapsed" ? (
-                  can.sign ? (
-                    <Link className="govuk-link" to={`${path}/pledge/sign`}>
-                      {t.title}
-                    </Link>
-                  ) : (
-                    t.title
-                  )
+                  can.sign ? <Link className="govuk-link" to={`${path}/pledge/sign`}>{t.title}</Link> : t.title
                 ) : can.champions ? (
                   <Link
                     className="govuk-link"
@@ -124,8 +89,7 @@ export default function OrganisationHome() {
       )}
       <p className="govuk-body">
         <Link className="govuk-link" to={`${path}/dashboard`}>
-          Dashboard: its figures over time, how they compare with its borough,
-          its returns and plan actions
+          Dashboard: its figures over time, how they compare with its borough, its returns and plan actions
         </Link>
       </p>
 
@@ -136,8 +100,7 @@ export default function OrganisationHome() {
         </SummaryRow>
         {pledge.signature ? (
           <SummaryRow label={current ? "Signed" : "Last signed"}>
-            {formatDate(pledge.signature.signedOn)}, valid until{" "}
-            {formatDate(pledge.signature.validUntil)}
+            {formatDate(pledge.signature.signedOn)}, valid until {formatDate(pledge.signature.validUntil)}
           </SummaryRow>
         ) : null}
         {overview.signatory ? (
@@ -150,11 +113,7 @@ export default function OrganisationHome() {
         {can.sign ? (
           <li>
             <Link className="govuk-link" to={`${path}/pledge/sign`}>
-              {overview.signingInProgress
-                ? "Continue signing the pledge"
-                : current
-                  ? "Renew the pledge"
-                  : "Sign the pledge"}
+              {overview.signingInProgress ? "Continue signing the pledge" : current ? "Renew the pledge" : "Sign the pledge"}
             </Link>
           </li>
         ) : null}
@@ -170,9 +129,7 @@ export default function OrganisationHome() {
             Pledge history
           </Link>
         </li>
-        {can.sign &&
-        pledge.status !== "prospect" &&
-        pledge.status !== "withdrawn" ? (
+        {can.sign && pledge.status !== "prospect" && pledge.status !== "withdrawn" ? (
           <li>
             <Link className="govuk-link" to={`${path}/pledge/withdraw`}>
               Withdraw from the pledge
@@ -184,27 +141,18 @@ export default function OrganisationHome() {
       <h2 className="govuk-heading-m">RJ champions</h2>
       {vacancy ? (
         <div className="govuk-inset-text gt-vacancy">
-          <strong>Vacancy:</strong> the organisation has signed the pledge but
-          has no RJ champion at the moment.
+          <strong>Vacancy:</strong> the organisation has signed the pledge but has no RJ champion at the moment.
         </div>
       ) : null}
       {champions.length ? (
         <div className="gt-scroll">
           <table className="govuk-table">
-            <caption className="govuk-table__caption govuk-visually-hidden">
-              Current RJ champions
-            </caption>
+            <caption className="govuk-table__caption govuk-visually-hidden">Current RJ champions</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">
-                  Name
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Job title
-                </th>
-                <th scope="col" className="govuk-table__header">
-                  Training
-                </th>
+                <th scope="col" className="govuk-table__header">Name</th>
+                <th scope="col" className="govuk-table__header">Job title</th>
+                <th scope="col" className="govuk-table__header">Training</th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -212,16 +160,10 @@ export default function OrganisationHome() {
                 <tr className="govuk-table__row" key={c.id}>
                   <td className="govuk-table__cell">
                     {c.name}
-                    {c.isContact ? (
-                      <strong className="govuk-tag govuk-tag--turquoise gt-tag-inline">
-                        Communications contact
-                      </strong>
-                    ) : null}
+                    {c.isContact ? <strong className="govuk-tag govuk-tag--turquoise gt-tag-inline">Communications contact</strong> : null}
                   </td>
                   <td className="govuk-table__cell">{c.jobTitle}</td>
-                  <td className="govuk-table__cell">
-                    {TRAINING_LABELS[c.training]}
-                  </td>
+                  <td className="govuk-table__cell">{TRAINING_LABELS[c.training]}</td>
                 </tr>
               ))}
             </tbody>
@@ -238,22 +180,12 @@ export default function OrganisationHome() {
 
       <h2 className="govuk-heading-m">Organisation</h2>
       <dl className="govuk-summary-list">
-        <SummaryRow label="Sector">
-          {sectorLabel(organisation.sector)}
-        </SummaryRow>
-        <SummaryRow label="Borough">
-          {organisation.borough ?? "County-wide"}
-        </SummaryRow>
-        <SummaryRow label="Statutory partner">
-          {organisation.isStatutory ? "Yes" : "No"}
-        </SummaryRow>
+        <SummaryRow label="Sector">{sectorLabel(organisation.sector)}</SummaryRow>
+        <SummaryRow label="Borough">{organisation.borough ?? "County-wide"}</SummaryRow>
+        <SummaryRow label="Statutory partner">{organisation.isStatutory ? "Yes" : "No"}</SummaryRow>
         {organisation.website ? (
           <SummaryRow label="Website">
-            <a
-              className="govuk-link"
-              href={organisation.website}
-              rel="noreferrer"
-            >
+            <a className="govuk-link" href={organisation.website} rel="noreferrer">
               {organisation.website}
             </a>
           </SummaryRow>

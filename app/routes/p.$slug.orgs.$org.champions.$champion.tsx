@@ -1,9 +1,5 @@
 import { linkOrigin } from "~/modules/platform/origin.server";
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
@@ -40,16 +36,11 @@ import { DateField } from "~/ui/DateField";
 import { Main } from "~/ui/Layout";
 import { Button, ErrorSummary, type Reply } from "~/ui/form";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `${data?.champion.name ?? "Champion"} — Golden Thread` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `${data?.champion.name ?? "Champion"} — Golden Thread` }];
 
 const ChampionParam = z.string().uuid();
 
-async function requireChampion(
-  request: Request,
-  params: Record<string, string | undefined>,
-) {
+async function requireChampion(request: Request, params: Record<string, string | undefined>) {
   const ctx = await requireAccess(request, params, "champions:manage");
   const championId = ChampionParam.safeParse(params.champion);
   if (!championId.success) notFound();
@@ -94,8 +85,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const STALE =
-  "Someone changed this champion's details after you opened this page. What you typed is below: check it and save again.";
+const STALE = "Someone changed this champion's details after you opened this page. What you typed is below: check it and save again.";
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, scope, champion, path } = await requireChampion(request, params);
@@ -103,15 +93,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const intent = formData.get("intent");
   const on = today();
   if (intent === "leave") {
-    const form = await parseForm(
-      formData,
-      withDates(
-        ["leftOn"],
-        z.object({
-          leftOn: dateField("the date they left", { today: on, when: "past" }),
-        }),
-      ),
-    );
+    const form = await parseForm(formData, withDates(["leftOn"], z.object({ leftOn: dateField("the date they left", { today: on, when: "past" }) })));
     if (!form.ok) return json(form.reply, { status: 400 });
     const saved = await withPartnership(
       scope.partnershipId,
@@ -151,31 +133,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   if (intent === "invite") {
-    const result = await withPartnership(
-      scope.partnershipId,
-      ctx.user.id,
-      (tx) =>
-        inviteChampion(tx, {
-          ...scope,
-          invitedBy: ctx.user.id,
-          origin: linkOrigin(),
-        }),
+    const result = await withPartnership(scope.partnershipId, ctx.user.id, (tx) =>
+      inviteChampion(tx, { ...scope, invitedBy: ctx.user.id, origin: linkOrigin() }),
     );
     if (!result) notFound();
-    if (!result.ok)
-      return json({ errors: {}, formError: result.message } as Reply, {
-        status: 409,
-      });
+    if (!result.ok) return json({ errors: {}, formError: result.message } as Reply, { status: 409 });
     deliverSoon(scope.partnershipId);
-    return redirectWithNotice(
-      `${path}/${champion.id}`,
-      invitationNotice(champion.email, "Invitation emails"),
-    );
+    return redirectWithNotice(`${path}/${champion.id}`, invitationNotice(champion.email, "Invitation emails"));
   }
-  const form = await parseForm(
-    formData,
-    championSchema(on).and(z.object({ revision: z.string() })),
-  );
+  const form = await parseForm(formData, championSchema(on).and(z.object({ revision: z.string() })));
   if (!form.ok) return json(form.reply, { status: 400 });
   const { revision, ...input } = form.data;
   const saved = await withPartnership(scope.partnershipId, ctx.user.id, (tx) =>
@@ -192,20 +158,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       { status: 409 },
     );
   if (!saved.ok) {
-    const message =
-      saved.reason === "stale"
-        ? STALE
-        : saved.reason === "left"
-          ? `${champion.name} has left: their details can no longer be changed`
-          : undefined;
-    return json(
-      refuse(
-        { ...form.values, revision: champion.revision },
-        saved.errors ?? {},
-        message,
-      ),
-      { status: 409 },
-    );
+    const message = saved.reason === "stale" ? STALE : saved.reason === "left" ? `${champion.name} has left: their details can no longer be changed` : undefined;
+    return json(refuse({ ...form.values, revision: champion.revision }, saved.errors ?? {}, message), { status: 409 });
   }
   return redirectWithNotice(
     path,
@@ -219,10 +173,7 @@ export default function ChampionPage() {
   const erase = canErase ? (
     <>
       <h2 className="govuk-heading-m">Erase their personal data</h2>
-      <p className="govuk-body">
-        If {champion.name} asks to be forgotten, erase their name, email and job
-        title. Their dates and training still count in the figures.
-      </p>
+      <p className="govuk-body">If {champion.name} asks to be forgotten, erase their name, email and job title. Their dates and training still count in the figures.</p>
       <p className="govuk-body">
         <Link className="govuk-link" to={`${path}/${champion.id}/erase`}>
           Erase {champion.name}&apos;s personal data
@@ -239,9 +190,7 @@ export default function ChampionPage() {
         <span className="govuk-caption-l">{organisation}</span>
         <h1 className="govuk-heading-l">{champion.name}</h1>
         <p className="govuk-body">
-          {champion.jobTitle}. RJ champion from {formatDate(champion.since)}{" "}
-          until {formatDate(champion.leftOn)};{" "}
-          {TRAINING_LABELS[champion.training]}.
+          {champion.jobTitle}. RJ champion from {formatDate(champion.since)} until {formatDate(champion.leftOn)}; {TRAINING_LABELS[champion.training]}.
         </p>
         {erase}
       </Main>
@@ -255,16 +204,10 @@ export default function ChampionPage() {
 
       <h2 className="govuk-heading-m">Signing in</h2>
       {champion.userId ? (
-        <p className="govuk-body">
-          {champion.name} can sign in to Golden Thread as a champion of the
-          organisation.
-        </p>
+        <p className="govuk-body">{champion.name} can sign in to Golden Thread as a champion of the organisation.</p>
       ) : (
         <Form method="post">
-          <p className="govuk-body">
-            Invite {champion.name} to sign in, so they can file the quarterly
-            return and update the actions the organisation owns.
-          </p>
+          <p className="govuk-body">Invite {champion.name} to sign in, so they can file the quarterly return and update the actions the organisation owns.</p>
           <Button name="intent" value="invite" secondary>
             Invite {champion.name} to sign in
           </Button>
@@ -287,12 +230,7 @@ export default function ChampionPage() {
 
       <h2 className="govuk-heading-m">Leaving</h2>
       <Form method="post" noValidate>
-        <DateField
-          name="leftOn"
-          legend={`When did ${champion.name} stop being a champion?`}
-          hint="Their record is kept. If they were the organisation's only champion, the post shows as vacant."
-          reply={leaving}
-        />
+        <DateField name="leftOn" legend={`When did ${champion.name} stop being a champion?`} hint="Their record is kept. If they were the organisation's only champion, the post shows as vacant." reply={leaving} />
         <Button name="intent" value="leave" warning>
           Record that they have left
         </Button>

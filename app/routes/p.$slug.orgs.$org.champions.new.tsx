@@ -1,8 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
@@ -27,9 +23,7 @@ import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 import { Button, ErrorSummary } from "~/ui/form";
 
-export const meta: MetaFunction = () => [
-  { title: "Name a champion — Golden Thread" },
-];
+export const meta: MetaFunction = () => [{ title: "Name a champion — Golden Thread" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "champions:manage");

@@ -1,21 +1,9 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
-import {
-  forbidden,
-  notFound,
-  requireAccess,
-} from "~/modules/auth/guard.server";
+import { forbidden, notFound, requireAccess } from "~/modules/auth/guard.server";
 import { formatDate } from "~/modules/platform/dates";
-import {
-  parseFormData,
-  readForm,
-  refuse,
-} from "~/modules/platform/form.server";
+import { parseFormData, readForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import {
   LeavingSchema,
@@ -26,16 +14,8 @@ import {
   updateOrganisation,
   updateOrganisationProfile,
 } from "~/modules/tenancy/organisation-setup.server";
-import {
-  ORGANISATION_FIELD_ORDER,
-  OrganisationFields,
-  OrganisationProfileFields,
-  PROFILE_FIELD_ORDER,
-} from "~/modules/tenancy/OrganisationFields";
-import {
-  historyInWords,
-  organisationHistory,
-} from "~/modules/tenancy/organisation-deletion.server";
+import { ORGANISATION_FIELD_ORDER, OrganisationFields, OrganisationProfileFields, PROFILE_FIELD_ORDER } from "~/modules/tenancy/OrganisationFields";
+import { historyInWords, organisationHistory } from "~/modules/tenancy/organisation-deletion.server";
 import { findOrganisation } from "~/modules/tenancy/organisations.server";
 import { listBoroughs } from "~/modules/tenancy/partnerships.server";
 import { sectorLabel } from "~/modules/tenancy/sectors";
@@ -47,30 +27,16 @@ import { PersonalDataCheck } from "~/ui/PersonalDataCheck";
 import { today } from "~/modules/platform/clock.server";
 import { unconfirmedPersonalData } from "~/modules/platform/personal-data-check";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  {
-    title: `Change ${data?.organisation.name ?? "organisation"} — Golden Thread`,
-  },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Change ${data?.organisation.name ?? "organisation"} — Golden Thread` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "org:edit");
   const partnershipId = ctx.partnership.id;
-  const { organisation, boroughs, history } = await withPartnership(
-    partnershipId,
-    ctx.user.id,
-    async (tx) => ({
-      organisation: await findOrganisation(tx, {
-        partnershipId,
-        organisationId: ctx.organisation!.id,
-      }),
-      boroughs: await listBoroughs(tx, { partnershipId }),
-      history: await organisationHistory(tx, {
-        partnershipId,
-        organisationId: ctx.organisation!.id,
-      }),
-    }),
-  );
+  const { organisation, boroughs, history } = await withPartnership(partnershipId, ctx.user.id, async (tx) => ({
+    organisation: await findOrganisation(tx, { partnershipId, organisationId: ctx.organisation!.id }),
+    boroughs: await listBoroughs(tx, { partnershipId }),
+    history: await organisationHistory(tx, { partnershipId, organisationId: ctx.organisation!.id }),
+  }));
   if (!organisation) notFound();
   return json({
     back: `/p/${ctx.partnership.slug}/orgs/${organisation.id}`,
@@ -85,9 +51,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       website: organisation.website,
       sectorLabel: sectorLabel(organisation.sector),
       boroughName: organisation.borough_name ?? "County-wide",
-      leftOn: organisation.withdrawn_at
-        ? formatDate(organisation.withdrawn_at)
-        : null,
+      leftOn: organisation.withdrawn_at ? formatDate(organisation.withdrawn_at) : null,
       leftBecause: organisation.withdrawn_reason,
     },
     history: historyInWords(history),
@@ -96,32 +60,17 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAccess(request, params, "org:edit");
-  const scope = {
-    partnershipId: ctx.partnership.id,
-    organisationId: ctx.organisation!.id,
-  };
+  const scope = { partnershipId: ctx.partnership.id, organisationId: ctx.organisation!.id };
   const back = `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}`;
   const body = await readForm(request);
   const intent = body.get("intent");
-  if (
-    (intent === "leave" || intent === "rejoin") &&
-    !ctx.can("partnership:manage")
-  )
-    forbidden();
+  if ((intent === "leave" || intent === "rejoin") && !ctx.can("partnership:manage")) forbidden();
   if (intent === "save" && !ctx.can("partnership:manage")) {
     const form = parseFormData(body, OrganisationProfileSchema);
     if (!form.ok) return json({ ...form.reply, intent }, { status: 400 });
-    const saved = await withPartnership(
-      scope.partnershipId,
-      ctx.user.id,
-      (tx) => updateOrganisationProfile(tx, { ...scope, form: form.data }),
-    );
+    const saved = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => updateOrganisationProfile(tx, { ...scope, form: form.data }));
     if (!saved.ok && saved.notFound) notFound();
-    if (!saved.ok)
-      return json(
-        { ...refuse(form.values, { [saved.field]: saved.message }), intent },
-        { status: 400 },
-      );
+    if (!saved.ok) return json({ ...refuse(form.values, { [saved.field]: saved.message }), intent }, { status: 400 });
     return redirectWithNotice(back, `${form.data.name} saved`);
   }
   if (intent === "leave") {
@@ -143,36 +92,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   if (intent === "rejoin") {
-    await withPartnership(scope.partnershipId, ctx.user.id, (tx) =>
-      recordRejoining(tx, scope),
-    );
-    return redirectWithNotice(
-      back,
-      `Recorded that ${ctx.organisation!.name} is back in the programme`,
-    );
+    await withPartnership(scope.partnershipId, ctx.user.id, (tx) => recordRejoining(tx, scope));
+    return redirectWithNotice(back, `Recorded that ${ctx.organisation!.name} is back in the programme`);
   }
-  if (intent !== "save")
-    return json(
-      { ...refuse({}, {}, "Choose what to change"), intent: null },
-      { status: 400 },
-    );
+  if (intent !== "save") return json({ ...refuse({}, {}, "Choose what to change"), intent: null }, { status: 400 });
   const form = parseFormData(body, OrganisationSchema);
   if (!form.ok) return json({ ...form.reply, intent }, { status: 400 });
-  const saved = await withPartnership(scope.partnershipId, ctx.user.id, (tx) =>
-    updateOrganisation(tx, { ...scope, form: form.data }),
-  );
+  const saved = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => updateOrganisation(tx, { ...scope, form: form.data }));
   if (!saved.ok && saved.notFound) notFound();
-  if (!saved.ok)
-    return json(
-      { ...refuse(form.values, { [saved.field]: saved.message }), intent },
-      { status: 400 },
-    );
+  if (!saved.ok) return json({ ...refuse(form.values, { [saved.field]: saved.message }), intent }, { status: 400 });
   return redirectWithNotice(back, `${form.data.name} saved`);
 }
 
 export default function ChangeOrganisation() {
-  const { back, boroughs, classifies, organisation, history } =
-    useLoaderData<typeof loader>();
+  const { back, boroughs, classifies, organisation, history } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   const detailsReply = reply?.intent === "save" ? reply : null;
   const leavingReply = reply?.intent === "leave" ? reply : null;
@@ -180,30 +113,12 @@ export default function ChangeOrganisation() {
     <Main backLink={{ to: back, label: `Back to ${organisation.name}` }}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
-          <ErrorSummary
-            reply={reply}
-            order={
-              classifies
-                ? [...ORGANISATION_FIELD_ORDER, "reason"]
-                : PROFILE_FIELD_ORDER
-            }
-          />
+          <ErrorSummary reply={reply} order={classifies ? [...ORGANISATION_FIELD_ORDER, "reason"] : PROFILE_FIELD_ORDER} />
           <span className="govuk-caption-l">{organisation.name}</span>
           <h1 className="govuk-heading-l">Change organisation details</h1>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="save" />
-            {classifies ? (
-              <OrganisationFields
-                reply={detailsReply}
-                boroughs={boroughs}
-                current={organisation}
-              />
-            ) : (
-              <OrganisationProfileFields
-                reply={detailsReply}
-                current={organisation}
-              />
-            )}
+            {classifies ? <OrganisationFields reply={detailsReply} boroughs={boroughs} current={organisation} /> : <OrganisationProfileFields reply={detailsReply} current={organisation} />}
             <Button>Save details</Button>
           </Form>
 
@@ -214,8 +129,7 @@ export default function ChangeOrganisation() {
                 <Form method="post">
                   <input type="hidden" name="intent" value="rejoin" />
                   <p className="govuk-body">
-                    Left the programme on {organisation.leftOn}:{" "}
-                    {organisation.leftBecause}
+                    Left the programme on {organisation.leftOn}: {organisation.leftBecause}
                   </p>
                   <Button secondary>Record that it has rejoined</Button>
                 </Form>
@@ -248,49 +162,25 @@ export default function ChangeOrganisation() {
             </>
           ) : (
             <>
-              <h2 className="govuk-heading-m">
-                How the partnership records it
-              </h2>
+              <h2 className="govuk-heading-m">How the partnership records it</h2>
               <dl className="govuk-summary-list">
-                <SummaryRow label="Sector">
-                  {organisation.sectorLabel}
-                </SummaryRow>
-                <SummaryRow label="Borough">
-                  {organisation.boroughName}
-                </SummaryRow>
-                <SummaryRow label="Statutory partner">
-                  {organisation.isStatutory ? "Yes" : "No"}
-                </SummaryRow>
+                <SummaryRow label="Sector">{organisation.sectorLabel}</SummaryRow>
+                <SummaryRow label="Borough">{organisation.boroughName}</SummaryRow>
+                <SummaryRow label="Statutory partner">{organisation.isStatutory ? "Yes" : "No"}</SummaryRow>
               </dl>
-              <p className="govuk-body">
-                The partnership’s coordinator keeps these, because the
-                dashboards and restorative-borough criteria count by them. Ask
-                the coordinator if one is wrong.
-              </p>
+              <p className="govuk-body">The partnership’s coordinator keeps these, because the dashboards and restorative-borough criteria count by them. Ask the coordinator if one is wrong.</p>
             </>
           )}
 
-          {classifies ? (
-            <h2 className="govuk-heading-m">Deleting the organisation</h2>
-          ) : null}
+          {classifies ? <h2 className="govuk-heading-m">Deleting the organisation</h2> : null}
           {!classifies ? null : history ? (
             <p className="govuk-body" id="delete-not-offered">
-              It cannot be deleted because it has {history}: its history is
-              kept. If it is no longer taking part, record that it has left.
+              It cannot be deleted because it has {history}: its history is kept. If it is no longer taking part, record that it has left.
             </p>
           ) : (
             <>
-              <p className="govuk-body">
-                If it was added by mistake, you can delete it: it has no
-                returns, pledge signatures or champions yet.
-              </p>
-              <Link
-                className="govuk-button govuk-button--warning"
-                data-module="govuk-button"
-                role="button"
-                draggable="false"
-                to={`${back}/delete`}
-              >
+              <p className="govuk-body">If it was added by mistake, you can delete it: it has no returns, pledge signatures or champions yet.</p>
+              <Link className="govuk-button govuk-button--warning" data-module="govuk-button" role="button" draggable="false" to={`${back}/delete`}>
                 Delete this organisation
               </Link>
             </>

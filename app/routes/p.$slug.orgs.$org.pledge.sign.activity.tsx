@@ -1,8 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { THEMES } from "~/modules/delivery/themes";
@@ -11,19 +7,13 @@ import { parseForm } from "~/modules/platform/form.server";
 import { unconfirmedPersonalData } from "~/modules/platform/personal-data-check";
 import { ActivitySchema } from "~/modules/pledge/forms.server";
 import { answerSigningQuestion } from "~/modules/pledge/signing.server";
-import {
-  nextPage,
-  requireSigningDraft,
-  staleReply,
-} from "~/modules/pledge/signing-page.server";
+import { nextPage, requireSigningDraft, staleReply } from "~/modules/pledge/signing-page.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 import { PersonalDataCheck } from "~/ui/PersonalDataCheck";
 import { Button, ErrorSummary, TextArea } from "~/ui/form";
 
-export const meta: MetaFunction = () => [
-  { title: "Proposed activity — Sign the pledge — Golden Thread" },
-];
+export const meta: MetaFunction = () => [{ title: "Proposed activity — Sign the pledge — Golden Thread" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const { ctx, draft, base } = await requireSigningDraft(request, params);
@@ -31,10 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
-  const { ctx, scope, base, draft } = await requireSigningDraft(
-    request,
-    params,
-  );
+  const { ctx, scope, base, draft } = await requireSigningDraft(request, params);
   const form = await parseForm(request, ActivitySchema);
   if (!form.ok) return json(form.reply, { status: 400 });
   const data = form.data as unknown as Record<string, string | null>;
@@ -71,37 +58,16 @@ export default function Activity() {
   const reply = useActionData<typeof action>();
   return (
     <Main backLink={{ to: base }}>
-      <ErrorSummary
-        reply={reply}
-        order={THEMES.map((t) => `activity-${t.key}`)}
-      />
+      <ErrorSummary reply={reply} order={THEMES.map((t) => `activity-${t.key}`)} />
       <Form method="post" noValidate>
-        <input
-          type="hidden"
-          name="revision"
-          value={reply?.values?.revision?.toString() ?? draft.revision}
-          readOnly
-        />
+        <input type="hidden" name="revision" value={reply?.values?.revision?.toString() ?? draft.revision} readOnly />
         <span className="govuk-caption-l">{organisation}</span>
-        <h1 className="govuk-heading-l">
-          What do you propose to do this year?
-        </h1>
+        <h1 className="govuk-heading-l">What do you propose to do this year?</h1>
         <p className="govuk-body">
-          Describe your planned activity under each theme of the strategy. Leave
-          a theme blank if your organisation does not work on it this year. Do
-          not include details of any victim, offender or case.
+          Describe your planned activity under each theme of the strategy. Leave a theme blank if your organisation does not work on it this year. Do not include details of any victim, offender or case.
         </p>
         {THEMES.map((t) => (
-          <TextArea
-            key={t.key}
-            name={`activity-${t.key}`}
-            label={t.label}
-            labelClassName="govuk-label--s"
-            rows={3}
-            maxLength={2000}
-            reply={reply}
-            defaultValue={draft.activity?.[t.key] ?? ""}
-          />
+          <TextArea key={t.key} name={`activity-${t.key}`} label={t.label} labelClassName="govuk-label--s" rows={3} maxLength={2000} reply={reply} defaultValue={draft.activity?.[t.key] ?? ""} />
         ))}
         <PersonalDataCheck
           warnings={

@@ -1,8 +1,4 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
@@ -19,26 +15,14 @@ import { Button, ErrorSummary, TextArea } from "~/ui/form";
 import { PersonalDataCheck } from "~/ui/PersonalDataCheck";
 import { unconfirmedPersonalData } from "~/modules/platform/personal-data-check";
 
-export const meta: MetaFunction = () => [
-  { title: "Withdraw from the pledge — Golden Thread" },
-];
+export const meta: MetaFunction = () => [{ title: "Withdraw from the pledge — Golden Thread" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "pledge:sign");
   const organisationId = ctx.organisation!.id;
-  const pledges = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
-    organisationPledges(tx, {
-      partnershipId: ctx.partnership.id,
-      on: today(),
-      organisationIds: [organisationId],
-    }),
-  );
+  const pledges = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => organisationPledges(tx, { partnershipId: ctx.partnership.id, on: today(), organisationIds: [organisationId] }));
   const status = pledges.get(organisationId)?.status ?? "prospect";
-  return json({
-    organisation: ctx.organisation!.name,
-    orgPath: `/p/${ctx.partnership.slug}/orgs/${organisationId}`,
-    status,
-  });
+  return json({ organisation: ctx.organisation!.name, orgPath: `/p/${ctx.partnership.slug}/orgs/${organisationId}`, status });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -98,9 +82,7 @@ export default function Withdraw() {
             </span>
             <strong className="govuk-warning-text__text">
               <span className="govuk-visually-hidden">Warning</span>
-              The organisation will leave the public register straight away. Its
-              past signatures stay in the history, and it can sign again at any
-              time.
+              The organisation will leave the public register straight away. Its past signatures stay in the history, and it can sign again at any time.
             </strong>
           </div>
           <Form method="post" noValidate>
@@ -120,9 +102,7 @@ export default function Withdraw() {
           </Form>
         </>
       ) : (
-        <p className="govuk-body">
-          The organisation has no signed pledge to withdraw from.
-        </p>
+        <p className="govuk-body">The organisation has no signed pledge to withdraw from.</p>
       )}
     </Main>
   );

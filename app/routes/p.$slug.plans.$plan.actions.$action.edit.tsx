@@ -1,56 +1,29 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
-import {
-  ACTION_FIELD_ORDER,
-  ActionFields,
-} from "~/modules/delivery/ActionFields";
-import {
-  changeAction,
-  STALE_ACTION,
-} from "~/modules/delivery/action-changes.server";
+import { ACTION_FIELD_ORDER, ActionFields } from "~/modules/delivery/ActionFields";
+import { changeAction, STALE_ACTION } from "~/modules/delivery/action-changes.server";
 import { planChoices } from "~/modules/delivery/actions.server";
 import { requireAction } from "~/modules/delivery/plan-access.server";
 import { planTitle } from "~/modules/delivery/plan-terms";
 import { readForm, refuse, formValues } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
-import {
-  Button,
-  ButtonGroup,
-  ErrorSummary,
-  TextField,
-  type Reply,
-} from "~/ui/form";
+import { Button, ButtonGroup, ErrorSummary, TextField, type Reply } from "~/ui/form";
 import { Main } from "~/ui/Layout";
 import { PersonalDataCheck } from "~/ui/PersonalDataCheck";
 import { today } from "~/modules/platform/clock.server";
 import { unconfirmedPersonalData } from "~/modules/platform/personal-data-check";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [
-  { title: `Change ${data?.action.reference ?? "the action"} — Golden Thread` },
-];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Change ${data?.action.reference ?? "the action"} — Golden Thread` }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "plan:edit");
   const { plan, action } = await requireAction(ctx, params, "see");
-  const choices = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
-    planChoices(tx, { partnershipId: ctx.partnership.id }),
-  );
-  for (const org of [action.lead, ...action.supporting])
-    if (!choices.organisations.some((o) => o.id === org.id))
-      choices.organisations.push(org);
-  return json({
-    slug: ctx.partnership.slug,
-    plan: { id: plan.id, title: planTitle(plan.financialYear) },
-    action,
-    choices,
-  });
+  const choices = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => planChoices(tx, { partnershipId: ctx.partnership.id }));
+  for (const org of [action.lead, ...action.supporting]) if (!choices.organisations.some((o) => o.id === org.id)) choices.organisations.push(org);
+  return json({ slug: ctx.partnership.slug, plan: { id: plan.id, title: planTitle(plan.financialYear) }, action, choices });
 }
 
 export async function action({ request, params }: ActionFunctionArgs) {
@@ -88,47 +61,21 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }),
   );
   const base = `/p/${ctx.partnership.slug}/plans/${plan.id}`;
-  if (result.ok)
-    return redirectWithNotice(
-      result.intent === "delete" ? base : `${base}/actions/${action.id}/edit`,
-      result.notice,
-    );
+  if (result.ok) return redirectWithNotice(result.intent === "delete" ? base : `${base}/actions/${action.id}/edit`, result.notice);
   const values = formValues(form);
-  if (result.reason === "stale")
-    return json(refuse(values, {}, STALE_ACTION), { status: 409 });
-  return json(refuse(values, result.errors, result.message), {
-    status: result.reason === "not-found" ? 404 : 400,
-  });
+  if (result.reason === "stale") return json(refuse(values, {}, STALE_ACTION), { status: 409 });
+  return json(refuse(values, result.errors, result.message), { status: result.reason === "not-found" ? 404 : 400 });
 }
 
-const replyFor = (
-  reply: Reply | undefined,
-  intent: string,
-  milestoneId?: string,
-) =>
-  reply?.values?.intent === intent &&
-  (!milestoneId || reply.values.milestoneId === milestoneId)
-    ? reply
-    : undefined;
+const replyFor = (reply: Reply | undefined, intent: string, milestoneId?: string) =>
+  reply?.values?.intent === intent && (!milestoneId || reply.values.milestoneId === milestoneId) ? reply : undefined;
 
 export default function EditAction() {
-  const {
-    slug,
-    plan,
-    action: planAction,
-    choices,
-  } = useLoaderData<typeof loader>();
+  const { slug, plan, action: planAction, choices } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
-  const version = (
-    <input type="hidden" name="version" value={planAction.version} />
-  );
+  const version = <input type="hidden" name="version" value={planAction.version} />;
   return (
-    <Main
-      backLink={{
-        to: `/p/${slug}/plans/${plan.id}/actions/${planAction.id}`,
-        label: "Back to the action",
-      }}
-    >
+    <Main backLink={{ to: `/p/${slug}/plans/${plan.id}/actions/${planAction.id}`, label: "Back to the action" }}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary reply={reply} order={ACTION_FIELD_ORDER} />
@@ -147,9 +94,7 @@ export default function EditAction() {
                 description: planAction.description,
                 themeId: planAction.themeId,
                 leadOrganisationId: planAction.lead.id,
-                supportingOrganisationIds: planAction.supporting.map(
-                  (s) => s.id,
-                ),
+                supportingOrganisationIds: planAction.supporting.map((s) => s.id),
                 boroughIds: planAction.boroughs.map((b) => b.id),
                 startOn: planAction.startOn,
                 dueOn: planAction.dueOn,
@@ -168,41 +113,19 @@ export default function EditAction() {
           <h2 className="govuk-heading-m" id="milestones">
             Milestones
           </h2>
-          <p className="govuk-body">
-            The action&apos;s progress is the share of its milestones that are
-            done. Champions record them as done in their quarterly update.
-          </p>
+          <p className="govuk-body">The action&apos;s progress is the share of its milestones that are done. Champions record them as done in their quarterly update.</p>
           {planAction.milestones.map((m) => (
             <Form method="post" noValidate key={m.id} className="gt-card">
               {version}
               <input type="hidden" name="milestoneId" value={m.id} />
-              <TextField
-                name={`milestoneTitle-${m.id}`}
-                label="Milestone"
-                defaultValue={m.title}
-                reply={replyFor(reply, "save-milestone", m.id)}
-              />
-              <TextField
-                name={`milestoneDueOn-${m.id}`}
-                label="Due date"
-                type="date"
-                width={10}
-                defaultValue={m.dueOn}
-                reply={replyFor(reply, "save-milestone", m.id)}
-              />
-              {m.doneOn ? (
-                <p className="govuk-body-s">Done on {m.doneOn}</p>
-              ) : null}
+              <TextField name={`milestoneTitle-${m.id}`} label="Milestone" defaultValue={m.title} reply={replyFor(reply, "save-milestone", m.id)} />
+              <TextField name={`milestoneDueOn-${m.id}`} label="Due date" type="date" width={10} defaultValue={m.dueOn} reply={replyFor(reply, "save-milestone", m.id)} />
+              {m.doneOn ? <p className="govuk-body-s">Done on {m.doneOn}</p> : null}
               <ButtonGroup>
                 <Button secondary name="intent" value="save-milestone">
                   Save milestone
                 </Button>
-                <Button
-                  warning
-                  name="intent"
-                  value="remove-milestone"
-                  formNoValidate
-                >
+                <Button warning name="intent" value="remove-milestone" formNoValidate>
                   Remove milestone
                 </Button>
               </ButtonGroup>
@@ -212,26 +135,13 @@ export default function EditAction() {
             <h3 className="govuk-heading-m">Add a milestone</h3>
             <input type="hidden" name="intent" value="add-milestone" />
             {version}
-            <TextField
-              name="milestoneTitle"
-              label="Milestone"
-              reply={replyFor(reply, "add-milestone")}
-            />
-            <TextField
-              name="milestoneDueOn"
-              label="Due date"
-              type="date"
-              width={10}
-              reply={replyFor(reply, "add-milestone")}
-            />
+            <TextField name="milestoneTitle" label="Milestone" reply={replyFor(reply, "add-milestone")} />
+            <TextField name="milestoneDueOn" label="Due date" type="date" width={10} reply={replyFor(reply, "add-milestone")} />
             <Button secondary>Add the milestone</Button>
           </Form>
 
           <h2 className="govuk-heading-m">Delete the action</h2>
-          <p className="govuk-body">
-            An action with quarterly updates cannot be deleted: record it as
-            dropped instead, so the board sees what happened.
-          </p>
+          <p className="govuk-body">An action with quarterly updates cannot be deleted: record it as dropped instead, so the board sees what happened.</p>
           <Form method="post">
             <input type="hidden" name="intent" value="delete" />
             {version}

@@ -1,16 +1,9 @@
-import type {
-  ActionFunctionArgs,
-  LoaderFunctionArgs,
-  MetaFunction,
-} from "@remix-run/node";
+import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remix-run/node";
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
 import { ActionFields as ActionFieldsSchema } from "~/modules/delivery/action-forms.server";
-import {
-  ACTION_FIELD_ORDER,
-  ActionFields,
-} from "~/modules/delivery/ActionFields";
+import { ACTION_FIELD_ORDER, ActionFields } from "~/modules/delivery/ActionFields";
 import { createAction, planChoices } from "~/modules/delivery/actions.server";
 import { requirePlan } from "~/modules/delivery/plan-access.server";
 import { planTitle } from "~/modules/delivery/plan-terms";
@@ -24,25 +17,19 @@ import { PersonalDataCheck } from "~/ui/PersonalDataCheck";
 import { today } from "~/modules/platform/clock.server";
 import { unconfirmedPersonalData } from "~/modules/platform/personal-data-check";
 
-export const meta: MetaFunction = () => [
-  { title: "Add an action — Golden Thread" },
-];
+export const meta: MetaFunction = () => [{ title: "Add an action — Golden Thread" }];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "plan:edit");
   const plan = await requirePlan(ctx, params);
-  const choices = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
-    planChoices(tx, { partnershipId: ctx.partnership.id }),
-  );
+  const choices = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => planChoices(tx, { partnershipId: ctx.partnership.id }));
   const themeParam = new URL(request.url).searchParams.get("theme");
   return json({
     slug: ctx.partnership.slug,
     plan: { id: plan.id, title: planTitle(plan.financialYear) },
     choices,
     defaults: {
-      themeId: choices.themes.some((t) => t.id === themeParam)
-        ? themeParam!
-        : undefined,
+      themeId: choices.themes.some((t) => t.id === themeParam) ? themeParam! : undefined,
       startOn: quarter(plan.financialYear, 1).start,
       dueOn: quarter(plan.financialYear, 4).end,
     },
@@ -99,12 +86,7 @@ export default function NewAction() {
   const { slug, plan, choices, defaults } = useLoaderData<typeof loader>();
   const reply = useActionData<typeof action>();
   return (
-    <Main
-      backLink={{
-        to: `/p/${slug}/plans/${plan.id}`,
-        label: `Back to the ${plan.title.toLowerCase()}`,
-      }}
-    >
+    <Main backLink={{ to: `/p/${slug}/plans/${plan.id}`, label: `Back to the ${plan.title.toLowerCase()}` }}>
       <div className="govuk-grid-row">
         <div className="govuk-grid-column-two-thirds">
           <ErrorSummary reply={reply} order={ACTION_FIELD_ORDER} />

@@ -89,24 +89,12 @@ export const FIELD_LABELS: Record<string, string> = {
 };
 
 /** Bookkeeping columns that say nothing a reader needs. */
-const HIDDEN_FIELDS = new Set([
-  "id",
-  "partnership_id",
-  "created_at",
-  "updated_at",
-  "context",
-]);
+const HIDDEN_FIELDS = new Set(["id", "partnership_id", "created_at", "updated_at", "context"]);
 
-export const ACTION_LABELS = {
-  insert: "Added",
-  update: "Changed",
-  delete: "Removed",
-} as const;
+export const ACTION_LABELS = { insert: "Added", update: "Changed", delete: "Removed" } as const;
 
-export const tableLabel = (table: string) =>
-  TABLE_LABELS[table] ?? humanise(table);
-export const fieldLabel = (field: string) =>
-  FIELD_LABELS[field] ?? humanise(field);
+export const tableLabel = (table: string) => TABLE_LABELS[table] ?? humanise(table);
+export const fieldLabel = (field: string) => FIELD_LABELS[field] ?? humanise(field);
 
 function humanise(name: string) {
   const words = name.replace(/_id$/, "").replace(/_/g, " ");
@@ -130,12 +118,9 @@ function valueText(
 ): string | null {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "boolean") return value ? "Yes" : "No";
-  if (field === "role" && typeof value === "string" && value in ROLE_LABELS)
-    return ROLE_LABELS[value as Role];
-  if (field === "sector" && typeof value === "string")
-    return sectorLabel(value);
-  if (field === "source" && value === "paper")
-    return "On a paper form, recorded by the coordinator";
+  if (field === "role" && typeof value === "string" && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
+  if (field === "sector" && typeof value === "string") return sectorLabel(value);
+  if (field === "source" && value === "paper") return "On a paper form, recorded by the coordinator";
   if (field === "source" && value === "online") return "Online";
   if (typeof value === "string" && /(_id|_by)$/.test(field))
     return nameOf(value) ?? "(no longer exists)";
@@ -160,26 +145,15 @@ function valueText(
 }
 
 export function changesOf(
-  event: {
-    action: "insert" | "update" | "delete";
-    old_values: Record<string, unknown> | null;
-    new_values: Record<string, unknown> | null;
-  },
+  event: { action: "insert" | "update" | "delete"; old_values: Record<string, unknown> | null; new_values: Record<string, unknown> | null },
   nameOf: NameOf,
   /** Labels a caller knows better for this event, by field: a return value's is its metric, quarter and organisation. */
   labels: Record<string, string | undefined> = {}
 ): Change[] {
-  const fields = new Set([
-    ...Object.keys(event.old_values ?? {}),
-    ...Object.keys(event.new_values ?? {}),
-  ]);
+  const fields = new Set([...Object.keys(event.old_values ?? {}), ...Object.keys(event.new_values ?? {})]);
   const changes: Change[] = [];
   for (const field of fields) {
-    if (
-      HIDDEN_FIELDS.has(field) ||
-      (field === "token_hash" && event.action !== "update")
-    )
-      continue;
+    if (HIDDEN_FIELDS.has(field) || (field === "token_hash" && event.action !== "update")) continue;
     const from = valueText(field, event.old_values?.[field], nameOf);
     const to = valueText(field, event.new_values?.[field], nameOf);
     if (from === null && to === null) continue;

@@ -47,10 +47,7 @@ export const AuditFilterSchema = z
       )
       .optional(),
   })
-  .refine((f) => !f.from || !f.to || f.from <= f.to, {
-    message: "Enter an end date that is the same as or after the start date",
-    path: ["to"],
-  });
+  .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "Enter an end date that is the same as or after the start date", path: ["to"] });
 export type AuditFilter = z.infer<typeof AuditFilterSchema>;
 
 export interface AuditEntry {
@@ -84,10 +81,7 @@ export async function listAuditEntries(
     const org = filter.organisation;
     q = q.where((eb) =>
       eb.or([
-        eb.and([
-          eb("table_name", "=", "organisations"),
-          eb(sql`row_key->>'id'`, "=", org),
-        ]),
+        eb.and([eb("table_name", "=", "organisations"), eb(sql`row_key->>'id'`, "=", org)]),
         eb(sql`row_key->>'organisation_id'`, "=", org),
         eb(sql`new_values->>'organisation_id'`, "=", org),
         eb(sql`old_values->>'organisation_id'`, "=", org),

@@ -37,19 +37,7 @@ const revisionSql = sql<string>`((extract(epoch from updated_at) * 1000000)::big
 function championsQuery(tx: Tx, partnershipId: string) {
   return tx
     .selectFrom("champions")
-    .select([
-      "id",
-      "organisation_id",
-      "name",
-      "email",
-      "job_title",
-      "since",
-      "training",
-      "accreditation_expires_on",
-      "is_contact",
-      "left_on",
-      "user_id",
-    ])
+    .select(["id", "organisation_id", "name", "email", "job_title", "since", "training", "accreditation_expires_on", "is_contact", "left_on", "user_id"])
     .select(revisionSql.as("revision"))
     .select("left_as_contact")
     .select(
@@ -60,11 +48,7 @@ function championsQuery(tx: Tx, partnershipId: string) {
     .where("partnership_id", "=", partnershipId);
 }
 
-function toChampion(
-  r: Awaited<
-    ReturnType<ReturnType<typeof championsQuery>["executeTakeFirstOrThrow"]>
-  >,
-): Champion {
+function toChampion(r: Awaited<ReturnType<ReturnType<typeof championsQuery>["executeTakeFirstOrThrow"]>>): Champion {
   return {
     id: r.id,
     organisationId: r.organisation_id,
@@ -84,10 +68,7 @@ function toChampion(
 }
 
 /** Current champions first (the contact at the top), then those who have left. */
-export async function listChampions(
-  tx: Tx,
-  { partnershipId, organisationId }: Scope,
-): Promise<Champion[]> {
+export async function listChampions(tx: Tx, { partnershipId, organisationId }: Scope): Promise<Champion[]> {
   const rows = await championsQuery(tx, partnershipId)
     .where("organisation_id", "=", organisationId)
     .orderBy(sql`left_on is not null`)
@@ -98,13 +79,7 @@ export async function listChampions(
 }
 
 /** Champions across the partnership (or some organisations), for adoption figures and reminders. */
-export async function championsOf(
-  tx: Tx,
-  {
-    partnershipId,
-    organisationIds,
-  }: { partnershipId: string; organisationIds?: string[] },
-) {
+export async function championsOf(tx: Tx, { partnershipId, organisationIds }: { partnershipId: string; organisationIds?: string[] }) {
   let query = championsQuery(tx, partnershipId);
   if (organisationIds) {
     if (organisationIds.length === 0) return [];
@@ -209,15 +184,12 @@ function columns(input: ChampionInput) {
     job_title: input.jobTitle,
     since: input.since,
     training: input.training,
-    accreditation_expires_on:
-      input.training === "accredited" ? input.accreditationExpiresOn : null,
+    accreditation_expires_on: input.training === "accredited" ? input.accreditationExpiresOn : null,
     is_contact: input.isContact,
   };
 }
 
-const duplicate = (email: string) => ({
-  email: `${email} is already a current champion here: change their details instead`,
-});
+const duplicate = (email: string) => ({ email: `${email} is already a current champion here: change their details instead` });
 
 export async function addChampion(
   tx: Tx,
@@ -232,11 +204,7 @@ export async function addChampion(
     : undefined;
   const { id } = await tx
     .insertInto("champions")
-    .values({
-      partnership_id: scope.partnershipId,
-      organisation_id: scope.organisationId,
-      ...columns(scope.input),
-    })
+    .values({ partnership_id: scope.partnershipId, organisation_id: scope.organisationId, ...columns(scope.input) })
     .returning("id")
     .executeTakeFirstOrThrow();
   return { ok: true, id, replacedContact };
@@ -276,21 +244,11 @@ export async function updateChampion(
   return { ok: true, id: scope.championId, replacedContact };
 }
 
-export async function recordLeaving(
-  tx: Tx,
-  scope: Scope & { championId: string; leftOn: string },
-): Promise<ChampionSave> {
+export async function recordLeaving(tx: Tx, scope: Scope & { championId: string; leftOn: string }): Promise<ChampionSave> {
   const existing = await findChampion(tx, scope);
   if (!existing) return { ok: false, reason: "missing" };
   if (existing.leftOn) return { ok: false, reason: "left" };
-  if (scope.leftOn < existing.since)
-    return {
-      ok: false,
-      errors: {
-        leftOn:
-          "The leaving date must be on or after the date they became a champion",
-      },
-    };
+  if (scope.leftOn < existing.since) return { ok: false, errors: { leftOn: "The leaving date must be on or after the date they became a champion" } };
   const left = await tx
     .updateTable("champions")
     .set({
@@ -317,10 +275,7 @@ export async function recordLeaving(
  * champion role here ends, and an invitation still waiting for them is cancelled. Both stay when
  * the same person is also a current champion of the organisation under another record.
  */
-export async function endChampionAccess(
-  tx: Tx,
-  scope: Scope & { championId: string; userId: string | null; email: string },
-) {
+export async function endChampionAccess(tx: Tx, scope: Scope & { championId: string; userId: string | null; email: string }) {
   const others = await tx
     .selectFrom("champions")
     .select(["user_id", "email"])
@@ -329,12 +284,7 @@ export async function endChampionAccess(
     .where("id", "!=", scope.championId)
     .where("left_on", "is", null)
     .execute();
-  const stillChampion = (userId: string | null, email: string) =>
-    others.some(
-      (o) =>
-        (userId && o.user_id === userId) ||
-        o.email.toLowerCase() === email.toLowerCase(),
-    );
+  const stillChampion = (userId: string | null, email: string) => others.some((o) => (userId && o.user_id === userId) || o.email.toLowerCase() === email.toLowerCase());
   let invitations = tx
     .updateTable("invitations")
     .set({ cancelled_at: now() })
@@ -345,12 +295,7 @@ export async function endChampionAccess(
     .where("cancelled_at", "is", null);
   invitations = stillChampion(null, scope.email)
     ? invitations.where(sql`context->>'championId'`, "=", scope.championId)
-    : invitations.where((eb) =>
-        eb.or([
-          eb(sql`context->>'championId'`, "=", scope.championId),
-          eb(sql`lower(email)`, "=", scope.email.toLowerCase()),
-        ]),
-      );
+    : invitations.where((eb) => eb.or([eb(sql`context->>'championId'`, "=", scope.championId), eb(sql`lower(email)`, "=", scope.email.toLowerCase())]));
   await invitations.execute();
   if (scope.userId && !stillChampion(scope.userId, scope.email)) {
     await tx

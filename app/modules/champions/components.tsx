@@ -16,49 +16,16 @@ export function ChampionFields({
 }) {
   return (
     <>
-      <TextField
-        name="name"
-        label="Full name"
-        reply={reply}
-        defaultValue={champion?.name}
-        autoComplete="off"
-        width={30}
-      />
-      <TextField
-        name="email"
-        type="email"
-        label="Work email address"
-        hint="An invitation to sign in goes here."
-        reply={reply}
-        defaultValue={champion?.email}
-        autoComplete="off"
-        spellCheck={false}
-        width={30}
-      />
-      <TextField
-        name="jobTitle"
-        label="Job title"
-        reply={reply}
-        defaultValue={champion?.jobTitle}
-        autoComplete="off"
-        width={30}
-      />
-      <DateField
-        name="since"
-        legend="Champion since"
-        hint="For example, 27 3 2026"
-        reply={reply}
-        defaultValue={champion?.since}
-      />
+      <TextField name="name" label="Full name" reply={reply} defaultValue={champion?.name} autoComplete="off" width={30} />
+      <TextField name="email" type="email" label="Work email address" hint="An invitation to sign in goes here." reply={reply} defaultValue={champion?.email} autoComplete="off" spellCheck={false} width={30} />
+      <TextField name="jobTitle" label="Job title" reply={reply} defaultValue={champion?.jobTitle} autoComplete="off" width={30} />
+      <DateField name="since" legend="Champion since" hint="For example, 27 3 2026" reply={reply} defaultValue={champion?.since} />
       <RadiosField
         name="training"
         legend="Restorative justice training"
         reply={reply}
         defaultValue={champion?.training}
-        options={TRAINING_LEVELS.map((level) => ({
-          value: level,
-          label: TRAINING_LABELS[level],
-        }))}
+        options={TRAINING_LEVELS.map((level) => ({ value: level, label: TRAINING_LABELS[level] }))}
       />
       <DateField
         name="accreditationExpiresOn"

@@ -1,27 +1,9 @@
 /** Dates and times as people in the UK read them, in UK time whatever the server's zone. */
-const dateFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  day: "numeric",
-  month: "long",
-  year: "numeric",
-});
-const timeFormat = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  hour: "numeric",
-  minute: "2-digit",
-  hourCycle: "h12",
-});
+const dateFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric" });
+const timeFormat = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", hour: "numeric", minute: "2-digit", hourCycle: "h12" });
 // Made once: building an Intl.DateTimeFormat costs far more than using one (dashboards call ukDate per return).
-const londonDay = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  year: "numeric",
-  month: "2-digit",
-  day: "2-digit",
-});
-const londonOffset = new Intl.DateTimeFormat("en-GB", {
-  timeZone: "Europe/London",
-  timeZoneName: "longOffset",
-});
+const londonDay = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", year: "numeric", month: "2-digit", day: "2-digit" });
+const londonOffset = new Intl.DateTimeFormat("en-GB", { timeZone: "Europe/London", timeZoneName: "longOffset" });
 
 /** 29 November 2026 */
 export function formatDate(value: Date | string): string {
@@ -63,14 +45,9 @@ export function ukDate(at: Date | string): string {
 
 /** Minutes London is ahead of UTC at an instant: 0 in winter (GMT), 60 in summer (BST). */
 function londonOffsetMinutes(epochMs: number): number {
-  const name =
-    londonOffset
-      .formatToParts(new Date(epochMs))
-      .find((p) => p.type === "timeZoneName")?.value ?? "GMT";
+  const name = londonOffset.formatToParts(new Date(epochMs)).find((p) => p.type === "timeZoneName")?.value ?? "GMT";
   const match = /GMT([+-])(\d{2}):(\d{2})/.exec(name);
-  return match
-    ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3]))
-    : 0;
+  return match ? (match[1] === "-" ? -1 : 1) * (Number(match[2]) * 60 + Number(match[3])) : 0;
 }
 
 /**
@@ -80,14 +57,12 @@ function londonOffsetMinutes(epochMs: number): number {
  */
 export function ukInstant(day: string, time = "00:00"): Date {
   const wall = Date.parse(`${day}T${time}:00Z`);
-  if (Number.isNaN(wall))
-    throw new Error(`Not a UK day and time: ${day} ${time}`);
+  if (Number.isNaN(wall)) throw new Error(`Not a UK day and time: ${day} ${time}`);
   // The offset either side of the wall time, half a day away from any change of the clocks.
   const earlier = londonOffsetMinutes(wall - 12 * 3_600_000) * 60_000;
   const later = londonOffsetMinutes(wall + 12 * 3_600_000) * 60_000;
   for (const offset of [Math.max(earlier, later), Math.min(earlier, later)]) {
-    if (londonOffsetMinutes(wall - offset) * 60_000 === offset)
-      return new Date(wall - offset);
+    if (londonOffsetMinutes(wall - offset) * 60_000 === offset) return new Date(wall - offset);
   }
   return new Date(wall - earlier);
 }

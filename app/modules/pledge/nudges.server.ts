@@ -6,16 +6,9 @@ import { organisationPledges } from "./status.server";
 
 export async function organisationNudges(
   tx: Tx,
-  {
-    partnershipId,
-    on,
-    organisationIds,
-  }: { partnershipId: string; on: string; organisationIds?: string[] },
+  { partnershipId, on, organisationIds }: { partnershipId: string; on: string; organisationIds?: string[] },
 ): Promise<Map<string, Nudge[]>> {
-  const [pledges, champions] = await Promise.all([
-    organisationPledges(tx, { partnershipId, on, organisationIds }),
-    championsOf(tx, { partnershipId, organisationIds }),
-  ]);
+  const [pledges, champions] = await Promise.all([organisationPledges(tx, { partnershipId, on, organisationIds }), championsOf(tx, { partnershipId, organisationIds })]);
   const result = new Map<string, Nudge[]>();
   for (const [organisationId, pledge] of pledges) {
     // A withdrawn organisation is not chased about anything.

@@ -3,10 +3,7 @@
  * champion post left empty, an accreditation close to expiry. Each is a to-do on the organisation's
  * page for as long as it holds, and an email at fixed points (`reminder` is its once-only key).
  */
-import {
-  ACCREDITATION_NOTICE_DAYS,
-  accreditationNeedsAttention,
-} from "../champions/training";
+import { ACCREDITATION_NOTICE_DAYS, accreditationNeedsAttention } from "../champions/training";
 import { formatDate } from "../platform/dates";
 import { addDays } from "../reporting/periods";
 import { isCurrent, type PledgeStatus } from "./status";
@@ -43,44 +40,22 @@ export const FINAL_REMINDER_DAYS = 14;
 /** A lapse is emailed within this many days of it; an older one is a to-do only. */
 export const LAPSE_NOTICE_DAYS = 30;
 
-export function nudgesFor({
-  today,
-  status,
-  signature,
-  champions,
-}: NudgeFacts): Nudge[] {
+export function nudgesFor({ today, status, signature, champions }: NudgeFacts): Nudge[] {
   const nudges: Nudge[] = [];
   if (status === "renewal_due" && signature) {
     const lapsesOn = addDays(signature.validUntil, 1);
-    const stage =
-      today >= addDays(lapsesOn, -FINAL_REMINDER_DAYS) ? "2w" : "2m";
-    nudges.push({
-      kind: "renewal",
-      reminder: `renewal-${stage}:${signature.id}`,
-      title: `Renew the pledge: it is valid until ${formatDate(signature.validUntil)}`,
-    });
+    const stage = today >= addDays(lapsesOn, -FINAL_REMINDER_DAYS) ? "2w" : "2m";
+    nudges.push({ kind: "renewal", reminder: `renewal-${stage}:${signature.id}`, title: `Renew the pledge: it is valid until ${formatDate(signature.validUntil)}` });
   }
   if (status === "lapsed" && signature) {
     const lapsedOn = addDays(signature.validUntil, 1);
     const recent = today <= addDays(lapsedOn, LAPSE_NOTICE_DAYS);
-    nudges.push({
-      kind: "lapsed",
-      reminder: recent ? `lapsed:${signature.id}` : null,
-      title: `Sign the pledge again: it lapsed on ${formatDate(lapsedOn)}`,
-    });
+    nudges.push({ kind: "lapsed", reminder: recent ? `lapsed:${signature.id}` : null, title: `Sign the pledge again: it lapsed on ${formatDate(lapsedOn)}` });
   }
   const current = champions.filter((c) => !c.leftOn);
   if (isCurrent(status) && current.length === 0) {
-    const lastLeft =
-      champions
-        .map((c) => c.leftOn!)
-        .sort()
-        .at(-1) ?? "none";
-    nudges.push({
-      kind: "vacancy",
-      reminder: `vacancy:${lastLeft}`,
-      title: "Name an RJ champion: the organisation has none at the moment",
-    });
+    const lastLeft = champions.map((c) => c.leftOn!).sort().at(-1) ?? "none";
+    nudges.push({ kind: "vacancy", reminder: `vacancy:${lastLeft}`, title: "Name an RJ champion: the organisation has none at the moment" });
   }
   const contact = contactGone(champions);
   if (contact) {
@@ -91,19 +66,13 @@ export function nudgesFor({
     });
   }
   for (const c of current) {
-    if (
-      c.training !== "accredited" ||
-      !accreditationNeedsAttention(c.accreditationExpiresOn, today)
-    )
-      continue;
+    if (c.training !== "accredited" || !accreditationNeedsAttention(c.accreditationExpiresOn, today)) continue;
     const expires = c.accreditationExpiresOn!;
     const expired = expires < today;
     nudges.push({
       kind: "accreditation",
       reminder: expired ? null : `accreditation:${c.id}:${expires}`,
-      title: expired
-        ? `${c.name}'s RJC accreditation expired on ${formatDate(expires)}: record the renewal`
-        : `${c.name}'s RJC accreditation expires on ${formatDate(expires)}: record the renewal when it is done`,
+      title: expired ? `${c.name}'s RJC accreditation expired on ${formatDate(expires)}: record the renewal` : `${c.name}'s RJC accreditation expires on ${formatDate(expires)}: record the renewal when it is done`,
       championId: c.id,
     });
   }

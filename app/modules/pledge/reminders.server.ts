@@ -9,10 +9,7 @@ import type { Nudge } from "./nudges";
 import { organisationNudges } from "./nudges.server";
 
 const SUBJECTS: Record<Nudge["kind"], (org: string, nudge: Nudge) => string> = {
-  renewal: (org, n) =>
-    n.reminder?.startsWith("renewal-2w")
-      ? `Two weeks left to renew ${org}'s restorative pledge`
-      : `${org}'s restorative pledge is due for renewal`,
+  renewal: (org, n) => (n.reminder?.startsWith("renewal-2w") ? `Two weeks left to renew ${org}'s restorative pledge` : `${org}'s restorative pledge is due for renewal`),
   lapsed: (org) => `${org}'s restorative pledge has lapsed`,
   vacancy: (org) => `${org} has no RJ champion`,
   accreditation: () => "An RJ champion's accreditation is about to expire",
@@ -35,18 +32,8 @@ async function organisationAdmins(
   return tx
     .selectFrom("organisation_members as om")
     .innerJoin("users as u", "u.id", "om.user_id")
-    .innerJoin("organisations as o", (j) =>
-      j
-        .onRef("o.partnership_id", "=", "om.partnership_id")
-        .onRef("o.id", "=", "om.organisation_id"),
-    )
-    .select([
-      "om.organisation_id",
-      "o.name as organisation",
-      "u.id as user_id",
-      "u.email",
-      "u.name",
-    ])
+    .innerJoin("organisations as o", (j) => j.onRef("o.partnership_id", "=", "om.partnership_id").onRef("o.id", "=", "om.organisation_id"))
+    .select(["om.organisation_id", "o.name as organisation", "u.id as user_id", "u.email", "u.name"])
     .where("om.partnership_id", "=", partnershipId)
     .where("om.role", "=", "org_admin")
     .where("om.organisation_id", "in", organisationIds)
@@ -54,26 +41,14 @@ async function organisationAdmins(
     .execute();
 }
 
-export async function sendPledgeReminders(
-  tx: Tx,
-  ctx: ReminderContext,
-): Promise<number> {
-  const nudges = await organisationNudges(tx, {
-    partnershipId: ctx.partnershipId,
-    on: ctx.today,
-  });
+export async function sendPledgeReminders(tx: Tx, ctx: ReminderContext): Promise<number> {
+  const nudges = await organisationNudges(tx, { partnershipId: ctx.partnershipId, on: ctx.today });
   const due = [...nudges].filter(([, list]) => list.some((n) => n.reminder));
-  const admins = await organisationAdmins(
-    tx,
-    ctx.partnershipId,
-    due.map(([id]) => id),
-  );
+  const admins = await organisationAdmins(tx, ctx.partnershipId, due.map(([id]) => id));
   let queued = 0;
   for (const [organisationId, list] of due) {
     const page = `${ctx.origin}/p/${ctx.partnershipSlug}/orgs/${organisationId}`;
-    for (const admin of admins.filter(
-      (a) => a.organisation_id === organisationId,
-    )) {
+    for (const admin of admins.filter((a) => a.organisation_id === organisationId)) {
       for (const nudge of list.filter((n) => n.reminder)) {
         const sent = await queueEmail(tx, ctx.partnershipId, {
           to: admin.email,
@@ -93,6 +68,4 @@ export async function sendPledgeReminders(
   return queued;
 }
 
-export const PLEDGE_REMINDER_RULES: ReminderRule[] = [
-  { name: "pledge and champions", run: sendPledgeReminders },
-];
+export const PLEDGE_REMINDER_RULES: ReminderRule[] = [{ name: "pledge and champions", run: sendPledgeReminders }];
