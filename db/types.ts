@@ -234,6 +234,8 @@ export interface ChampionsTable {
   is_contact: Generated<boolean>;
   /** The day the champion left; null while current. */
   left_on: DateText | null;
+  /** They were the communications contact when they left (or their account was disabled). */
+  left_as_contact: Generated<boolean>;
   /** The user account, once the champion has accepted an invitation. */
   user_id: string | null;
   created_at: GeneratedTimestamp;

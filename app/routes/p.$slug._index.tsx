@@ -14,6 +14,7 @@ import { readPartnership } from "~/modules/platform/read-routing.server";
 import { financialYearLabel } from "~/modules/reporting/periods";
 import { today } from "~/modules/platform/clock.server";
 import { setupTasks } from "~/modules/tenancy/partnership-setup.server";
+import { contactVacancies } from "~/modules/pledge/nudges.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 import { useDocumentData } from "~/ui/request-info";
@@ -50,8 +51,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
       setup: await setupTasks(tx, { partnershipId: ctx.partnership.id }),
     })),
   );
+  const contactTodos = ctx.can("partnership:manage")
+    ? await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
+        contactVacancies(tx, { partnershipId: ctx.partnership.id, on: day }),
+      )
+    : [];
   return json({
     kind: "county" as const,
+    contactTodos,
     slug,
     partnership: { name: ctx.partnership.name, county: ctx.partnership.county },
     dataKey: key,
@@ -87,7 +94,7 @@ export default function CountyDashboard() {
 }
 
 function County({ data }: { data: Extract<ReturnType<typeof useLoaderData<typeof loader>>, { kind: "county" }> }) {
-  const { slug, partnership, years, canSetCriteria, setup } = data;
+  const { slug, partnership, years, canSetCriteria, setup, contactTodos } = data;
   const page = useDocumentData(data.page);
   const download = `/p/${slug}/dashboard.csv`;
   return (
@@ -95,6 +102,25 @@ function County({ data }: { data: Extract<ReturnType<typeof useLoaderData<typeof
       <span className="govuk-caption-l">County dashboard · {partnership.county}</span>
       <h1 className="govuk-heading-l">{partnership.name}</h1>
       {setup ? <SetupTaskList slug={slug} tasks={setup} /> : null}
+      {contactTodos.length ? (
+        <section className="gt-card gt-todos" aria-labelledby="todos-heading">
+          <h2 className="govuk-heading-m" id="todos-heading">
+            To do
+          </h2>
+          <ul className="govuk-list govuk-list--bullet">
+            {contactTodos.map((t) => (
+              <li key={t.organisationId}>
+                <Link
+                  className="govuk-link"
+                  to={`/p/${slug}/orgs/${t.organisationId}/champions`}
+                >
+                  {`${t.organisation}: ${t.title}`}
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      ) : null}
       <DashboardFilters data={page} borough={null} clear={`/p/${slug}`} />
       <Problems problems={page.problems} />
       <Headlines headlines={page.headlines} />

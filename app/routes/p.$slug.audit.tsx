@@ -32,13 +32,49 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       trail: filter.success ? await listAuditEntries(tx, { partnershipId, filter: filter.data }) : null,
     };
   });
-  const reply = filter.success ? null : { values, errors: fieldErrors(filter.error) };
-  const olderLink = data.trail?.olderFrom ? `?${new URLSearchParams({ ...Object.fromEntries([...url.searchParams].filter(([k]) => k !== "before")), before: data.trail.olderFrom })}` : null;
-  return json({ partnershipName: ctx.partnership.name, slug: ctx.partnership.slug, ...data, reply, values, olderLink }, { status: reply ? 400 : 200 });
+  const reply = filter.success
+    ? null
+    : { values, errors: fieldErrors(filter.error) };
+  const olderLink = data.trail?.olderFrom
+    ? `?${new URLSearchParams({
+        ...Object.fromEntries(
+          [...url.searchParams].filter(([k]) => k !== "before")
+        ),
+        before: data.trail.olderFrom,
+      })}`
+    : null;
+  const filters = new URLSearchParams(
+    [...url.searchParams].filter(([k, v]) => k !== "before" && v !== "")
+  );
+  const downloadLink = `/p/${ctx.partnership.slug}/audit.csv${
+    filters.size ? `?${filters}` : ""
+  }`;
+  return json(
+    {
+      partnershipName: ctx.partnership.name,
+      slug: ctx.partnership.slug,
+      ...data,
+      reply,
+      values,
+      olderLink,
+      downloadLink,
+    },
+    { status: reply ? 400 : 200 }
+  );
 }
 
 export default function AuditTrail() {
-  const { partnershipName, slug, organisations, people, trail, reply, values, olderLink } = useLoaderData<typeof loader>();
+  const {
+    partnershipName,
+    slug,
+    organisations,
+    people,
+    trail,
+    reply,
+    values,
+    olderLink,
+    downloadLink,
+  } = useLoaderData<typeof loader>();
   const current = { values };
   return (
     <Main>
@@ -53,7 +89,19 @@ export default function AuditTrail() {
         <TextField name="to" label="To" type="date" reply={reply ?? current} />
         <Button secondary>Show changes</Button>
       </Form>
-      {trail && trail.entries.length === 0 ? <p className="govuk-body">No changes match. Try a wider date range, or everyone and all organisations.</p> : null}
+      {trail && trail.entries.length > 0 ? (
+        <p className="govuk-body">
+          <a className="govuk-link" href={downloadLink} download>
+            Download these changes as CSV
+          </a>
+        </p>
+      ) : null}
+      {trail && trail.entries.length === 0 ? (
+        <p className="govuk-body">
+          No changes match. Try a wider date range, or everyone and all
+          organisations.
+        </p>
+      ) : null}
       {trail && trail.entries.length > 0 ? (
         <div className="gt-scroll">
           <table className="govuk-table gt-audit-table">

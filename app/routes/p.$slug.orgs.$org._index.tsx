@@ -57,7 +57,16 @@ export default function OrganisationHome() {
                 {t.kind === "renewal" || t.kind === "lapsed" ? (
                   can.sign ? <Link className="govuk-link" to={`${path}/pledge/sign`}>{t.title}</Link> : t.title
                 ) : can.champions ? (
-                  <Link className="govuk-link" to={t.championId ? `${path}/champions/${t.championId}` : `${path}/champions/new`}>
+                  <Link
+                    className="govuk-link"
+                    to={
+                      t.championId
+                        ? `${path}/champions/${t.championId}`
+                        : t.kind === "contact"
+                          ? `${path}/champions`
+                          : `${path}/champions/new`
+                    }
+                  >
                     {t.title}
                   </Link>
                 ) : (

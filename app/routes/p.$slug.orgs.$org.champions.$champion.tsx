@@ -4,8 +4,22 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireAccess } from "~/modules/auth/guard.server";
-import { CHAMPION_FIELDS, championSchema } from "~/modules/champions/champion-form";
-import { findChampion, recordLeaving, updateChampion } from "~/modules/champions/champions.server";
+import {
+  CHAMPION_FIELDS,
+  championSchema,
+} from "~/modules/champions/champion-form";
+import {
+  currentContact,
+  findChampion,
+  recordLeaving,
+  updateChampion,
+} from "~/modules/champions/champions.server";
+import {
+  contactChangedMessage,
+  contactNotice,
+  contactShownIn,
+} from "~/modules/champions/champion-form";
+import { tellContactLeft } from "~/modules/champions/contact-left.server";
 import { ChampionFields } from "~/modules/champions/components";
 import { inviteChampion } from "~/modules/champions/invite.server";
 import { TRAINING_LABELS } from "~/modules/champions/training";
@@ -30,15 +44,45 @@ async function requireChampion(request: Request, params: Record<string, string |
   const ctx = await requireAccess(request, params, "champions:manage");
   const championId = ChampionParam.safeParse(params.champion);
   if (!championId.success) notFound();
-  const scope = { partnershipId: ctx.partnership.id, organisationId: ctx.organisation!.id, championId: championId.data };
-  const champion = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => findChampion(tx, scope));
+  const scope = {
+    partnershipId: ctx.partnership.id,
+    organisationId: ctx.organisation!.id,
+    championId: championId.data,
+  };
+  const { champion, contact } = await withPartnership(
+    scope.partnershipId,
+    ctx.user.id,
+    async (tx) => ({
+      champion: await findChampion(tx, scope),
+      contact: await currentContact(tx, scope),
+    }),
+  );
   if (!champion) notFound();
-  return { ctx, scope, champion, path: `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}/champions` };
+  return {
+    ctx,
+    scope,
+    champion,
+    contact:
+      contact && contact.id !== champion.id
+        ? { id: contact.id, name: contact.name }
+        : null,
+    path: `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}/champions`,
+  };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx, champion, path } = await requireChampion(request, params);
-  return json({ organisation: ctx.organisation!.name, champion, path, canErase: ctx.can("personal-data:erase") && champion.name !== ERASED.champion });
+  const { ctx, champion, contact, path } = await requireChampion(
+    request,
+    params,
+  );
+  return json({
+    organisation: ctx.organisation!.name,
+    champion,
+    contact,
+    path,
+    canErase:
+      ctx.can("personal-data:erase") && champion.name !== ERASED.champion,
+  });
 }
 
 const STALE = "Someone changed this champion's details after you opened this page. What you typed is below: check it and save again.";
@@ -51,9 +95,42 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "leave") {
     const form = await parseForm(formData, withDates(["leftOn"], z.object({ leftOn: dateField("the date they left", { today: on, when: "past" }) })));
     if (!form.ok) return json(form.reply, { status: 400 });
-    const saved = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => recordLeaving(tx, { ...scope, leftOn: form.data.leftOn }));
-    if (!saved.ok) return json(refuse(form.values, saved.errors ?? {}, saved.errors ? undefined : `${champion.name} has already left`), { status: 409 });
-    return redirectWithNotice(path, `${champion.name}'s leaving date is recorded`);
+    const saved = await withPartnership(
+      scope.partnershipId,
+      ctx.user.id,
+      async (tx) => {
+        const left = await recordLeaving(tx, {
+          ...scope,
+          leftOn: form.data.leftOn,
+        });
+        if (left.ok && left.leftAsContact) {
+          await tellContactLeft(tx, {
+            ...scope,
+            partnershipSlug: ctx.partnership.slug,
+            name: champion.name,
+            leftOn: form.data.leftOn,
+            origin: linkOrigin(),
+          });
+        }
+        return left;
+      },
+    );
+    if (!saved.ok)
+      return json(
+        refuse(
+          form.values,
+          saved.errors ?? {},
+          saved.errors ? undefined : `${champion.name} has already left`,
+        ),
+        { status: 409 },
+      );
+    if (saved.leftAsContact) deliverSoon(scope.partnershipId);
+    return redirectWithNotice(
+      path,
+      saved.leftAsContact
+        ? `${champion.name}'s leaving date is recorded. They were the communications contact: choose another champion as the contact`
+        : `${champion.name}'s leaving date is recorded`,
+    );
   }
   if (intent === "invite") {
     const result = await withPartnership(scope.partnershipId, ctx.user.id, (tx) =>
@@ -67,16 +144,32 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseForm(formData, championSchema(on).and(z.object({ revision: z.string() })));
   if (!form.ok) return json(form.reply, { status: 400 });
   const { revision, ...input } = form.data;
-  const saved = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => updateChampion(tx, { ...scope, revision, input }));
+  const saved = await withPartnership(scope.partnershipId, ctx.user.id, (tx) =>
+    updateChampion(tx, {
+      ...scope,
+      revision,
+      input,
+      contactShown: contactShownIn(form.values),
+    }),
+  );
+  if (!saved.ok && saved.reason === "contact-changed")
+    return json(
+      refuse(form.values, {}, contactChangedMessage(input.name, saved.contact)),
+      { status: 409 },
+    );
   if (!saved.ok) {
     const message = saved.reason === "stale" ? STALE : saved.reason === "left" ? `${champion.name} has left: their details can no longer be changed` : undefined;
     return json(refuse({ ...form.values, revision: champion.revision }, saved.errors ?? {}, message), { status: 409 });
   }
-  return redirectWithNotice(path, `${input.name}'s details are saved`);
+  return redirectWithNotice(
+    path,
+    `${input.name}'s details are saved${contactNotice(input.name, saved.replacedContact)}`,
+  );
 }
 
 export default function ChampionPage() {
-  const { organisation, champion, path, canErase } = useLoaderData<typeof loader>();
+  const { organisation, champion, contact, path, canErase } =
+    useLoaderData<typeof loader>();
   const erase = canErase ? (
     <>
       <h2 className="govuk-heading-m">Erase their personal data</h2>
@@ -123,8 +216,13 @@ export default function ChampionPage() {
 
       <h2 className="govuk-heading-m">Details</h2>
       <Form method="post" noValidate>
-        <input type="hidden" name="revision" value={details?.values?.revision?.toString() ?? champion.revision} readOnly />
-        <ChampionFields champion={champion} reply={details} />
+        <input
+          type="hidden"
+          name="revision"
+          value={details?.values?.revision?.toString() ?? champion.revision}
+          readOnly
+        />
+        <ChampionFields champion={champion} reply={details} contact={contact} />
         <Button name="intent" value="save">
           Save changes
         </Button>

@@ -23,6 +23,9 @@ import { SummaryRow } from "~/modules/pledge/components";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Button, ErrorSummary, TextArea } from "~/ui/form";
 import { Main } from "~/ui/Layout";
+import { PersonalDataCheck } from "~/ui/PersonalDataCheck";
+import { today } from "~/modules/platform/clock.server";
+import { unconfirmedPersonalData } from "~/modules/platform/personal-data-check";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Change ${data?.organisation.name ?? "organisation"} — Golden Thread` }];
 
@@ -73,8 +76,20 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "leave") {
     const form = parseFormData(body, LeavingSchema);
     if (!form.ok) return json({ ...form.reply, intent }, { status: 400 });
-    await withPartnership(scope.partnershipId, ctx.user.id, (tx) => recordLeaving(tx, { ...scope, reason: form.data.reason }));
-    return redirectWithNotice(back, `Recorded that ${ctx.organisation!.name} has left the programme`);
+    const personalData = unconfirmedPersonalData(
+      form.values,
+      [{ name: "reason", label: "Why it left", text: form.data.reason }],
+      today(),
+    );
+    if (personalData.length)
+      return json({ values: form.values, errors: {}, personalData, intent });
+    await withPartnership(scope.partnershipId, ctx.user.id, (tx) =>
+      recordLeaving(tx, { ...scope, reason: form.data.reason }),
+    );
+    return redirectWithNotice(
+      back,
+      `Recorded that ${ctx.organisation!.name} has left the programme`,
+    );
   }
   if (intent === "rejoin") {
     await withPartnership(scope.partnershipId, ctx.user.id, (tx) => recordRejoining(tx, scope));
@@ -121,8 +136,26 @@ export default function ChangeOrganisation() {
               ) : (
                 <Form method="post" noValidate>
                   <input type="hidden" name="intent" value="leave" />
-                  <p className="govuk-body">An organisation that leaves is no longer expected to sign or report, and its history stays. This is not the same as withdrawing from the pledge, which is kept with the pledge’s history.</p>
-                  <TextArea name="reason" label="Why it left" hint="For example, the service closed in March, or it merged with another organisation" rows={3} reply={leavingReply} />
+                  <p className="govuk-body">
+                    An organisation that leaves is no longer expected to sign or
+                    report, and its history stays. This is not the same as
+                    withdrawing from the pledge, which is kept with the pledge’s
+                    history.
+                  </p>
+                  <TextArea
+                    name="reason"
+                    label="Why it left"
+                    hint="For example, the service closed in March, or it merged with another organisation"
+                    rows={3}
+                    reply={leavingReply}
+                  />
+                  <PersonalDataCheck
+                    warnings={
+                      leavingReply && "personalData" in leavingReply
+                        ? leavingReply.personalData
+                        : null
+                    }
+                  />
                   <Button warning>Record that it has left</Button>
                 </Form>
               )}

@@ -2,12 +2,15 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json, redirect } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { THEMES } from "~/modules/delivery/themes";
+import { today } from "~/modules/platform/clock.server";
 import { parseForm } from "~/modules/platform/form.server";
+import { unconfirmedPersonalData } from "~/modules/platform/personal-data-check";
 import { ActivitySchema } from "~/modules/pledge/forms.server";
 import { answerSigningQuestion } from "~/modules/pledge/signing.server";
 import { nextPage, requireSigningDraft, staleReply } from "~/modules/pledge/signing-page.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
+import { PersonalDataCheck } from "~/ui/PersonalDataCheck";
 import { Button, ErrorSummary, TextArea } from "~/ui/form";
 
 export const meta: MetaFunction = () => [{ title: "Proposed activity — Sign the pledge — Golden Thread" }];
@@ -22,9 +25,31 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseForm(request, ActivitySchema);
   if (!form.ok) return json(form.reply, { status: 400 });
   const data = form.data as unknown as Record<string, string | null>;
-  const activity = Object.fromEntries(THEMES.map((t) => [t.key, data[`activity-${t.key}`] ?? ""]));
-  const saved = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => answerSigningQuestion(tx, { ...scope, revision: form.data.revision, answers: { activity } }));
-  if (!saved.ok) return saved.reason === "stale" ? staleReply(form.values, draft.revision) : redirect(base);
+  const activity = Object.fromEntries(
+    THEMES.map((t) => [t.key, data[`activity-${t.key}`] ?? ""]),
+  );
+  // Published with the signature: others read it, so it is checked the way returns are.
+  const personalData = unconfirmedPersonalData(
+    form.values,
+    THEMES.map((t) => ({
+      name: `activity-${t.key}`,
+      label: t.label,
+      text: activity[t.key],
+    })),
+    today(),
+  );
+  if (personalData.length) return json({ values: form.values, personalData });
+  const saved = await withPartnership(scope.partnershipId, ctx.user.id, (tx) =>
+    answerSigningQuestion(tx, {
+      ...scope,
+      revision: form.data.revision,
+      answers: { activity },
+    }),
+  );
+  if (!saved.ok)
+    return saved.reason === "stale"
+      ? staleReply(form.values, draft.revision)
+      : redirect(base);
   return redirect(nextPage(request, base, "check"));
 }
 
@@ -44,6 +69,11 @@ export default function Activity() {
         {THEMES.map((t) => (
           <TextArea key={t.key} name={`activity-${t.key}`} label={t.label} labelClassName="govuk-label--s" rows={3} maxLength={2000} reply={reply} defaultValue={draft.activity?.[t.key] ?? ""} />
         ))}
+        <PersonalDataCheck
+          warnings={
+            reply && "personalData" in reply ? reply.personalData : null
+          }
+        />
         <Button>Save and continue</Button>
       </Form>
     </Main>

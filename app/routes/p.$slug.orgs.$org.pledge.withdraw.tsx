@@ -12,6 +12,8 @@ import { today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
 import { Button, ErrorSummary, TextArea } from "~/ui/form";
+import { PersonalDataCheck } from "~/ui/PersonalDataCheck";
+import { unconfirmedPersonalData } from "~/modules/platform/personal-data-check";
 
 export const meta: MetaFunction = () => [{ title: "Withdraw from the pledge — Golden Thread" }];
 
@@ -27,10 +29,37 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAccess(request, params, "pledge:sign");
   const form = await parseForm(request, WithdrawSchema);
   if (!form.ok) return json(form.reply, { status: 400 });
-  const scope = { partnershipId: ctx.partnership.id, organisationId: ctx.organisation!.id };
-  const result = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => withdrawPledge(tx, { ...scope, userId: ctx.user.id, reason: form.data.reason, on: today() }));
-  if (!result.ok) return json(refuse(form.values, {}, "The organisation has no signed pledge to withdraw from."), { status: 409 });
-  return redirectWithNotice(`/p/${ctx.partnership.slug}/orgs/${scope.organisationId}`, "Withdrawal recorded: the organisation no longer appears on the register");
+  const personalData = unconfirmedPersonalData(
+    form.values,
+    [{ name: "reason", label: "The reason", text: form.data.reason }],
+    today(),
+  );
+  if (personalData.length) return json({ values: form.values, personalData });
+  const scope = {
+    partnershipId: ctx.partnership.id,
+    organisationId: ctx.organisation!.id,
+  };
+  const result = await withPartnership(scope.partnershipId, ctx.user.id, (tx) =>
+    withdrawPledge(tx, {
+      ...scope,
+      userId: ctx.user.id,
+      reason: form.data.reason,
+      on: today(),
+    }),
+  );
+  if (!result.ok)
+    return json(
+      refuse(
+        form.values,
+        {},
+        "The organisation has no signed pledge to withdraw from.",
+      ),
+      { status: 409 },
+    );
+  return redirectWithNotice(
+    `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}`,
+    "Withdrawal recorded: the organisation no longer appears on the register",
+  );
 }
 
 export default function Withdraw() {
@@ -57,7 +86,18 @@ export default function Withdraw() {
             </strong>
           </div>
           <Form method="post" noValidate>
-            <TextArea name="reason" label="Why is the organisation withdrawing?" hint="The coordinator and board see this reason. Do not include anyone's personal details." reply={reply} maxLength={2000} />
+            <TextArea
+              name="reason"
+              label="Why is the organisation withdrawing?"
+              hint="The coordinator and board see this reason. Do not include anyone's personal details."
+              reply={reply}
+              maxLength={2000}
+            />
+            <PersonalDataCheck
+              warnings={
+                reply && "personalData" in reply ? reply.personalData : null
+              }
+            />
             <Button warning>Withdraw from the pledge</Button>
           </Form>
         </>

@@ -16,6 +16,8 @@ import { closeLockException, reopenForOrganisation, reviewReturn } from "~/modul
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Button, ErrorSummary, TextArea, TextField } from "~/ui/form";
 import { Main } from "~/ui/Layout";
+import { PersonalDataCheck } from "~/ui/PersonalDataCheck";
+import { unconfirmedPersonalData } from "~/modules/platform/personal-data-check";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review the ${data?.page.quarter.label ?? ""} return — ${data?.organisation.name ?? ""} — Golden Thread` }];
 
@@ -65,6 +67,26 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const key = { partnershipId: ctx.partnership.id, organisationId: ctx.organisation!.id, quarter: quarter.key };
   const here = `/p/${ctx.partnership.slug}/orgs/${key.organisationId}/returns/${quarter.key}/review`;
 
+  // The organisation reads both: a return's reason in its email, an exception's note on its page.
+  const note =
+    data.intent === "return"
+      ? { name: "reason", label: "What needs changing", text: data.reason }
+      : data.intent === "unlock"
+        ? {
+            name: "exceptionReason",
+            label: "The note",
+            text: data.exceptionReason,
+          }
+        : null;
+  const personalData = note
+    ? unconfirmedPersonalData(formValues(form), [note], day)
+    : [];
+  if (personalData.length)
+    return json({
+      values: formValues(form),
+      personalData,
+      intent: data.intent,
+    });
   if (data.intent === "unlock") {
     if (data.until < day || data.until > addDays(day, 365)) return json(refuse(formValues(form), { until: "Choose a day from today to a year from now" }), { status: 400 });
     await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => reopenForOrganisation(tx, { ...key, userId: ctx.user.id, until: data.until, reason: data.exceptionReason || null }));
@@ -151,6 +173,9 @@ export default function ReviewReturn() {
               defaultValue={addDays(day, 14)}
             />
           ) : null}
+          {reply && "personalData" in reply && reply.intent === "return" ? (
+            <PersonalDataCheck warnings={reply.personalData} />
+          ) : null}
           <Button name="intent" value="return" secondary>
             Return for changes
           </Button>
@@ -174,8 +199,25 @@ export default function ReviewReturn() {
             <p className="govuk-body">This quarter locked after {longDate(page.lock.editableUntil)}. You can reopen it for {organisation.name} alone.</p>
           )}
           <Form method="post">
-            <TextField name="until" label="Open until (last day)" hint={`A date from ${day} to ${latestUntil}.`} type="date" min={day} max={latestUntil} reply={reply} defaultValue={page.exception?.openUntil ?? addDays(day, 14)} />
-            <TextField name="exceptionReason" label="Note (optional)" reply={reply} width={30} />
+            <TextField
+              name="until"
+              label="Open until (last day)"
+              hint={`A date from ${day} to ${latestUntil}.`}
+              type="date"
+              min={day}
+              max={latestUntil}
+              reply={reply}
+              defaultValue={page.exception?.openUntil ?? addDays(day, 14)}
+            />
+            <TextField
+              name="exceptionReason"
+              label="Note (optional)"
+              reply={reply}
+              width={30}
+            />
+            {reply && "personalData" in reply && reply.intent === "unlock" ? (
+              <PersonalDataCheck warnings={reply.personalData} />
+            ) : null}
             <Button name="intent" value="unlock" secondary>
               {page.exception ? "Change the date" : "Reopen for this organisation"}
             </Button>

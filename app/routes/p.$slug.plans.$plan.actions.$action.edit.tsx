@@ -12,6 +12,9 @@ import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Button, ButtonGroup, ErrorSummary, TextField, type Reply } from "~/ui/form";
 import { Main } from "~/ui/Layout";
+import { PersonalDataCheck } from "~/ui/PersonalDataCheck";
+import { today } from "~/modules/platform/clock.server";
+import { unconfirmedPersonalData } from "~/modules/platform/personal-data-check";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Change ${data?.action.reference ?? "the action"} — Golden Thread` }];
 
@@ -27,7 +30,36 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAccess(request, params, "plan:edit");
   const { plan, action } = await requireAction(ctx, params, "see");
   const form = await readForm(request);
-  const result = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => changeAction(tx, { partnershipId: ctx.partnership.id, planId: plan.id, action, form }));
+  if (form.get("intent") === "save") {
+    const text = (name: string) =>
+      typeof form.get(name) === "string" ? String(form.get(name)) : null;
+    const personalData = unconfirmedPersonalData(
+      formValues(form),
+      [
+        {
+          name: "description",
+          label: "The description",
+          text: text("description"),
+        },
+        {
+          name: "successMeasure",
+          label: "The success measure",
+          text: text("successMeasure"),
+        },
+      ],
+      today(),
+    );
+    if (personalData.length)
+      return json({ values: formValues(form), personalData });
+  }
+  const result = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
+    changeAction(tx, {
+      partnershipId: ctx.partnership.id,
+      planId: plan.id,
+      action,
+      form,
+    }),
+  );
   const base = `/p/${ctx.partnership.slug}/plans/${plan.id}`;
   if (result.ok) return redirectWithNotice(result.intent === "delete" ? base : `${base}/actions/${action.id}/edit`, result.notice);
   const values = formValues(form);
@@ -69,6 +101,11 @@ export default function EditAction() {
                 successMeasure: planAction.successMeasure,
                 weight: planAction.weight,
               }}
+            />
+            <PersonalDataCheck
+              warnings={
+                reply && "personalData" in reply ? reply.personalData : null
+              }
             />
             <Button>Save the action</Button>
           </Form>

@@ -11,11 +11,13 @@ import { actionStanding, percent } from "~/modules/delivery/progress";
 import { recordUpdate } from "~/modules/delivery/updates.server";
 import { parseForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
+import { unconfirmedPersonalData } from "~/modules/platform/personal-data-check";
 import { parseQuarterKey } from "~/modules/reporting/periods";
 import { today } from "~/modules/platform/clock.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Button, ErrorSummary, RadiosField, TextArea, TextField } from "~/ui/form";
 import { Main } from "~/ui/Layout";
+import { PersonalDataCheck } from "~/ui/PersonalDataCheck";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Quarterly update: ${data?.action.title ?? "action"} — Golden Thread` }];
 
@@ -54,6 +56,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }),
   );
   const day = today();
+  const personalData = unconfirmedPersonalData(
+    form.values,
+    [{ name: "commentary", label: "Commentary", text: form.data.commentary }],
+    day,
+  );
+  if (personalData.length) return json({ values: form.values, personalData });
   const result = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
     recordUpdate(tx, {
       partnershipId: ctx.partnership.id,
@@ -84,8 +92,10 @@ export default function RecordUpdate() {
           <span className="govuk-caption-l">
             {planAction.reference} · {planAction.lead}
           </span>
-          <h1 className="govuk-heading-l">Quarterly update: {planAction.title}</h1>
-          {reply?.formError && data.latest ? (
+          <h1 className="govuk-heading-l">
+            Quarterly update: {planAction.title}
+          </h1>
+          {reply && "formError" in reply && reply.formError && data.latest ? (
             <div className="govuk-inset-text">
               The latest saved update ({data.latest.label}) says <strong>{STATUS_LABELS[data.latest.status]}</strong>
               {data.latest.progress !== null ? `, ${data.latest.progress}% done` : ""}
@@ -136,7 +146,18 @@ export default function RecordUpdate() {
                   reply={reply}
                 />
               )}
-              <TextArea name="commentary" label="Commentary" hint="What happened this quarter, what is in the way, and what help is needed. No names or details of people." defaultValue={data.defaults.commentary} reply={reply} />
+              <TextArea
+                name="commentary"
+                label="Commentary"
+                hint="What happened this quarter, what is in the way, and what help is needed. No names or details of people."
+                defaultValue={data.defaults.commentary}
+                reply={reply}
+              />
+              <PersonalDataCheck
+                warnings={
+                  reply && "personalData" in reply ? reply.personalData : null
+                }
+              />
               <Button>Save the update</Button>
             </Form>
           )}

@@ -13,6 +13,9 @@ import { quarter } from "~/modules/reporting/periods";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Button, ErrorSummary } from "~/ui/form";
 import { Main } from "~/ui/Layout";
+import { PersonalDataCheck } from "~/ui/PersonalDataCheck";
+import { today } from "~/modules/platform/clock.server";
+import { unconfirmedPersonalData } from "~/modules/platform/personal-data-check";
 
 export const meta: MetaFunction = () => [{ title: "Add an action — Golden Thread" }];
 
@@ -38,9 +41,45 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const plan = await requirePlan(ctx, params);
   const form = await parseForm(request, ActionFieldsSchema);
   if (!form.ok) return json(form.reply, { status: 400 });
-  const result = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => createAction(tx, { partnershipId: ctx.partnership.id, planId: plan.id, input: form.data }));
-  if (!result.ok) return json(refuse(form.values, result.reason === "invalid" ? result.errors : {}, result.reason === "invalid" ? undefined : "The action could not be added"), { status: 400 });
-  return redirectWithNotice(`/p/${ctx.partnership.slug}/plans/${plan.id}/actions/${result.actionId}`, "Action added");
+  const personalData = unconfirmedPersonalData(
+    form.values,
+    [
+      {
+        name: "description",
+        label: "The description",
+        text: form.data.description,
+      },
+      {
+        name: "successMeasure",
+        label: "The success measure",
+        text: form.data.successMeasure,
+      },
+    ],
+    today(),
+  );
+  if (personalData.length) return json({ values: form.values, personalData });
+  const result = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
+    createAction(tx, {
+      partnershipId: ctx.partnership.id,
+      planId: plan.id,
+      input: form.data,
+    }),
+  );
+  if (!result.ok)
+    return json(
+      refuse(
+        form.values,
+        result.reason === "invalid" ? result.errors : {},
+        result.reason === "invalid"
+          ? undefined
+          : "The action could not be added",
+      ),
+      { status: 400 },
+    );
+  return redirectWithNotice(
+    `/p/${ctx.partnership.slug}/plans/${plan.id}/actions/${result.actionId}`,
+    "Action added",
+  );
 }
 
 export default function NewAction() {
@@ -55,6 +94,11 @@ export default function NewAction() {
           <h1 className="govuk-heading-l">Add an action</h1>
           <Form method="post" noValidate>
             <ActionFields choices={choices} defaults={defaults} reply={reply} />
+            <PersonalDataCheck
+              warnings={
+                reply && "personalData" in reply ? reply.personalData : null
+              }
+            />
             <Button>Add the action</Button>
           </Form>
         </div>

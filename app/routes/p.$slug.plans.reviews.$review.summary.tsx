@@ -13,6 +13,9 @@ import { redirectWithNotice } from "~/modules/platform/notice.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Button, ErrorSummary, TextArea } from "~/ui/form";
 import { Main } from "~/ui/Layout";
+import { PersonalDataCheck } from "~/ui/PersonalDataCheck";
+import { today } from "~/modules/platform/clock.server";
+import { unconfirmedPersonalData } from "~/modules/platform/personal-data-check";
 
 export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Summaries: ${data?.title ?? "review"} — Golden Thread` }];
 
@@ -30,6 +33,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseForm(request, schema);
   if (!form.ok) return json(form.reply, { status: 400 });
   const fields: Record<string, unknown> = form.data;
+  const personalData = unconfirmedPersonalData(
+    form.values,
+    [
+      {
+        name: "summary",
+        label: "The overall summary",
+        text: form.data.summary,
+      },
+      ...review.snapshot.themes.map((t) => ({
+        name: `summary-${t.id}`,
+        label: `The summary of ${t.name}`,
+        text: fields[`summary-${t.id}`] as string | null,
+      })),
+    ],
+    today(),
+  );
+  if (personalData.length) return json({ values: form.values, personalData });
   const result = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
     saveSummaries(tx, {
       partnershipId: ctx.partnership.id,
@@ -72,6 +92,11 @@ export default function ReviewSummaries() {
                 reply={reply}
               />
             ))}
+            <PersonalDataCheck
+              warnings={
+                reply && "personalData" in reply ? reply.personalData : null
+              }
+            />
             <Button>Save the summaries</Button>
           </Form>
         </div>

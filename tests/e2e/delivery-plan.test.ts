@@ -183,6 +183,13 @@ describe("the lead organisation's champion, with JavaScript off", () => {
     await page.getByRole("button", { name: "Save the update" }).click();
     await page.getByRole("link", { name: /Record every milestone as done before marking the action complete/ }).waitFor();
     await expectAccessible(page);
+    // Commentary that looks like it names someone comes back as a warning to confirm, not a refusal.
+    await page.getByLabel("On track").check();
+    await page.getByLabel("Commentary").fill("Ask Sam on 07700 900123 about the next circle.");
+    await page.getByRole("button", { name: "Save the update" }).click();
+    await page.getByRole("link", { name: /Commentary contains what looks like a phone number/ }).waitFor();
+    expect(await page.getByLabel("Commentary").inputValue()).toBe("Ask Sam on 07700 900123 about the next circle.");
+    await expectAccessible(page);
     expect(errors).toEqual([]);
     await context.close();
   });

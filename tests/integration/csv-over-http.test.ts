@@ -40,6 +40,8 @@ let coordinator: Client;
 /** For each CSV route: who downloads it, and which downloads hold one of the planted values. */
 const DOWNLOADS: Record<string, (p: Planted) => string[]> = {
   "routes/account.data[.csv]": () => [""],
+  // The planted names are changes the trail records; the filters narrow it as the page does.
+  "routes/p.$slug.audit[.csv]": () => ["", "?from=2000-01-01"],
   "routes/p.$slug.adoption[.csv]": () => ["?table=by-borough"],
   "routes/p.$slug.dashboard[.csv]": () => ["?table=adoption", "?table=trend", "?table=overdue"],
   "routes/p.$slug.orgs.$org.dashboard[.csv]": () => ["?table=actions"],

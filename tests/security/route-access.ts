@@ -153,6 +153,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/p.$slug.outbox._index": { get: ["coordinator"], post: "none" },
   "routes/p.$slug.outbox.$message": { get: ["coordinator"], post: "none" },
   "routes/p.$slug.audit": { get: ["coordinator"], post: "none" },
+  "routes/p.$slug.audit[.csv]": { get: ["coordinator"], post: "none" },
   "routes/p.$slug.settings": { get: ["coordinator"], post: ["coordinator"] },
   "routes/p.$slug.boroughs._index": { get: ["coordinator"], post: ["coordinator"] },
   "routes/p.$slug.boroughs.$borough": { get: ["coordinator"], post: ["coordinator"] },

@@ -6,6 +6,7 @@
 import { ROLE_LABELS, type Role } from "../auth/permissions";
 import { formatDateTime } from "../platform/dates";
 import { sectorLabel } from "../tenancy/sectors";
+import { quarterText } from "./names";
 
 export const TABLE_LABELS: Record<string, string> = {
   partnerships: "Partnership settings",
@@ -26,6 +27,15 @@ export const TABLE_LABELS: Record<string, string> = {
   import_jobs: "Upload",
   champions: "Champion",
   erasures: "Erasure of personal data",
+  plan_themes: "Plan theme",
+  delivery_plans: "Delivery plan",
+  plan_actions: "Plan action",
+  plan_action_supporters: "Supporting organisation",
+  plan_action_boroughs: "Action borough",
+  plan_milestones: "Milestone",
+  plan_action_updates: "Action update",
+  plan_reviews: "Plan review",
+  plan_review_summaries: "Review summary of a theme",
 };
 
 export const FIELD_LABELS: Record<string, string> = {
@@ -63,6 +73,19 @@ export const FIELD_LABELS: Record<string, string> = {
   erased_at: "Erased",
   source: "Signed",
   submitted_by: "Submitted or recorded by",
+  quarter: "Quarter",
+  metric_id: "Metric",
+  action_id: "Action",
+  plan_id: "Delivery plan",
+  theme_id: "Theme",
+  review_id: "Review",
+  lead_organisation_id: "Lead organisation",
+  pledge_version_id: "Pledge text",
+  label: "Label",
+  title: "Title",
+  commentary: "Commentary",
+  progress: "Progress (%)",
+  status: "Status",
 };
 
 /** Bookkeeping columns that say nothing a reader needs. */
@@ -88,15 +111,32 @@ export interface Change {
 /** Names of the things ids point at (organisations, boroughs, people), looked up by the caller. */
 export type NameOf = (id: string) => string | undefined;
 
-function valueText(field: string, value: unknown, nameOf: NameOf): string | null {
+function valueText(
+  field: string,
+  value: unknown,
+  nameOf: NameOf
+): string | null {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (field === "role" && typeof value === "string" && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
   if (field === "sector" && typeof value === "string") return sectorLabel(value);
   if (field === "source" && value === "paper") return "On a paper form, recorded by the coordinator";
   if (field === "source" && value === "online") return "Online";
-  if (typeof value === "string" && /(_id|_by)$/.test(field)) return nameOf(value) ?? "(no longer exists)";
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
+  if (typeof value === "string" && /(_id|_by)$/.test(field))
+    return nameOf(value) ?? "(no longer exists)";
+  if (
+    typeof value === "string" &&
+    /^(quarter|valid_from|retired_from)$/.test(field)
+  )
+    return quarterText(value) ?? value;
+  if (
+    typeof value === "string" &&
+    /^(status|kind|training|aggregation)$/.test(field) &&
+    /^[a-z_]+$/.test(value)
+  )
+    return humanise(value);
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value))
+    return formatDateTime(value);
   if (typeof value === "object") {
     const json = JSON.stringify(value);
     return json.length > 120 ? `${json.slice(0, 119)}…` : json;
@@ -107,6 +147,8 @@ function valueText(field: string, value: unknown, nameOf: NameOf): string | null
 export function changesOf(
   event: { action: "insert" | "update" | "delete"; old_values: Record<string, unknown> | null; new_values: Record<string, unknown> | null },
   nameOf: NameOf,
+  /** Labels a caller knows better for this event, by field: a return value's is its metric, quarter and organisation. */
+  labels: Record<string, string | undefined> = {}
 ): Change[] {
   const fields = new Set([...Object.keys(event.old_values ?? {}), ...Object.keys(event.new_values ?? {})]);
   const changes: Change[] = [];
@@ -116,8 +158,20 @@ export function changesOf(
     const to = valueText(field, event.new_values?.[field], nameOf);
     if (from === null && to === null) continue;
     // A new token means the invitation was sent again; its hash means nothing to a reader.
-    if (field === "token_hash") changes.push({ field, label: "Link", from: "old link", to: "new link sent" });
-    else changes.push({ field, label: fieldLabel(field), from, to });
+    if (field === "token_hash")
+      changes.push({
+        field,
+        label: "Link",
+        from: "old link",
+        to: "new link sent",
+      });
+    else
+      changes.push({
+        field,
+        label: labels[field] ?? fieldLabel(field),
+        from,
+        to,
+      });
   }
   return changes;
 }

@@ -43,3 +43,21 @@ export function championSchema(today: string) {
       ),
   );
 }
+
+/** The contact the form showed (its id), or null for none; undefined from a form without the field. */
+export function contactShownIn(
+  values: Record<string, string | string[] | undefined>,
+): string | null | undefined {
+  const shown = values.contactShown;
+  if (shown === undefined) return undefined;
+  return (Array.isArray(shown) ? shown[0] : shown) || null;
+}
+
+/** The end of the saved notice when the contact changed hands: it names both. */
+export const contactNotice = (name: string, replaced: string | undefined) =>
+  replaced
+    ? `. ${name} is now the communications contact, instead of ${replaced}`
+    : "";
+
+export const contactChangedMessage = (name: string, now: string | undefined) =>
+  `${now ? `${now} is` : "Nobody is"} the communications contact now: it changed after you opened this page. Nothing is saved: save again to make ${name} the contact${now ? ` instead of ${now}` : ""}.`;

@@ -26,6 +26,10 @@ export interface Champion extends ChampionInput {
   leftOn: string | null;
   userId: string | null;
   revision: string;
+  /** Was the communications contact when they left. */
+  leftAsContact: boolean;
+  /** Their account is disabled: they can no longer act as anything. */
+  accountDisabled: boolean;
 }
 
 const revisionSql = sql<string>`((extract(epoch from updated_at) * 1000000)::bigint)::text`;
@@ -35,6 +39,12 @@ function championsQuery(tx: Tx, partnershipId: string) {
     .selectFrom("champions")
     .select(["id", "organisation_id", "name", "email", "job_title", "since", "training", "accreditation_expires_on", "is_contact", "left_on", "user_id"])
     .select(revisionSql.as("revision"))
+    .select("left_as_contact")
+    .select(
+      sql<boolean>`exists (select 1 from users u where u.id = champions.user_id and u.disabled_at is not null)`.as(
+        "account_disabled",
+      ),
+    )
     .where("partnership_id", "=", partnershipId);
 }
 
@@ -52,6 +62,8 @@ function toChampion(r: Awaited<ReturnType<ReturnType<typeof championsQuery>["exe
     leftOn: r.left_on,
     userId: r.user_id,
     revision: r.revision,
+    leftAsContact: r.left_as_contact,
+    accountDisabled: r.account_disabled,
   };
 }
 
@@ -76,14 +88,67 @@ export async function championsOf(tx: Tx, { partnershipId, organisationIds }: { 
   return (await query.execute()).map(toChampion);
 }
 
-export async function findChampion(tx: Tx, { partnershipId, organisationId, championId }: Scope & { championId: string }) {
-  const row = await championsQuery(tx, partnershipId).where("organisation_id", "=", organisationId).where("id", "=", championId).executeTakeFirst();
+/** The organisation's current communications contact, if any. */
+export async function currentContact(
+  tx: Tx,
+  { partnershipId, organisationId }: Scope,
+) {
+  const row = await championsQuery(tx, partnershipId)
+    .where("organisation_id", "=", organisationId)
+    .where("is_contact", "=", true)
+    .where("left_on", "is", null)
+    .executeTakeFirst();
   return row ? toChampion(row) : null;
 }
 
-export type ChampionSave = { ok: true; id: string } | { ok: false; errors?: Record<string, string>; reason?: "missing" | "stale" | "left" };
+export async function findChampion(
+  tx: Tx,
+  { partnershipId, organisationId, championId }: Scope & { championId: string },
+) {
+  const row = await championsQuery(tx, partnershipId)
+    .where("organisation_id", "=", organisationId)
+    .where("id", "=", championId)
+    .executeTakeFirst();
+  return row ? toChampion(row) : null;
+}
 
-async function emailTaken(tx: Tx, scope: Scope, email: string, exceptId?: string) {
+export type ChampionSave =
+  | { ok: true; id: string; replacedContact?: string; leftAsContact?: boolean }
+  | {
+      ok: false;
+      errors?: Record<string, string>;
+      reason?: "missing" | "stale" | "left" | "contact-changed";
+      contact?: string;
+    };
+
+/**
+ * Choosing a contact replaces the current one: the form named whom (`contactShown`, its id or
+ * null), and if that is no longer who it is, the person is asked again rather than replacing
+ * someone they were not shown.
+ */
+async function contactMoved(
+  tx: Tx,
+  scope: Scope & { input: ChampionInput; contactShown?: string | null },
+  self?: string,
+) {
+  if (!scope.input.isContact || scope.contactShown === undefined) return null;
+  const now = await currentContact(tx, scope);
+  const other = now && now.id !== self ? now : null;
+  return (other?.id ?? null) === scope.contactShown
+    ? null
+    : {
+        ok: false as const,
+        reason: "contact-changed" as const,
+        contact: other?.name,
+      };
+}
+
+async function emailTaken(
+  tx: Tx,
+  scope: Scope,
+  email: string,
+  exceptId?: string,
+) {
   let query = tx
     .selectFrom("champions")
     .select("id")
@@ -95,7 +160,12 @@ async function emailTaken(tx: Tx, scope: Scope, email: string, exceptId?: string
   return Boolean(await query.executeTakeFirst());
 }
 
-async function clearContact(tx: Tx, scope: Scope, exceptId?: string) {
+/** Clears the current contact other than `exceptId`, and says who that was. */
+async function clearContact(
+  tx: Tx,
+  scope: Scope,
+  exceptId?: string,
+): Promise<string | undefined> {
   let query = tx
     .updateTable("champions")
     .set({ is_contact: false, updated_at: sql`clock_timestamp()` })
@@ -103,7 +173,8 @@ async function clearContact(tx: Tx, scope: Scope, exceptId?: string) {
     .where("organisation_id", "=", scope.organisationId)
     .where("is_contact", "=", true);
   if (exceptId) query = query.where("id", "!=", exceptId);
-  await query.execute();
+  const cleared = await query.returning("name").execute();
+  return cleared[0]?.name;
 }
 
 function columns(input: ChampionInput) {
@@ -120,24 +191,46 @@ function columns(input: ChampionInput) {
 
 const duplicate = (email: string) => ({ email: `${email} is already a current champion here: change their details instead` });
 
-export async function addChampion(tx: Tx, scope: Scope & { input: ChampionInput }): Promise<ChampionSave> {
-  if (await emailTaken(tx, scope, scope.input.email)) return { ok: false, errors: duplicate(scope.input.email) };
-  if (scope.input.isContact) await clearContact(tx, scope);
+export async function addChampion(
+  tx: Tx,
+  scope: Scope & { input: ChampionInput; contactShown?: string | null },
+): Promise<ChampionSave> {
+  const moved = await contactMoved(tx, scope);
+  if (moved) return moved;
+  if (await emailTaken(tx, scope, scope.input.email))
+    return { ok: false, errors: duplicate(scope.input.email) };
+  const replacedContact = scope.input.isContact
+    ? await clearContact(tx, scope)
+    : undefined;
   const { id } = await tx
     .insertInto("champions")
     .values({ partnership_id: scope.partnershipId, organisation_id: scope.organisationId, ...columns(scope.input) })
     .returning("id")
     .executeTakeFirstOrThrow();
-  return { ok: true, id };
+  return { ok: true, id, replacedContact };
 }
 
-export async function updateChampion(tx: Tx, scope: Scope & { championId: string; revision: string; input: ChampionInput }): Promise<ChampionSave> {
+export async function updateChampion(
+  tx: Tx,
+  scope: Scope & {
+    championId: string;
+    revision: string;
+    input: ChampionInput;
+    contactShown?: string | null;
+  },
+): Promise<ChampionSave> {
   const existing = await findChampion(tx, scope);
   if (!existing) return { ok: false, reason: "missing" };
   if (existing.leftOn) return { ok: false, reason: "left" };
-  if (existing.revision !== scope.revision) return { ok: false, reason: "stale" };
-  if (await emailTaken(tx, scope, scope.input.email, scope.championId)) return { ok: false, errors: duplicate(scope.input.email) };
-  if (scope.input.isContact) await clearContact(tx, scope, scope.championId);
+  if (existing.revision !== scope.revision)
+    return { ok: false, reason: "stale" };
+  const moved = await contactMoved(tx, scope, scope.championId);
+  if (moved) return moved;
+  if (await emailTaken(tx, scope, scope.input.email, scope.championId))
+    return { ok: false, errors: duplicate(scope.input.email) };
+  const replacedContact = scope.input.isContact
+    ? await clearContact(tx, scope, scope.championId)
+    : undefined;
   const updated = await tx
     .updateTable("champions")
     .set({ ...columns(scope.input), updated_at: sql`clock_timestamp()` })
@@ -146,8 +239,9 @@ export async function updateChampion(tx: Tx, scope: Scope & { championId: string
     .where("id", "=", scope.championId)
     .where(revisionSql, "=", scope.revision)
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "stale" };
-  return { ok: true, id: scope.championId };
+  if (Number(updated.numUpdatedRows) !== 1)
+    return { ok: false, reason: "stale" };
+  return { ok: true, id: scope.championId, replacedContact };
 }
 
 export async function recordLeaving(tx: Tx, scope: Scope & { championId: string; leftOn: string }): Promise<ChampionSave> {
@@ -157,14 +251,23 @@ export async function recordLeaving(tx: Tx, scope: Scope & { championId: string;
   if (scope.leftOn < existing.since) return { ok: false, errors: { leftOn: "The leaving date must be on or after the date they became a champion" } };
   const left = await tx
     .updateTable("champions")
-    .set({ left_on: scope.leftOn, is_contact: false, updated_at: sql`clock_timestamp()` })
+    .set({
+      left_on: scope.leftOn,
+      is_contact: false,
+      left_as_contact: existing.isContact,
+      updated_at: sql`clock_timestamp()`,
+    })
     .where("partnership_id", "=", scope.partnershipId)
     .where("organisation_id", "=", scope.organisationId)
     .where("id", "=", scope.championId)
     .returning(["user_id", "email"])
     .executeTakeFirstOrThrow();
-  await endChampionAccess(tx, { ...scope, userId: left.user_id, email: left.email });
-  return { ok: true, id: scope.championId };
+  await endChampionAccess(tx, {
+    ...scope,
+    userId: left.user_id,
+    email: left.email,
+  });
+  return { ok: true, id: scope.championId, leftAsContact: existing.isContact };
 }
 
 /**

@@ -4,7 +4,16 @@ import { Checkbox, RadiosField, TextField, type Reply } from "~/ui/form";
 import type { Champion } from "./champions.server";
 import { TRAINING_LABELS, TRAINING_LEVELS } from "./training";
 
-export function ChampionFields({ champion, reply }: { champion?: Champion | null; reply?: Reply | null }) {
+/** `contact`: the organisation's communications contact now, when it is someone other than this champion. */
+export function ChampionFields({
+  champion,
+  reply,
+  contact,
+}: {
+  champion?: Champion | null;
+  reply?: Reply | null;
+  contact?: { id: string; name: string } | null;
+}) {
   return (
     <>
       <TextField name="name" label="Full name" reply={reply} defaultValue={champion?.name} autoComplete="off" width={30} />
@@ -25,10 +34,24 @@ export function ChampionFields({ champion, reply }: { champion?: Champion | null
         reply={reply}
         defaultValue={champion?.accreditationExpiresOn}
       />
+      <input
+        type="hidden"
+        name="contactShown"
+        value={contact?.id ?? ""}
+        readOnly
+      />
       <Checkbox
         name="isContact"
-        label="Communications single point of contact"
-        hint="The person who shares news with the partnership. One per organisation: choosing this person replaces the current one."
+        label={
+          contact
+            ? `Communications single point of contact, instead of ${contact.name}`
+            : "Communications single point of contact"
+        }
+        hint={
+          contact
+            ? `${contact.name} is the contact now. Ticking this replaces them: ${contact.name} stays a champion but is no longer the contact.`
+            : "The person who shares news with the partnership. One per organisation."
+        }
         reply={reply}
         defaultChecked={champion?.isContact}
       />

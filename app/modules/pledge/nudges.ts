@@ -8,7 +8,8 @@ import { formatDate } from "../platform/dates";
 import { addDays } from "../reporting/periods";
 import { isCurrent, type PledgeStatus } from "./status";
 
-export type NudgeKind = "renewal" | "lapsed" | "vacancy" | "accreditation";
+export type NudgeKind =
+  "renewal" | "lapsed" | "vacancy" | "accreditation" | "contact";
 
 export interface Nudge {
   kind: NudgeKind;
@@ -22,7 +23,16 @@ export interface NudgeFacts {
   today: string;
   status: PledgeStatus;
   signature: { id: string; validUntil: string } | null;
-  champions: Array<{ id: string; name: string; training: string; accreditationExpiresOn: string | null; leftOn: string | null }>;
+  champions: Array<{
+    id: string;
+    name: string;
+    training: string;
+    accreditationExpiresOn: string | null;
+    leftOn: string | null;
+    isContact?: boolean;
+    leftAsContact?: boolean;
+    accountDisabled?: boolean;
+  }>;
 }
 
 /** The second renewal reminder goes two weeks before the lapse day (the day after the last valid day). */
@@ -47,6 +57,14 @@ export function nudgesFor({ today, status, signature, champions }: NudgeFacts): 
     const lastLeft = champions.map((c) => c.leftOn!).sort().at(-1) ?? "none";
     nudges.push({ kind: "vacancy", reminder: `vacancy:${lastLeft}`, title: "Name an RJ champion: the organisation has none at the moment" });
   }
+  const contact = contactGone(champions);
+  if (contact) {
+    nudges.push({
+      kind: "contact",
+      reminder: `contact:${contact.id}:${contact.leftOn ?? "disabled"}`,
+      title: `No communications contact since ${contact.name} left: choose one of the champions`,
+    });
+  }
   for (const c of current) {
     if (c.training !== "accredited" || !accreditationNeedsAttention(c.accreditationExpiresOn, today)) continue;
     const expires = c.accreditationExpiresOn!;
@@ -59,6 +77,21 @@ export function nudgesFor({ today, status, signature, champions }: NudgeFacts): 
     });
   }
   return nudges;
+}
+
+/**
+ * The contact who has gone, while nobody has taken their place: the current contact whose account
+ * is disabled, or (with no current contact) the last champion to leave while being the contact.
+ */
+function contactGone(champions: NudgeFacts["champions"]) {
+  const current = champions.find((c) => !c.leftOn && c.isContact);
+  if (current) return current.accountDisabled ? current : null;
+  return (
+    champions
+      .filter((c) => c.leftOn && c.leftAsContact)
+      .sort((a, b) => a.leftOn!.localeCompare(b.leftOn!))
+      .at(-1) ?? null
+  );
 }
 
 export { ACCREDITATION_NOTICE_DAYS };

@@ -13,9 +13,21 @@ const SUBJECTS: Record<Nudge["kind"], (org: string, nudge: Nudge) => string> = {
   lapsed: (org) => `${org}'s restorative pledge has lapsed`,
   vacancy: (org) => `${org} has no RJ champion`,
   accreditation: () => "An RJ champion's accreditation is about to expire",
+  contact: (org) => `${org} has no communications contact`,
 };
 
-async function organisationAdmins(tx: Tx, partnershipId: string, organisationIds: string[]) {
+/** One email per admin per event and stage, whichever part of the code sends it first. */
+export const pledgeReminderKey = (
+  organisationId: string,
+  reminder: string,
+  userId: string,
+) => `pledge:${organisationId}:${reminder}:${userId}`;
+
+async function organisationAdmins(
+  tx: Tx,
+  partnershipId: string,
+  organisationIds: string[],
+) {
   if (organisationIds.length === 0) return [];
   return tx
     .selectFrom("organisation_members as om")
@@ -43,7 +55,11 @@ export async function sendPledgeReminders(tx: Tx, ctx: ReminderContext): Promise
           subject: SUBJECTS[nudge.kind](admin.organisation, nudge),
           text: `Dear ${admin.name},\n\n${nudge.title}.\n\nYou can deal with this on ${admin.organisation}'s page:\n${page}\n\nIt stays on the page's to-do list until it is done.\n\nGolden Thread`,
           kind: `reminder:${nudge.kind}`,
-          dedupeKey: `pledge:${organisationId}:${nudge.reminder}:${admin.user_id}`,
+          dedupeKey: pledgeReminderKey(
+            organisationId,
+            nudge.reminder!,
+            admin.user_id,
+          ),
         });
         if (sent) queued++;
       }

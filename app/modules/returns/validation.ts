@@ -6,8 +6,14 @@
  * half, and free text that looks like personal data.
  */
 import type { MetricAggregation } from "../../../db/types";
-import { findPersonalDataIn, PERSONAL_DATA_LABELS } from "./personal-data";
-import { isNumber, NOT_APPLICABLE, parseValue, problemMessage, type MetricValue } from "./values";
+import { personalDataWarnings } from "../platform/personal-data-check";
+import {
+  isNumber,
+  NOT_APPLICABLE,
+  parseValue,
+  problemMessage,
+  type MetricValue,
+} from "./values";
 
 export interface FormMetric {
   id: string;
@@ -108,16 +114,16 @@ export function returnWarnings(input: ReturnInput, metrics: FormMetric[], histor
       warnings.push({ field, message: `${metric.label} fell by more than half since last quarter (from ${last} to ${value})` });
     }
   }
-  const personal = findPersonalDataIn(
-    NARRATIVE_FIELDS.map((f) => ({ name: f.name, label: f.label, text: input.narrative[f.name] })),
-    options,
+  warnings.push(
+    ...personalDataWarnings(
+      NARRATIVE_FIELDS.map((f) => ({
+        name: f.name,
+        label: f.label,
+        text: input.narrative[f.name],
+      })),
+      options.referenceYear,
+    ),
   );
-  for (const finding of personal) {
-    warnings.push({
-      field: finding.field,
-      message: `${finding.fieldLabel} contains what looks like ${PERSONAL_DATA_LABELS[finding.kind]} (“${finding.match}”). Remove anything that could identify a person`,
-    });
-  }
   return warnings;
 }
 
