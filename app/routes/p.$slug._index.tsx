@@ -13,7 +13,7 @@ import { redirectKeepingNotice } from "~/modules/platform/notice.server";
 import { readPartnership } from "~/modules/platform/read-routing.server";
 import { financialYearLabel } from "~/modules/reporting/periods";
 import { today } from "~/modules/platform/clock.server";
-import { setupTasks } from "~/modules/tenancy/partnership-setup.server";
+import { isStarting, setupTasks } from "~/modules/tenancy/partnership-setup.server";
 import { contactVacancies } from "~/modules/pledge/nudges.server";
 import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 import { Main } from "~/ui/Layout";
@@ -48,7 +48,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     readPartnership(request, ctx.partnership.id, ctx.user.id, async (tx) => ({
       dashboard: await countyDashboard(tx, { partnership: ctx.partnership, filters, problems, today: day }),
       years: await publishableYears(tx, { partnershipId: ctx.partnership.id, today: day }),
-      setup: await setupTasks(tx, { partnershipId: ctx.partnership.id }),
+      setup: (await isStarting(tx, { partnershipId: ctx.partnership.id })) ? await setupTasks(tx, { partnershipId: ctx.partnership.id }) : null,
     })),
   );
   const contactTodos = ctx.can("partnership:manage")
@@ -66,7 +66,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     years: value.years.map((y) => ({ year: y, label: financialYearLabel(y) })),
     canSetCriteria: ctx.can("partnership:manage"),
     // A new partnership's coordinator sees what is left to set up, until nothing is.
-    setup: ctx.can("partnership:manage") && value.setup.some((t) => !t.done) ? value.setup : null,
+    setup: ctx.can("partnership:manage") && value.setup?.some((t) => !t.done) ? value.setup : null,
   });
 }
 

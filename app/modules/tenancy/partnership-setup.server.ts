@@ -104,8 +104,14 @@ export interface SetupTask {
 
 /**
  * What a new partnership sets up before anyone signs, and what of it is done: the coordinator's
- * task list on the county dashboard until every task is.
+ * task list on the county dashboard until every task is done or an organisation has signed.
  */
+/** The task list is for a partnership getting started: once any organisation has signed, it is running. */
+export async function isStarting(tx: Tx, { partnershipId }: { partnershipId: string }): Promise<boolean> {
+  const signed = await tx.selectFrom("pledge_signatures").select("id").where("partnership_id", "=", partnershipId).limit(1).executeTakeFirst();
+  return !signed;
+}
+
 export async function setupTasks(tx: Tx, { partnershipId }: { partnershipId: string }): Promise<SetupTask[]> {
   const count = async (table: "boroughs" | "organisations" | "metrics" | "delivery_plans" | "restorative_criteria" | "partnership_members" | "invitations") =>
     Number(
@@ -141,7 +147,7 @@ export async function setupTasks(tx: Tx, { partnershipId }: { partnershipId: str
     { key: "settings", label: "Check the return deadlines and what is published", path: "settings", done: Boolean(settingsSaved) },
     { key: "metrics", label: "The quarterly return's measures: a default set is ready, change it if you need to", path: "metrics", done: metrics > 0 },
     { key: "pledge", label: "Write and publish the pledge", path: "pledge", done: Boolean(published) },
-    { key: "criteria", label: "Set the restorative-borough criteria", path: "restorative-borough", done: criteria > 0 },
+    { key: "criteria", label: "Decide what makes a restorative borough", path: "restorative-borough", done: criteria > 0 },
     { key: "plan", label: "Start the delivery plan", path: "plans", done: plans > 0 },
     { key: "people", label: "Invite the board and the organisations' administrators", path: "people", done: members + invitations > 1 },
   ];
