@@ -19,11 +19,11 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     const pledges = await organisationPledges(tx, { partnershipId: ctx.partnership.id, on: today() });
     return list.map((o) => ({ ...o, status: pledges.get(o.id)?.status ?? "prospect" }));
   });
-  return json({ slug: ctx.partnership.slug, organisations, canImport: ctx.can("imports:run"), canAdd: ctx.can("partnership:manage") });
+  return json({ slug: ctx.partnership.slug, organisations, canImport: ctx.can("imports:run"), canAdd: ctx.can("partnership:manage"), canInvite: ctx.can("people:manage") });
 }
 
 export default function Organisations() {
-  const { slug, organisations, canImport, canAdd } = useLoaderData<typeof loader>();
+  const { slug, organisations, canImport, canAdd, canInvite } = useLoaderData<typeof loader>();
   return (
     <Main>
       <h1 className="govuk-heading-l">Organisations</h1>
@@ -41,6 +41,14 @@ export default function Organisations() {
             {" · "}
             <Link className="govuk-link" to={`/p/${slug}/orgs/import`}>
               Upload organisations and prospects (CSV)
+            </Link>
+          </>
+        ) : null}
+        {canInvite ? (
+          <>
+            {" · "}
+            <Link className="govuk-link" to={`/p/${slug}/orgs/invite`}>
+              Invite every organisation without an administrator
             </Link>
           </>
         ) : null}
