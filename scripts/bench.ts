@@ -289,7 +289,7 @@ try {
     { label: "county dashboard, national scale", server: servers.full, pathname: `/p/${largest}`, cookie: reader.cookie },
     { label: "public aggregate page", server: servers.full, pathname: `/public/${largest}` },
     { label: "borough dashboard", server: servers.full, pathname: `/p/${largest}/dashboard/${borough.id}`, cookie: reader.cookie },
-    // Every organisation of the largest partnership (14,001 at national scale), one page of 25 from the database.
+    // Every organisation of the largest partnership (14,001 at national scale), one page of 50 from the database.
     { label: "organisations list, national scale", server: servers.full, pathname: `/p/${largest}/orgs`, cookie: reader.cookie },
     { label: "organisations list, filtered page", server: servers.full, pathname: `/p/${largest}/orgs?q=a&status=signed&orgs-sort=status&orgs-dir=desc&orgs-page=20`, cookie: reader.cookie },
   ]);

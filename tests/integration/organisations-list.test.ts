@@ -23,7 +23,7 @@ beforeAll(async () => {
   cleveland = await partnershipId(server().db.handles.owner, "cleveland");
   coordinator = await signedIn(server().url, "coordinator@cleveland.demo.test");
   const rows = ["name,sector,borough"];
-  for (let i = 1; i <= 60; i++) rows.push(`Paging Trust ${String(i).padStart(2, "0")},Faith,Hartlepool`);
+  for (let i = 1; i <= 120; i++) rows.push(`Paging Trust ${String(i).padStart(3, "0")},Faith,Hartlepool`);
   for (let i = 1; i <= 5; i++) rows.push(`Paging Shop ${i},Business,Hartlepool`);
   const form = new FormData();
   form.append("file", new Blob([rows.join("\n")]), "paging.csv");
@@ -47,23 +47,23 @@ describe("the organisations list", () => {
 
   it("pages in the database and keeps the filters on every page link", async () => {
     const first = await list("?q=Paging+Trust&sector=faith");
-    expect(rowNames(first.html)).toHaveLength(25);
-    expect(first.html).toContain("Rows 1 to 25 of 60 (page 1 of 3)");
+    expect(rowNames(first.html)).toHaveLength(50);
+    expect(first.html).toContain("Rows 1 to 50 of 120 (page 1 of 3)");
     const next = decode(first.html.match(/href="([^"]*)" rel="next"/)![1]);
     expect(new URLSearchParams(next.split("#")[0].slice(1)).get("sector")).toBe("faith");
     const second = await list(next.split("#")[0]);
-    expect(rowNames(second.html)[0]).toBe("Paging Trust 26");
-    expect(second.html).toContain("Rows 26 to 50 of 60 (page 2 of 3)");
+    expect(rowNames(second.html)[0]).toBe("Paging Trust 051");
+    expect(second.html).toContain("Rows 51 to 100 of 120 (page 2 of 3)");
     // A page past the end shows the last.
-    expect(rowNames((await list("?q=Paging+Trust&orgs-page=99")).html)[0]).toBe("Paging Trust 51");
+    expect(rowNames((await list("?q=Paging+Trust&orgs-page=99")).html)[0]).toBe("Paging Trust 101");
   });
 
   it("sorts by a column, marked with aria-sort, and the sort survives the filter form", async () => {
     const page = await list("?q=Paging+Trust&orgs-sort=name&orgs-dir=desc");
-    expect(rowNames(page.html).slice(0, 2)).toEqual(["Paging Trust 60", "Paging Trust 59"]);
+    expect(rowNames(page.html).slice(0, 2)).toEqual(["Paging Trust 120", "Paging Trust 119"]);
     expect(page.html).toMatch(/aria-sort="descending"/);
     const bySector = await list("?q=paging&orgs-sort=sector&orgs-dir=desc");
-    expect(rowNames(bySector.html)[0]).toBe("Paging Trust 01");
+    expect(rowNames(bySector.html)[0]).toBe("Paging Trust 001");
     expect(rowNames((await list("?q=paging&orgs-sort=sector")).html)[0]).toBe("Paging Shop 1");
     expect(bySector.html).toContain('name="orgs-sort" value="sector"');
   });
@@ -73,7 +73,7 @@ describe("the organisations list", () => {
       const page = await list(search);
       expect.soft(page.status, search).toBe(200);
     }
-    expect(rowNames((await list("?orgs-page=abc")).html)).toHaveLength(25);
+    expect(rowNames((await list("?orgs-page=abc")).html)).toHaveLength(50);
     expect((await list("?q=100%25")).html).toContain("0 organisations matching the filters");
   });
 

@@ -1,6 +1,6 @@
 /**
  * One page of a partnership's organisations, searched, filtered and sorted in the database: at
- * national scale a partnership has 14,000, and the page sends 25. Pledge status is worked out in
+ * national scale a partnership has 14,000, and the page sends 50. Pledge status is worked out in
  * SQL from the latest signature or withdrawal on the day, as pledge/status.ts does in code
  * (tests/integration/organisations-list.test.ts holds the two to the same answers).
  */

@@ -18,7 +18,7 @@ export const LIST_STATUS_LABELS: Record<ListStatus, string> = {
 };
 export const LIST_SORTS = ["name", "sector", "borough", "status"] as const;
 export const ORGANISATIONS_TABLE = "orgs";
-export const ORGANISATIONS_PAGE_SIZE = 25;
+export const ORGANISATIONS_PAGE_SIZE = 50;
 
 const COUNTY_WIDE = "county-wide";
 
