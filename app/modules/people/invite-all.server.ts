@@ -10,7 +10,12 @@ import { sql } from "kysely";
 import { deliverSoon } from "../notify/delivery.server";
 import { epochMs } from "../platform/clock.server";
 import { logger } from "../platform/logger.server";
-import { findImportJob, finishImportJob, progressReporter, startImportJob } from "../imports/jobs.server";
+import {
+  findImportJob,
+  finishImportJob,
+  progressReporter,
+  startImportJob,
+} from "../imports/jobs.server";
 import { withPartnership, type Tx } from "../tenancy/with-partnership.server";
 import { createInvitation } from "./invitations.server";
 
@@ -35,7 +40,10 @@ interface Candidate {
 }
 
 /** Organisations still in the programme with no org administrator, and whether an invitation to run one is pending. */
-async function organisationsWithoutAdmin(tx: Tx, partnershipId: string): Promise<Candidate[]> {
+async function organisationsWithoutAdmin(
+  tx: Tx,
+  partnershipId: string,
+): Promise<Candidate[]> {
   const at = new Date(epochMs());
   return tx
     .selectFrom("organisations as o")
@@ -82,13 +90,24 @@ export interface InviteAllPreview {
 }
 
 /** What each button would do now: for the page before anything is sent. */
-export async function previewInviteAll(tx: Tx, { partnershipId }: { partnershipId: string }): Promise<InviteAllPreview> {
+export async function previewInviteAll(
+  tx: Tx,
+  { partnershipId }: { partnershipId: string },
+): Promise<InviteAllPreview> {
   const all = await organisationsWithoutAdmin(tx, partnershipId);
   const withContact = all.filter((o) => o.contact_email);
-  return { toInvite: withContact.filter((o) => !o.pending).length, pending: withContact.filter((o) => o.pending).length, noContact: all.length - withContact.length };
+  return {
+    toInvite: withContact.filter((o) => !o.pending).length,
+    pending: withContact.filter((o) => o.pending).length,
+    noContact: all.length - withContact.length,
+  };
 }
 
-export type InviteAllStart = { jobId: string; started: boolean; finished: Promise<void> };
+export type InviteAllStart = {
+  jobId: string;
+  started: boolean;
+  finished: Promise<void>;
+};
 
 export async function startInviteAll({
   partnershipId,
@@ -103,31 +122,72 @@ export async function startInviteAll({
   resend: boolean;
   origin: string;
 }): Promise<InviteAllStart> {
-  const { candidates, running } = await withPartnership(partnershipId, userId, async (tx) => ({
-    candidates: await organisationsWithoutAdmin(tx, partnershipId),
-    running: await tx
-      .selectFrom("import_jobs")
-      .select("id")
-      .where("partnership_id", "=", partnershipId)
-      .where("kind", "=", INVITE_ALL_KIND)
-      .where("status", "in", ["checking", "applying"])
-      .executeTakeFirst(),
-  }));
-  if (running) return { jobId: running.id, started: false, finished: Promise.resolve() };
-  const noContact = candidates.filter((o) => !o.contact_email).map((o) => o.name);
-  const alreadyInvited = resend ? 0 : candidates.filter((o) => o.contact_email && o.pending).length;
-  const toInvite = candidates.filter((o) => o.contact_email && (resend || !o.pending));
-  const subject = resend ? "Invitations sent again" : "Invitations to organisations without an administrator";
-  const job = await startImportJob(partnershipId, userId, { id: jobId, kind: INVITE_ALL_KIND, subject, fileName: "", totalRows: toInvite.length });
-  if (!job.created) return { jobId, started: false, finished: Promise.resolve() };
-  const finished = sendInvitations({ partnershipId, userId, jobId, origin, toInvite, report: { invited: 0, noContact, alreadyInvited, failed: [], resend } }).catch(async (error: Error) => {
+  const { candidates, running } = await withPartnership(
+    partnershipId,
+    userId,
+    async (tx) => ({
+      candidates: await organisationsWithoutAdmin(tx, partnershipId),
+      running: await tx
+        .selectFrom("import_jobs")
+        .select("id")
+        .where("partnership_id", "=", partnershipId)
+        .where("kind", "=", INVITE_ALL_KIND)
+        .where("status", "in", ["checking", "applying"])
+        .executeTakeFirst(),
+    }),
+  );
+  if (running)
+    return { jobId: running.id, started: false, finished: Promise.resolve() };
+  const noContact = candidates
+    .filter((o) => !o.contact_email)
+    .map((o) => o.name);
+  const alreadyInvited = resend
+    ? 0
+    : candidates.filter((o) => o.contact_email && o.pending).length;
+  const toInvite = candidates.filter(
+    (o) => o.contact_email && (resend || !o.pending),
+  );
+  const subject = resend
+    ? "Invitations sent again"
+    : "Invitations to organisations without an administrator";
+  const job = await startImportJob(partnershipId, userId, {
+    id: jobId,
+    kind: INVITE_ALL_KIND,
+    subject,
+    fileName: "",
+    totalRows: toInvite.length,
+  });
+  if (!job.created)
+    return { jobId, started: false, finished: Promise.resolve() };
+  const finished = sendInvitations({
+    partnershipId,
+    userId,
+    jobId,
+    origin,
+    toInvite,
+    report: { invited: 0, noContact, alreadyInvited, failed: [], resend },
+  }).catch(async (error: Error) => {
     logger.error({ err: error, jobId }, "invite-all failed");
-    await finishImportJob(partnershipId, userId, jobId, { status: "failed", processedRows: 0, report: { message: "Sending the invitations stopped. Those sent are kept; start again to send the rest." } });
+    await finishImportJob(partnershipId, userId, jobId, {
+      status: "failed",
+      processedRows: 0,
+      report: {
+        message:
+          "Sending the invitations stopped. Those sent are kept; start again to send the rest.",
+      },
+    });
   });
   return { jobId, started: true, finished };
 }
 
-async function sendInvitations(job: { partnershipId: string; userId: string; jobId: string; origin: string; toInvite: Candidate[]; report: InviteAllReport }) {
+async function sendInvitations(job: {
+  partnershipId: string;
+  userId: string;
+  jobId: string;
+  origin: string;
+  toInvite: Candidate[];
+  report: InviteAllReport;
+}) {
   const { partnershipId, userId, jobId, report } = job;
   const progress = progressReporter(partnershipId, userId, jobId);
   progress.report(0, "applying");
@@ -135,13 +195,27 @@ async function sendInvitations(job: { partnershipId: string; userId: string; job
   for (const o of job.toInvite) {
     try {
       const outcome = await withPartnership(partnershipId, userId, (tx) =>
-        createInvitation(tx, { partnershipId, email: o.contact_email!, name: o.contact_name, role: "org_admin", organisationId: o.id, invitedBy: userId, origin: job.origin }),
+        createInvitation(tx, {
+          partnershipId,
+          email: o.contact_email!,
+          name: o.contact_name,
+          role: "org_admin",
+          organisationId: o.id,
+          invitedBy: userId,
+          origin: job.origin,
+        }),
       );
       if (outcome.ok) report.invited++;
       else report.failed.push({ name: o.name, message: outcome.message });
     } catch (error) {
-      logger.warn({ err: error, organisationId: o.id, jobId }, "invitation not sent");
-      report.failed.push({ name: o.name, message: "The invitation could not be sent" });
+      logger.warn(
+        { err: error, organisationId: o.id, jobId },
+        "invitation not sent",
+      );
+      report.failed.push({
+        name: o.name,
+        message: "The invitation could not be sent",
+      });
     }
     processed++;
     if (processed % 10 === 0) {
@@ -150,12 +224,25 @@ async function sendInvitations(job: { partnershipId: string; userId: string; job
     }
   }
   await progress.flush();
-  await finishImportJob(partnershipId, userId, jobId, { status: "done", processedRows: processed, report: { ...report } });
+  await finishImportJob(partnershipId, userId, jobId, {
+    status: "done",
+    processedRows: processed,
+    report: { ...report },
+  });
   deliverSoon(partnershipId);
 }
 
-export async function findInviteAllJob(tx: Tx, { partnershipId, jobId }: { partnershipId: string; jobId: string }) {
+export async function findInviteAllJob(
+  tx: Tx,
+  { partnershipId, jobId }: { partnershipId: string; jobId: string },
+) {
   const job = await findImportJob(tx, { partnershipId, jobId });
   if (!job || job.kind !== INVITE_ALL_KIND) return null;
-  return { id: job.id, status: job.status, processedRows: job.processedRows, totalRows: job.totalRows, report: job.report as Partial<InviteAllReport> & { message?: string } };
+  return {
+    id: job.id,
+    status: job.status,
+    processedRows: job.processedRows,
+    totalRows: job.totalRows,
+    report: job.report as Partial<InviteAllReport> & { message?: string },
+  };
 }
