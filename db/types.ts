@@ -66,6 +66,9 @@ export interface OrganisationsTable {
   borough_id: string | null;
   is_statutory: Generated<boolean>;
   website: string | null;
+  /** Who the partnership deals with there before anyone has an account: invitations and reminders go to this email. */
+  contact_name: string | null;
+  contact_email: string | null;
   quality_mark: "rsqm" | "rjc_registered" | null;
   quality_mark_expires_on: DateText | null;
   /** The organisation has left the partnership's programme (distinct from withdrawing a pledge). */

@@ -284,11 +284,14 @@ try {
   const submit = async (label: string, server: AppProcess, list: Submitter[], connections: number) => logSubmitRun(await submitRun(label, server, list, connections));
 
   section("Reads");
-  const [trivial, county, publicPage] = await readInTurns([
+  const [trivial, county, publicPage, , orgsList, orgsFiltered] = await readInTurns([
     { label: "trivial (/healthz)", server: servers.full, pathname: "/healthz" },
     { label: "county dashboard, national scale", server: servers.full, pathname: `/p/${largest}`, cookie: reader.cookie },
     { label: "public aggregate page", server: servers.full, pathname: `/public/${largest}` },
     { label: "borough dashboard", server: servers.full, pathname: `/p/${largest}/dashboard/${borough.id}`, cookie: reader.cookie },
+    // Every organisation of the largest partnership (14,001 at national scale), one page of 50 from the database.
+    { label: "organisations list, national scale", server: servers.full, pathname: `/p/${largest}/orgs`, cookie: reader.cookie },
+    { label: "organisations list, filtered page", server: servers.full, pathname: `/p/${largest}/orgs?q=a&status=signed&orgs-sort=status&orgs-dir=desc&orgs-page=20`, cookie: reader.cookie },
   ]);
   const [demoPg, demoPglite] = await readInTurns([
     { label: "demo county dashboard, PostgreSQL", server: servers["demo-pg"], pathname: "/p/cleveland", cookie: demoPgCookie },
@@ -377,6 +380,7 @@ try {
     met &&= ok;
     log(`${key.padEnd(28)} ${value.toFixed(2).padStart(7)}   goal ${goals[key][0].padEnd(6)} ${ok ? "met" : "NOT MET"}`);
   }
+  log(`${"orgs_list_p95_ms".padEnd(28)} ${orgsList.p95.toFixed(1).padStart(7)}   (filtered and sorted by status, page 20: ${orgsFiltered.p95.toFixed(1)} ms; the floor, /healthz: ${trivial.p95.toFixed(1)} ms)`);
   log(`${"dashboard_js_gzip_kb".padEnd(28)} ${javascriptKb.toFixed(1).padStart(7)}`);
   log(`${"dashboard_server_ms_p50".padEnd(28)} ${render.p50.toFixed(1).padStart(7)}   (first view after a return: ${afterReturn.p50.toFixed(0)} ms, for the quarter shown ${shownText}; computing everything afresh: ${computing.p50.toFixed(0)} ms)`);
   const busyOne = busyShare(submitFullOne.label);
@@ -410,7 +414,7 @@ try {
       },
       ratios,
       goals: Object.fromEntries(Object.entries(goals).map(([k, [text, test]]) => [k, { goal: text, met: test(ratios[k as keyof typeof ratios]) }])),
-      extra: { cpu_stolen_trivial: stolenTrivial, cpu_stolen_county: stolenCounty, cpu_busy_submit_1_conn: busyOne, cpu_busy_submit_10_conns: busyTen, concurrent_speedup_cpu_ceiling: ceiling, dashboard_js_gzip_kb: javascriptKb, dashboard_server_ms_p50: render.p50, dashboard_after_return_ms_p50: afterReturn.p50, dashboard_after_shown_quarter_return_ms_p50: afterShownReturn?.p50 ?? null, dashboard_compute_ms_p50: computing.p50, mixed_load_rps: load.run.rps, mixed_load_5xx: load.run.byClass["5xx"], mixed_load_errors: load.run.errors, mixed_load_lost: after.missing, mixed_load_drift: after.drift },
+      extra: { orgs_list_p95_ms: orgsList.p95, orgs_list_filtered_p95_ms: orgsFiltered.p95, floor_p95_ms: trivial.p95, cpu_stolen_trivial: stolenTrivial, cpu_stolen_county: stolenCounty, cpu_busy_submit_1_conn: busyOne, cpu_busy_submit_10_conns: busyTen, concurrent_speedup_cpu_ceiling: ceiling, dashboard_js_gzip_kb: javascriptKb, dashboard_server_ms_p50: render.p50, dashboard_after_return_ms_p50: afterReturn.p50, dashboard_after_shown_quarter_return_ms_p50: afterShownReturn?.p50 ?? null, dashboard_compute_ms_p50: computing.p50, mixed_load_rps: load.run.rps, mixed_load_5xx: load.run.byClass["5xx"], mixed_load_errors: load.run.errors, mixed_load_lost: after.missing, mixed_load_drift: after.drift },
       raw: Object.fromEntries(runs.map((r) => [r.label, r])),
     };
     fs.writeFileSync(jsonFile, JSON.stringify(report, null, 2) + "\n");

@@ -4,7 +4,7 @@ import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
 import type { CsvProblem } from "~/modules/platform/csv/read.server";
 import { ProblemTable, UPLOAD_ACCEPT } from "~/modules/imports/ImportParts";
-import { ORGANISATION_CSV_HEADER } from "~/modules/imports/organisation-columns";
+import { ORGANISATION_CONTACT_COLUMNS, ORGANISATION_CSV_HEADER } from "~/modules/imports/organisation-columns";
 import { importOrganisations } from "~/modules/imports/organisations.server";
 import { ignoredColumnsNote } from "~/modules/platform/csv/report";
 import { readUploadedFile } from "~/modules/platform/csv/upload.server";
@@ -91,6 +91,8 @@ export default function ImportOrganisations() {
               ["statutory", "yes or no (blank means no)."],
               ["website", "An address starting with https://, or blank."],
               ["pledge_status", "In the download only; ignored on upload (pledge status comes from signatures)."],
+              ["contact_name", "Optional. The person to invite to run the organisation's account."],
+              ["contact_email", "Optional. Their email address: invitations, and reminders until the organisation has an account, go there."],
             ].map(([k, v]) => (
               <div className="govuk-summary-list__row" key={k}>
                 <dt className="govuk-summary-list__key">{k}</dt>
@@ -98,7 +100,7 @@ export default function ImportOrganisations() {
               </div>
             ))}
           </dl>
-          <p className="govuk-body-s">Header row: {ORGANISATION_CSV_HEADER.join(",")}</p>
+          <p className="govuk-body-s">Header row: {[...ORGANISATION_CSV_HEADER, ...ORGANISATION_CONTACT_COLUMNS].join(",")}</p>
         </div>
       </details>
       {reply?.reading ? (

@@ -20,6 +20,7 @@ export function DataTable({
   download,
   extraLinks,
   noFigure,
+  sortedOnServer = false,
 }: {
   table: TableData;
   cells?: Record<string, (row: Row) => ReactNode>;
@@ -30,6 +31,8 @@ export function DataTable({
   extraLinks?: ReactNode;
   /** What an empty numeric cell shows (e.g. "–" for "no figure"); the CSV keeps it empty. */
   noFigure?: string;
+  /** The rows come sorted and paged from the database (a table too long to send whole): shown as they are. */
+  sortedOnServer?: boolean;
 }) {
   const location = useLocation();
   const search = useMemo(() => new URLSearchParams(location.search), [location.search]);
@@ -63,7 +66,7 @@ export function DataTable({
     state: { sorting },
     getCoreRowModel: getCoreRowModel(),
     getSortedRowModel: getSortedRowModel(),
-    manualSorting: false,
+    manualSorting: sortedOnServer,
     enableSortingRemoval: false,
   });
   const numeric = new Set(table.columns.filter((c) => c.numeric).map((c) => c.key));

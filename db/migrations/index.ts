@@ -21,6 +21,7 @@ import * as m2026_11_22_73 from "./2026_11_22_73_return_quarters_changed";
 import * as m2026_12_04_01 from "./2026_12_04_01_kept_posts";
 import * as m2026_12_04_21 from "./2026_12_04_21_outbox_invitation";
 import * as m2026_12_04_50 from "./2026_12_04_50_paper_signatures_and_deletion";
+import * as m2026_12_04_60 from "./2026_12_04_60_organisation_contacts";
 import * as m2026_12_04_70 from "./2026_12_04_70_contact_left";
 import * as m2026_12_04_80 from "./2026_12_04_80_join_requests";
 
@@ -43,6 +44,7 @@ export const migrations: Record<string, Migration> = {
   "2026_12_04_01_kept_posts": m2026_12_04_01,
   "2026_12_04_21_outbox_invitation": m2026_12_04_21,
   "2026_12_04_50_paper_signatures_and_deletion": m2026_12_04_50,
+  "2026_12_04_60_organisation_contacts": m2026_12_04_60,
   "2026_12_04_70_contact_left": m2026_12_04_70,
   "2026_12_04_80_join_requests": m2026_12_04_80,
 };

@@ -126,3 +126,28 @@ describe("pledge reminders over SMTP", () => {
     expect(statuses.map((s) => s.status)).toEqual(["sent", "sent"]);
   });
 });
+
+describe("pledge reminders to an organisation with no account yet", () => {
+  it("reach it through its contact email, once", async () => {
+    delete process.env.SMTP_URL;
+    const owner = db().handles.owner;
+    const cleveland = await partnershipId(owner, "cleveland");
+    const { id } = await owner
+      .insertInto("organisations")
+      .values({ partnership_id: cleveland, name: "Billingham Bowls Club", sector: "voluntary_community", contact_name: "Tom Hale", contact_email: "tom@billingham.example.org" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const version = await owner.selectFrom("pledge_versions").select("id").where("partnership_id", "=", cleveland).where("state", "=", "published").executeTakeFirstOrThrow();
+    const signed = await owner
+      .insertInto("pledge_signatures")
+      .values({ partnership_id: cleveland, organisation_id: id, pledge_version_id: version.id, signed_on: addDays(today(), -200), signatory_name: "Tom Hale", signatory_title: "Secretary", activity: "{}" })
+      .returning("expires_on")
+      .executeTakeFirstOrThrow();
+    const day = addDays(signed.expires_on, -10);
+    await runReminders({ today: day, origin: ORIGIN });
+    await runReminders({ today: day, origin: ORIGIN });
+    const renewals = (await sentTo("tom@billingham.example.org")).filter((m) => m.kind === "reminder:renewal");
+    expect(renewals).toHaveLength(1);
+    expect(renewals[0].body_text).toContain(`${ORIGIN}/p/cleveland/orgs/${id}`);
+  });
+});

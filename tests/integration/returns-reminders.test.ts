@@ -67,3 +67,24 @@ describe("return reminders", () => {
     expect(await messagesTo("champion@hampshire.demo.test")).toHaveLength(before);
   });
 });
+
+describe("return reminders to an organisation with no account yet", () => {
+  it("reach it through its contact email, once each", async () => {
+    const owner = db().handles.owner;
+    const { id } = await owner
+      .insertInto("organisations")
+      .values({ partnership_id: hampshire, name: "Eastleigh Tenants Forum", sector: "housing", contact_name: "Rosa Quinn", contact_email: "rosa@eastleigh.example.org" })
+      .returning("id")
+      .executeTakeFirstOrThrow();
+    const version = await owner.selectFrom("pledge_versions").select("id").where("partnership_id", "=", hampshire).where("state", "=", "published").executeTakeFirstOrThrow();
+    await owner
+      .insertInto("pledge_signatures")
+      .values({ partnership_id: hampshire, organisation_id: id, pledge_version_id: version.id, signed_on: quarter.start, signatory_name: "Rosa Quinn", signatory_title: "Chair", activity: "{}" })
+      .execute();
+    await run(due);
+    await run(due);
+    const messages = await messagesTo("rosa@eastleigh.example.org");
+    expect(messages.map((m) => m.kind)).toEqual(["reminder:return-due-today"]);
+    expect(messages[0].body_text).toContain(`https://gt.example.org/p/hampshire/orgs/${id}/returns/${quarter.key}`);
+  });
+});

@@ -90,6 +90,7 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   "routes/p.$slug.pledge.versions.$version": { get: STAFF, post: "none" },
   "routes/p.$slug.orgs[.csv]": { get: STAFF, post: "none" },
   "routes/p.$slug.orgs.import": { get: ["coordinator"], post: ["coordinator"] },
+  "routes/p.$slug.orgs.invite": { get: ["coordinator"], post: ["coordinator"], intents: ["invite", "resend"] },
   "routes/p.$slug.orgs.$org.pledge._index": { get: MEMBERS, post: "none" },
   "routes/p.$slug.orgs.$org.pledge.certificate": { get: MEMBERS, post: "none" },
   "routes/p.$slug.orgs.$org.pledge.withdraw": { get: ["org_admin"], post: ["org_admin"] },

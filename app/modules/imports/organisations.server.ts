@@ -5,6 +5,7 @@
  * are matched as organisationNameKey reads them, so a file saved by another program, which curls
  * an apostrophe or decomposes an accent, finds the organisations already on the list.
  */
+import { z } from "zod";
 import { now } from "../platform/clock.server";
 import type { Sector } from "../../../db/types";
 import { PLEDGE_STATUS_LABELS } from "../pledge/status";
@@ -14,7 +15,7 @@ import { organisationNameKey } from "../tenancy/organisation-names";
 import { listBoroughs } from "../tenancy/partnerships.server";
 import { SECTOR_LABELS, SECTORS, sectorLabel } from "../tenancy/sectors";
 import type { Tx } from "../tenancy/with-partnership.server";
-import { ORGANISATION_CSV_HEADER } from "./organisation-columns";
+import { ORGANISATION_CONTACT_COLUMNS, ORGANISATION_CSV_HEADER } from "./organisation-columns";
 import { quoteCell } from "../platform/csv/report";
 import { readCsv, type CellResult, type ColumnSpec, type CsvProblem, type CsvRow } from "../platform/csv/read.server";
 import { csvText } from "../platform/csv/write.server";
@@ -55,6 +56,20 @@ function website(value: string): CellResult<string | null> {
   return fail(`${quoteCell(value)} is not a website address: enter one starting with https://`);
 }
 
+function contactName(value: string): CellResult<string | null> {
+  if (!value) return { ok: true, value: null };
+  return value.length > 200 ? fail(`${quoteCell(value)} is ${value.length} characters long: a contact's name must be 200 characters or fewer`) : { ok: true, value };
+}
+
+const EMAIL = z.string().max(254).email();
+
+function contactEmail(value: string): CellResult<string | null> {
+  if (!value) return { ok: true, value: null };
+  // A spreadsheet's mailto: link pastes as its address with the scheme in front.
+  const address = value.replace(/^mailto:/i, "").trim();
+  return EMAIL.safeParse(address).success ? { ok: true, value: address } : fail(`${quoteCell(value)} is not an email address: enter one like name@example.org, or leave it blank`);
+}
+
 export interface ImportSummary {
   added: number;
   updated: number;
@@ -92,6 +107,8 @@ export async function importOrganisations(tx: Tx, { partnershipId, csv }: { part
     { name: "borough", parse: boroughOf },
     { name: "statutory", parse: yesNo },
     { name: "website", parse: website },
+    { name: "contact_name", parse: contactName },
+    { name: "contact_email", parse: contactEmail },
     // In the download for reading; pledge status comes from signatures, never from a file.
     { name: "pledge_status", parse: () => ({ ok: true, value: null }) },
   ];
@@ -101,7 +118,7 @@ export async function importOrganisations(tx: Tx, { partnershipId, csv }: { part
 
   const existing = await tx
     .selectFrom("organisations")
-    .select(["id", "name", "sector", "borough_id", "is_statutory", "website"])
+    .select(["id", "name", "sector", "borough_id", "is_statutory", "website", "contact_name", "contact_email"])
     .where("partnership_id", "=", partnershipId)
     .execute();
   const byName = new Map(existing.map((o) => [organisationNameKey(o.name), o]));
@@ -116,13 +133,17 @@ export async function importOrganisations(tx: Tx, { partnershipId, csv }: { part
       borough_id: "borough" in values ? (values.borough as string | null) : (found?.borough_id ?? null),
       is_statutory: "statutory" in values ? (values.statutory as boolean) : (found?.is_statutory ?? false),
       website: "website" in values ? (values.website as string | null) : (found?.website ?? null),
+      contact_name: "contact_name" in values ? (values.contact_name as string | null) : (found?.contact_name ?? null),
+      contact_email: "contact_email" in values ? (values.contact_email as string | null) : (found?.contact_email ?? null),
     };
     if (!found) {
       await tx.insertInto("organisations").values({ partnership_id: partnershipId, ...next }).execute();
       summary.added++;
       continue;
     }
-    const same = found.name === next.name && found.sector === next.sector && found.borough_id === next.borough_id && found.is_statutory === next.is_statutory && found.website === next.website;
+    const same = found.name === next.name && found.sector === next.sector && found.borough_id === next.borough_id && found.is_statutory === next.is_statutory && found.website === next.website &&
+      found.contact_name === next.contact_name &&
+      found.contact_email === next.contact_email;
     if (same) {
       summary.unchanged++;
       continue;
@@ -139,20 +160,21 @@ export async function importOrganisations(tx: Tx, { partnershipId, csv }: { part
 }
 
 /** The organisations as CSV, in the upload's shape (pledge_status is for reading; uploads ignore it). */
-export async function organisationsCsv(tx: Tx, { partnershipId, on, boroughId }: { partnershipId: string; on: string; boroughId?: string | null }) {
+export async function organisationsCsv(tx: Tx, { partnershipId, on, boroughId, contacts = false }: { partnershipId: string; on: string; boroughId?: string | null; contacts?: boolean }) {
   const [organisations, pledges] = await Promise.all([listOrganisations(tx, { partnershipId, boroughId }), organisationPledges(tx, { partnershipId, on })]);
-  const websites = new Map(
-    (await tx.selectFrom("organisations").select(["id", "website"]).where("partnership_id", "=", partnershipId).execute()).map((o) => [o.id, o.website]),
+  const extras = new Map(
+    (await tx.selectFrom("organisations").select(["id", "website", "contact_name", "contact_email"]).where("partnership_id", "=", partnershipId).execute()).map((o) => [o.id, o]),
   );
   return csvText(
-    ORGANISATION_CSV_HEADER,
+    contacts ? [...ORGANISATION_CSV_HEADER, ...ORGANISATION_CONTACT_COLUMNS] : ORGANISATION_CSV_HEADER,
     organisations.map((o) => [
       o.name,
       sectorLabel(o.sector),
       o.borough_name ?? COUNTY_WIDE,
       o.is_statutory ? "yes" : "no",
-      websites.get(o.id) ?? "",
+      extras.get(o.id)?.website ?? "",
       PLEDGE_STATUS_LABELS[pledges.get(o.id)?.status ?? "prospect"],
+      ...(contacts ? [extras.get(o.id)?.contact_name ?? "", extras.get(o.id)?.contact_email ?? ""] : []),
     ]),
   );
 }

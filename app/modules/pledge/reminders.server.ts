@@ -41,10 +41,28 @@ async function organisationAdmins(
     .execute();
 }
 
+/** Organisations with no administrator yet are reached through their contact email, if the partnership has one. */
+async function contactsOf(tx: Tx, partnershipId: string, organisationIds: string[]) {
+  if (organisationIds.length === 0) return [];
+  return tx
+    .selectFrom("organisations")
+    .select(["id as organisation_id", "name as organisation", "contact_email", "contact_name"])
+    .where("partnership_id", "=", partnershipId)
+    .where("id", "in", organisationIds)
+    .where("contact_email", "is not", null)
+    .execute();
+}
+
 export async function sendPledgeReminders(tx: Tx, ctx: ReminderContext): Promise<number> {
   const nudges = await organisationNudges(tx, { partnershipId: ctx.partnershipId, on: ctx.today });
   const due = [...nudges].filter(([, list]) => list.some((n) => n.reminder));
-  const admins = await organisationAdmins(tx, ctx.partnershipId, due.map(([id]) => id));
+  const accounts = await organisationAdmins(tx, ctx.partnershipId, due.map(([id]) => id));
+  const withAdmin = new Set(accounts.map((a) => a.organisation_id));
+  const contacts = await contactsOf(tx, ctx.partnershipId, due.map(([id]) => id).filter((id) => !withAdmin.has(id)));
+  const admins = [
+    ...accounts.map((a) => ({ ...a, key: a.user_id })),
+    ...contacts.map((c) => ({ organisation_id: c.organisation_id, organisation: c.organisation, email: c.contact_email!, name: c.contact_name ?? `${c.organisation}`, key: `contact:${c.contact_email!.toLowerCase()}` })),
+  ];
   let queued = 0;
   for (const [organisationId, list] of due) {
     const page = `${ctx.origin}/p/${ctx.partnershipSlug}/orgs/${organisationId}`;
@@ -55,11 +73,7 @@ export async function sendPledgeReminders(tx: Tx, ctx: ReminderContext): Promise
           subject: SUBJECTS[nudge.kind](admin.organisation, nudge),
           text: `Dear ${admin.name},\n\n${nudge.title}.\n\nYou can deal with this on ${admin.organisation}'s page:\n${page}\n\nIt stays on the page's to-do list until it is done.\n\nGolden Thread`,
           kind: `reminder:${nudge.kind}`,
-          dedupeKey: pledgeReminderKey(
-            organisationId,
-            nudge.reminder!,
-            admin.user_id,
-          ),
+          dedupeKey: pledgeReminderKey(organisationId, nudge.reminder!, admin.key),
         });
         if (sent) queued++;
       }

@@ -78,7 +78,20 @@ export async function queueReturnReminders(tx: Tx, ctx: ReminderContext): Promis
       .where("u.disabled_at", "is", null)
       .distinct()
       .execute();
-    for (const r of recipients) {
+    // An organisation with no account yet hears through the contact the partnership has for it.
+    const reached = new Set(recipients.map((r) => r.organisation_id));
+    const unreached = due.filter((id) => !reached.has(id));
+    const contacts = unreached.length
+      ? await tx
+          .selectFrom("organisations")
+          .select(["id as organisation_id", "name as organisation", "contact_email as email"])
+          .where("partnership_id", "=", ctx.partnershipId)
+          .where("id", "in", unreached)
+          .where("contact_email", "is not", null)
+          .execute()
+      : [];
+    const everyone = [...recipients, ...contacts.map((c) => ({ ...c, email: c.email!, user_id: `contact:${c.email!.toLowerCase()}` }))];
+    for (const r of everyone) {
       const link = `${ctx.origin}/p/${ctx.partnershipSlug}/orgs/${r.organisation_id}/returns/${q.key}`;
       const { subject, text } = message(kind, q, r.organisation, base.dueOn, base.editableUntil, link);
       const sent = await queueEmail(tx, ctx.partnershipId, {
