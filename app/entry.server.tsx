@@ -34,13 +34,7 @@ declare module "@remix-run/node" {
   }
 }
 
-export default function handleRequest(
-  request: Request,
-  responseStatusCode: number,
-  responseHeaders: Headers,
-  remixContext: EntryContext,
-  loadContext: AppLoadContext,
-) {
+export default function handleRequest(request: Request, responseStatusCode: number, responseHeaders: Headers, remixContext: EntryContext, loadContext: AppLoadContext) {
   const cacheKey = pageCacheKey(request, responseStatusCode, remixContext);
   if (cacheKey) {
     return renderedPage(cacheKey, () => renderToBuffer(request, remixContext, loadContext)).then((page) => pageResponse(page, request, responseStatusCode, responseHeaders));

@@ -27,7 +27,8 @@ export const DEFAULT_METRICS: DefaultMetric[] = [
     unit: "referrals",
     aggregation: "sum",
     participantCount: true,
-    definition: "Referrals your organisation made to a restorative justice service this quarter. Count each person referred once per case. Do not count enquiries that did not become a referral.",
+    definition:
+      "Referrals your organisation made to a restorative justice service this quarter. Count each person referred once per case. Do not count enquiries that did not become a referral.",
   },
   {
     key: "referrals_received",
@@ -64,7 +65,8 @@ export const DEFAULT_METRICS: DefaultMetric[] = [
     unit: "processes",
     aggregation: "sum",
     participantCount: true,
-    definition: "Restorative meetings or conferences that were completed this quarter with the parties in the same room (or on a video call). Count a case once, when it completes.",
+    definition:
+      "Restorative meetings or conferences that were completed this quarter with the parties in the same room (or on a video call). Count a case once, when it completes.",
   },
   {
     key: "processes_indirect",
@@ -109,7 +111,8 @@ export const DEFAULT_METRICS: DefaultMetric[] = [
     unit: "practitioners",
     aggregation: "last",
     participantCount: false,
-    definition: "RJC accredited practitioners working for your organisation on the last day of the quarter. This is a count at a point in time: it is never added up across quarters.",
+    definition:
+      "RJC accredited practitioners working for your organisation on the last day of the quarter. This is a count at a point in time: it is never added up across quarters.",
   },
   {
     key: "awareness_sessions",

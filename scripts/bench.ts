@@ -148,10 +148,23 @@ try {
     .executeTakeFirstOrThrow();
   const counts = await handles.full.owner
     .selectNoFrom((eb) => [
-      eb.selectFrom("organisations").select((e) => e.fn.countAll<string>().as("n")).as("organisations"),
-      eb.selectFrom("quarterly_returns").select((e) => e.fn.countAll<string>().as("n")).as("returns"),
-      eb.selectFrom("return_values").select((e) => e.fn.countAll<string>().as("n")).as("values"),
-      eb.selectFrom("organisations").select((e) => e.fn.countAll<string>().as("n")).where("partnership_id", "=", largestRow.id).as("largest"),
+      eb
+        .selectFrom("organisations")
+        .select((e) => e.fn.countAll<string>().as("n"))
+        .as("organisations"),
+      eb
+        .selectFrom("quarterly_returns")
+        .select((e) => e.fn.countAll<string>().as("n"))
+        .as("returns"),
+      eb
+        .selectFrom("return_values")
+        .select((e) => e.fn.countAll<string>().as("n"))
+        .as("values"),
+      eb
+        .selectFrom("organisations")
+        .select((e) => e.fn.countAll<string>().as("n"))
+        .where("partnership_id", "=", largestRow.id)
+        .as("largest"),
     ])
     .executeTakeFirstOrThrow();
   log(`largest partnership /p/${largest}: ${Number(counts.largest).toLocaleString("en-GB")} organisations; busiest borough ${borough.name}`);
@@ -258,10 +271,14 @@ try {
       await measure({ label: `${t.label} (warm-up)`, origin: t.server.url, path: t.pathname, headers: headersOf(t), connections: READ_CONNECTIONS, duration: warmSeconds });
     }
     const perRound = Math.max(2, Math.round(readSeconds / ROUNDS));
-    const pooledRuns = await inTurns(targets, (t) => withCpu(t.label, () => measure({ label: t.label, origin: t.server.url, path: t.pathname, headers: headersOf(t), connections: READ_CONNECTIONS, duration: perRound })));
+    const pooledRuns = await inTurns(targets, (t) =>
+      withCpu(t.label, () => measure({ label: t.label, origin: t.server.url, path: t.pathname, headers: headersOf(t), connections: READ_CONNECTIONS, duration: perRound })),
+    );
     return pooledRuns.map((run) => {
       runs.push(run);
-      log(`${run.label.padEnd(34)} p50 ${run.p50.toFixed(1)} ms  p95 ${run.p95.toFixed(1)} ms  ${run.rps.toFixed(0)} req/s  (${ROUNDS} rounds of ${perRound} s; ${(100 * stolenShare(run.label)).toFixed(1)}% of CPU time stolen)`);
+      log(
+        `${run.label.padEnd(34)} p50 ${run.p50.toFixed(1)} ms  p95 ${run.p95.toFixed(1)} ms  ${run.rps.toFixed(0)} req/s  (${ROUNDS} rounds of ${perRound} s; ${(100 * stolenShare(run.label)).toFixed(1)}% of CPU time stolen)`,
+      );
       return run;
     });
   }
@@ -278,7 +295,9 @@ try {
   }
   function logSubmitRun(run: Measured, note = "") {
     runs.push(run);
-    log(`${run.label.padEnd(34)} p50 ${run.p50.toFixed(1)} ms  p95 ${run.p95.toFixed(1)} ms  ${run.rps.toFixed(1)} req/s  CPUs ${(100 * busyShare(run.label)).toFixed(0)}% busy${note}`);
+    log(
+      `${run.label.padEnd(34)} p50 ${run.p50.toFixed(1)} ms  p95 ${run.p95.toFixed(1)} ms  ${run.rps.toFixed(1)} req/s  CPUs ${(100 * busyShare(run.label)).toFixed(0)}% busy${note}`,
+    );
     return run;
   }
   const submit = async (label: string, server: AppProcess, list: Submitter[], connections: number) => logSubmitRun(await submitRun(label, server, list, connections));
@@ -291,7 +310,12 @@ try {
     { label: "borough dashboard", server: servers.full, pathname: `/p/${largest}/dashboard/${borough.id}`, cookie: reader.cookie },
     // Every organisation of the largest partnership (14,001 at national scale), one page of 50 from the database.
     { label: "organisations list, national scale", server: servers.full, pathname: `/p/${largest}/orgs`, cookie: reader.cookie },
-    { label: "organisations list, filtered page", server: servers.full, pathname: `/p/${largest}/orgs?q=a&status=signed&orgs-sort=status&orgs-dir=desc&orgs-page=20`, cookie: reader.cookie },
+    {
+      label: "organisations list, filtered page",
+      server: servers.full,
+      pathname: `/p/${largest}/orgs?q=a&status=signed&orgs-sort=status&orgs-dir=desc&orgs-page=20`,
+      cookie: reader.cookie,
+    },
   ]);
   const [demoPg, demoPglite] = await readInTurns([
     { label: "demo county dashboard, PostgreSQL", server: servers["demo-pg"], pathname: "/p/cleveland", cookie: demoPgCookie },
@@ -329,7 +353,9 @@ try {
   // The same for returns to the quarter shown (its completeness moves too), unless that quarter is already locked on this date.
   const afterShownReturn = await afterSubmissions(servers.full.url, `/p/${largest}`, reader.cookie, lateSubmitters, shownQuarter);
   const shownText = afterShownReturn ? `${afterShownReturn.p50.toFixed(0)} ms` : `not measured (${shownQuarter} is locked on ${day})`;
-  log(`county dashboard: ${javascriptKb.toFixed(1)} KB of JavaScript gzipped; server time p50 ${render.p50.toFixed(1)} ms; the first view after a return is submitted ${afterReturn.p50.toFixed(0)} ms (${submitQuarter}), ${shownText} (${shownQuarter}, the quarter shown); ${computing.p50.toFixed(0)} ms computing everything afresh (as after an organisation or pledge change)`);
+  log(
+    `county dashboard: ${javascriptKb.toFixed(1)} KB of JavaScript gzipped; server time p50 ${render.p50.toFixed(1)} ms; the first view after a return is submitted ${afterReturn.p50.toFixed(0)} ms (${submitQuarter}), ${shownText} (${shownQuarter}, the quarter shown); ${computing.p50.toFixed(0)} ms computing everything afresh (as after an organisation or pledge change)`,
+  );
 
   section(`Mixed load, ${loadSeconds} s`);
   const load = await runMixedLoad({
@@ -344,7 +370,9 @@ try {
   });
   const after = await checkAfterLoad(handles.full, load);
   runs.push(load.run);
-  log(`held ${load.run.rps.toFixed(1)} req/s for ${load.run.seconds.toFixed(0)} s; 5xx ${load.run.byClass["5xx"]}, errors ${load.run.errors}; ${load.acknowledged.length} submissions and ${load.drafts.length} drafts acknowledged, ${after.missing} missing, ${load.refused.length} refused; summary drift ${after.drift} rows`);
+  log(
+    `held ${load.run.rps.toFixed(1)} req/s for ${load.run.seconds.toFixed(0)} s; 5xx ${load.run.byClass["5xx"]}, errors ${load.run.errors}; ${load.acknowledged.length} submissions and ${load.drafts.length} drafts acknowledged, ${after.missing} missing, ${load.refused.length} refused; summary drift ${after.drift} rows`,
+  );
   for (const server of Object.values(servers)) if (!server.alive()) throw new Error(`A server died during the benchmark:\n${server.output().slice(-2000)}`);
 
   // -------------------------------------------------------------------------------------------
@@ -371,7 +399,9 @@ try {
 
   section("Results");
   log(`machine: ${machine}`);
-  log(`scale: ${Number(counts.organisations).toLocaleString("en-GB")} organisations, ${Number(counts.returns).toLocaleString("en-GB")} returns, ${Number(counts.values).toLocaleString("en-GB")} values; 1 %: ${small.organisations} organisations\n`);
+  log(
+    `scale: ${Number(counts.organisations).toLocaleString("en-GB")} organisations, ${Number(counts.returns).toLocaleString("en-GB")} returns, ${Number(counts.values).toLocaleString("en-GB")} values; 1 %: ${small.organisations} organisations\n`,
+  );
   log(formatRuns(runs));
   log("");
   let met = true;
@@ -380,20 +410,30 @@ try {
     met &&= ok;
     log(`${key.padEnd(28)} ${value.toFixed(2).padStart(7)}   goal ${goals[key][0].padEnd(6)} ${ok ? "met" : "NOT MET"}`);
   }
-  log(`${"orgs_list_p95_ms".padEnd(28)} ${orgsList.p95.toFixed(1).padStart(7)}   (filtered and sorted by status, page 20: ${orgsFiltered.p95.toFixed(1)} ms; the floor, /healthz: ${trivial.p95.toFixed(1)} ms)`);
+  log(
+    `${"orgs_list_p95_ms".padEnd(28)} ${orgsList.p95.toFixed(1).padStart(7)}   (filtered and sorted by status, page 20: ${orgsFiltered.p95.toFixed(1)} ms; the floor, /healthz: ${trivial.p95.toFixed(1)} ms)`,
+  );
   log(`${"dashboard_js_gzip_kb".padEnd(28)} ${javascriptKb.toFixed(1).padStart(7)}`);
-  log(`${"dashboard_server_ms_p50".padEnd(28)} ${render.p50.toFixed(1).padStart(7)}   (first view after a return: ${afterReturn.p50.toFixed(0)} ms, for the quarter shown ${shownText}; computing everything afresh: ${computing.p50.toFixed(0)} ms)`);
+  log(
+    `${"dashboard_server_ms_p50".padEnd(28)} ${render.p50.toFixed(1).padStart(7)}   (first view after a return: ${afterReturn.p50.toFixed(0)} ms, for the quarter shown ${shownText}; computing everything afresh: ${computing.p50.toFixed(0)} ms)`,
+  );
   const busyOne = busyShare(submitFullOne.label);
   const busyTen = busyShare(submitFullTen.label);
   // The most 10 connections could gain on this machine if a submission cost the same CPU at 10 as at
   // 1 and nothing waited on a lock: every CPU busy, against the share busy at 1 connection.
   const ceiling = busyOne > 0 ? 1 / busyOne : NaN;
-  log(`${"cpu_busy_submit_1_10".padEnd(28)} ${`${(100 * busyOne).toFixed(0)}%/${(100 * busyTen).toFixed(0)}%`.padStart(7)}   (the most this machine's CPUs allow at the same cost per submission: ${ceiling.toFixed(2)})`);
+  log(
+    `${"cpu_busy_submit_1_10".padEnd(28)} ${`${(100 * busyOne).toFixed(0)}%/${(100 * busyTen).toFixed(0)}%`.padStart(7)}   (the most this machine's CPUs allow at the same cost per submission: ${ceiling.toFixed(2)})`,
+  );
   // A virtual machine's CPUs are at times given to other machines ("steal"): tail latencies grow with it.
   const stolenTrivial = stolenShare(trivial.label);
   const stolenCounty = stolenShare(county.label);
-  log(`${"cpu_stolen_trivial_county".padEnd(28)} ${`${(100 * stolenTrivial).toFixed(1)}%/${(100 * stolenCounty).toFixed(1)}%`.padStart(7)}   (of CPU time during the floor's and the county dashboard's rounds, taken by the hypervisor)`);
-  log(`${"mixed_load_rps".padEnd(28)} ${load.run.rps.toFixed(1).padStart(7)}   (5xx ${load.run.byClass["5xx"]}, errors ${load.run.errors}, lost ${after.missing}, drift ${after.drift})`);
+  log(
+    `${"cpu_stolen_trivial_county".padEnd(28)} ${`${(100 * stolenTrivial).toFixed(1)}%/${(100 * stolenCounty).toFixed(1)}%`.padStart(7)}   (of CPU time during the floor's and the county dashboard's rounds, taken by the hypervisor)`,
+  );
+  log(
+    `${"mixed_load_rps".padEnd(28)} ${load.run.rps.toFixed(1).padStart(7)}   (5xx ${load.run.byClass["5xx"]}, errors ${load.run.errors}, lost ${after.missing}, drift ${after.drift})`,
+  );
   log(`\nbenchmark took ${((performance.now() - started) / 60_000).toFixed(1)} min`);
 
   if (jsonFile) {
@@ -414,7 +454,26 @@ try {
       },
       ratios,
       goals: Object.fromEntries(Object.entries(goals).map(([k, [text, test]]) => [k, { goal: text, met: test(ratios[k as keyof typeof ratios]) }])),
-      extra: { orgs_list_p95_ms: orgsList.p95, orgs_list_filtered_p95_ms: orgsFiltered.p95, floor_p95_ms: trivial.p95, cpu_stolen_trivial: stolenTrivial, cpu_stolen_county: stolenCounty, cpu_busy_submit_1_conn: busyOne, cpu_busy_submit_10_conns: busyTen, concurrent_speedup_cpu_ceiling: ceiling, dashboard_js_gzip_kb: javascriptKb, dashboard_server_ms_p50: render.p50, dashboard_after_return_ms_p50: afterReturn.p50, dashboard_after_shown_quarter_return_ms_p50: afterShownReturn?.p50 ?? null, dashboard_compute_ms_p50: computing.p50, mixed_load_rps: load.run.rps, mixed_load_5xx: load.run.byClass["5xx"], mixed_load_errors: load.run.errors, mixed_load_lost: after.missing, mixed_load_drift: after.drift },
+      extra: {
+        orgs_list_p95_ms: orgsList.p95,
+        orgs_list_filtered_p95_ms: orgsFiltered.p95,
+        floor_p95_ms: trivial.p95,
+        cpu_stolen_trivial: stolenTrivial,
+        cpu_stolen_county: stolenCounty,
+        cpu_busy_submit_1_conn: busyOne,
+        cpu_busy_submit_10_conns: busyTen,
+        concurrent_speedup_cpu_ceiling: ceiling,
+        dashboard_js_gzip_kb: javascriptKb,
+        dashboard_server_ms_p50: render.p50,
+        dashboard_after_return_ms_p50: afterReturn.p50,
+        dashboard_after_shown_quarter_return_ms_p50: afterShownReturn?.p50 ?? null,
+        dashboard_compute_ms_p50: computing.p50,
+        mixed_load_rps: load.run.rps,
+        mixed_load_5xx: load.run.byClass["5xx"],
+        mixed_load_errors: load.run.errors,
+        mixed_load_lost: after.missing,
+        mixed_load_drift: after.drift,
+      },
       raw: Object.fromEntries(runs.map((r) => [r.label, r])),
     };
     fs.writeFileSync(jsonFile, JSON.stringify(report, null, 2) + "\n");
@@ -476,7 +535,12 @@ function middle(values: number[]): number {
 }
 
 /** Each organisation's return for the benchmark quarter (or another), submitted, one request per call. */
-function submissions(list: Submitter[], origin: string, onStatus?: (s: Submitter, status: number) => void, quarter: typeof submitQuarter = submitQuarter): () => PreparedRequest | null {
+function submissions(
+  list: Submitter[],
+  origin: string,
+  onStatus?: (s: Submitter, status: number) => void,
+  quarter: typeof submitQuarter = submitQuarter,
+): () => PreparedRequest | null {
   let i = 0;
   return () => {
     const s = list[i++];

@@ -4,8 +4,14 @@ import reactHooks from "eslint-plugin-react-hooks";
 
 // "What day is it" has one answer: app/modules/platform/clock.server.ts, which tests and GT_CLOCK can set.
 const CLOCK_RULES = [
-  { selector: "NewExpression[callee.name='Date'][arguments.length=0]", message: "Ask the clock (platform/clock.server.ts): now(), today(), or machineNow() for lucia's session times." },
-  { selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']", message: "Ask the clock (platform/clock.server.ts): epochMs(); time a span with performance.now()." },
+  {
+    selector: "NewExpression[callee.name='Date'][arguments.length=0]",
+    message: "Ask the clock (platform/clock.server.ts): now(), today(), or machineNow() for lucia's session times.",
+  },
+  {
+    selector: "CallExpression[callee.object.name='Date'][callee.property.name='now']",
+    message: "Ask the clock (platform/clock.server.ts): epochMs(); time a span with performance.now().",
+  },
 ];
 
 // The environment has one reader, which checks it at start-up (README's Configuration table).
@@ -18,7 +24,10 @@ const ENV_RULE = {
 // and named in app/modules/tenancy/with-partnership.server.ts only (withPartnership, asUser,
 // asPlatformAdmin, inTransaction, setScope).
 const DOOR_RULES = [
-  { selector: "CallExpression[callee.property.name='transaction']", message: "Open transactions through app/modules/tenancy/with-partnership.server.ts (withPartnership, asUser, asPlatformAdmin, inTransaction)." },
+  {
+    selector: "CallExpression[callee.property.name='transaction']",
+    message: "Open transactions through app/modules/tenancy/with-partnership.server.ts (withPartnership, asUser, asPlatformAdmin, inTransaction).",
+  },
   { selector: "TemplateElement[value.raw=/set_config\\('app\\./]", message: "Name the scope with setScope() or the door's helpers (tenancy/with-partnership.server.ts)." },
 ];
 
@@ -57,7 +66,12 @@ export default tseslint.config(
   },
   {
     files: ["app/**/*.{ts,tsx}"],
-    ignores: ["app/modules/tenancy/with-partnership.server.ts", "app/modules/platform/config.server.ts", "app/modules/platform/origin.server.ts", "app/modules/platform/clock.server.ts"],
+    ignores: [
+      "app/modules/tenancy/with-partnership.server.ts",
+      "app/modules/platform/config.server.ts",
+      "app/modules/platform/origin.server.ts",
+      "app/modules/platform/clock.server.ts",
+    ],
     rules: { "no-restricted-syntax": ["error", ...CLOCK_RULES, ENV_RULE, ...DOOR_RULES] },
   },
   {

@@ -33,4 +33,10 @@ if (!process.env.APP_ORIGIN) {
 }
 const queued = await withCliDatabase(() => runReminders({ today: day }));
 const total = Object.values(queued).reduce((a, b) => a + b, 0);
-console.log(total ? `Queued ${total} reminder(s): ${Object.entries(queued).map(([k, v]) => `${k} ${v}`).join(", ")}` : "No reminders due.");
+console.log(
+  total
+    ? `Queued ${total} reminder(s): ${Object.entries(queued)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(", ")}`
+    : "No reminders due.",
+);

@@ -23,7 +23,8 @@ const drifted = await withCliDatabase(async () => {
       const rows = await withPartnership(p.id, null, (tx) => rollupDrift(tx, { partnershipId: p.id }));
       drift += rows.length;
       console.log(`${p.slug}: ${rows.length ? `${rows.length} roll-up row(s) differ from the raw values` : "roll-ups match the raw values"}`);
-      for (const row of rows.slice(0, 20)) console.log(`  ${row.quarter} metric ${row.metric_id} borough ${row.borough_key} ${row.sector}: kept ${row.kept ?? "none"}, fresh ${row.fresh ?? "none"}`);
+      for (const row of rows.slice(0, 20))
+        console.log(`  ${row.quarter} metric ${row.metric_id} borough ${row.borough_key} ${row.sector}: kept ${row.kept ?? "none"}, fresh ${row.fresh ?? "none"}`);
     } else {
       const { rows } = await withPartnership(p.id, null, (tx) => rebuildMetricRollups(tx, { partnershipId: p.id }));
       console.log(`${p.slug}: ${rows} roll-up rows rebuilt in ${performance.now() - started} ms`);

@@ -38,7 +38,9 @@ try {
   const started = performance.now();
   const { rows, slugs } = await generateScaleData(handles.owner, options);
   const seconds = (performance.now() - started) / 1000;
-  console.log(`\n${rows.toLocaleString("en-GB")} rows in ${seconds.toFixed(0)} s (${Math.round(rows / seconds).toLocaleString("en-GB")} rows/s); largest partnership: /p/${slugs[0]}`);
+  console.log(
+    `\n${rows.toLocaleString("en-GB")} rows in ${seconds.toFixed(0)} s (${Math.round(rows / seconds).toLocaleString("en-GB")} rows/s); largest partnership: /p/${slugs[0]}`,
+  );
 } finally {
   await handles.close();
   await closeDatabases();

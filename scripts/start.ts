@@ -35,7 +35,9 @@ if (settings.NODE_ENV === "production" && appOrigin?.startsWith("http://") && !/
 const loopback = ["127.0.0.1", "localhost", "::1"].includes(host);
 if (!appOrigin && !loopback) {
   // Links in emails (password resets, invitations) must not be built from a Host header anyone can send.
-  console.error(`Golden Thread would listen on ${host}, beyond this machine, without APP_ORIGIN. Set APP_ORIGIN to the address people use (e.g. https://goldenthread.example.org), or HOST=127.0.0.1 to serve this machine only.`);
+  console.error(
+    `Golden Thread would listen on ${host}, beyond this machine, without APP_ORIGIN. Set APP_ORIGIN to the address people use (e.g. https://goldenthread.example.org), or HOST=127.0.0.1 to serve this machine only.`,
+  );
   process.exit(1);
 }
 

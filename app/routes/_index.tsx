@@ -20,9 +20,8 @@ export default function Landing() {
           <span className="govuk-caption-xl">Golden Thread</span>
           <h1 className="govuk-heading-xl">Make restorative justice a golden thread through everything your partnership does</h1>
           <p className="govuk-body-l">
-            Golden Thread is where a restorative justice partnership runs its programme: organisations sign the restorative pledge
-            and name their RJ champions, file a short quarterly return, and the programme board sees adoption and delivery-plan
-            progress by borough and county — live, instead of in spreadsheets and emails.
+            Golden Thread is where a restorative justice partnership runs its programme: organisations sign the restorative pledge and name their RJ champions, file a short
+            quarterly return, and the programme board sees adoption and delivery-plan progress by borough and county — live, instead of in spreadsheets and emails.
           </p>
           {signedIn ? (
             <Link to="/home" className="govuk-button govuk-button--start" role="button" draggable="false">
@@ -42,8 +41,8 @@ export default function Landing() {
           </ul>
           <h2 className="govuk-heading-m">Voluntary by design</h2>
           <p className="govuk-body">
-            Nobody may be pressured into restorative justice, so Golden Thread never sets targets for the number of people taking
-            part. It measures adoption, training, awareness and delivery — and holds aggregate counts only, never case details.
+            Nobody may be pressured into restorative justice, so Golden Thread never sets targets for the number of people taking part. It measures adoption, training, awareness
+            and delivery — and holds aggregate counts only, never case details.
           </p>
         </div>
       </div>

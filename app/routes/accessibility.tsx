@@ -10,8 +10,8 @@ export default function Accessibility() {
         <div className="govuk-grid-column-two-thirds">
           <h1 className="govuk-heading-l">Accessibility statement</h1>
           <p className="govuk-body">
-            This statement applies to Golden Thread, the service restorative justice partnerships use for their pledge, champions, quarterly returns,
-            delivery plan and dashboards. We want as many people as possible to be able to use it. You should be able to:
+            This statement applies to Golden Thread, the service restorative justice partnerships use for their pledge, champions, quarterly returns, delivery plan and dashboards.
+            We want as many people as possible to be able to use it. You should be able to:
           </p>
           <ul className="govuk-list govuk-list--bullet">
             <li>make the text bigger, or narrow the window, and still read every page: layouts reflow to a single column</li>
@@ -23,33 +23,31 @@ export default function Accessibility() {
 
           <h2 className="govuk-heading-m">How accessible this service is</h2>
           <p className="govuk-body">
-            Golden Thread aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. Its pages follow the GOV.UK Design System&apos;s
-            patterns, which are tested with disabled people. We know of these limits:
+            Golden Thread aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. Its pages follow the GOV.UK Design System&apos;s patterns, which are tested
+            with disabled people. We know of these limits:
           </p>
           <ul className="govuk-list govuk-list--bullet">
             <li>charts are pictures of their tables: to hear the figures, use the table beside each chart</li>
             <li>
-              setting up two-factor sign-in shows a QR code; if you cannot scan it, the same set-up key is shown as text to type into your app, and recovery
-              codes are shown as text you can copy
+              setting up two-factor sign-in shows a QR code; if you cannot scan it, the same set-up key is shown as text to type into your app, and recovery codes are shown as text
+              you can copy
             </li>
             <li>the printable board report is designed for A4 paper; its spreadsheet version holds the same figures</li>
           </ul>
 
           <h2 className="govuk-heading-m">How we test it</h2>
           <p className="govuk-body">
-            Every page is checked with an automated accessibility checker (axe, against WCAG 2.2 AA) in a real browser each time the software changes, and the
-            main tasks are tested with JavaScript turned off. Automated checks find only some problems, so reports from the people who use the service matter to us.
+            Every page is checked with an automated accessibility checker (axe, against WCAG 2.2 AA) in a real browser each time the software changes, and the main tasks are tested
+            with JavaScript turned off. Automated checks find only some problems, so reports from the people who use the service matter to us.
           </p>
 
           <h2 className="govuk-heading-m">Reporting a problem, or asking for another format</h2>
-          <p className="govuk-body">
-            If you find something hard to use, or need information in a different format, tell your partnership coordinator, who will pass it to us.
-          </p>
+          <p className="govuk-body">If you find something hard to use, or need information in a different format, tell your partnership coordinator, who will pass it to us.</p>
 
           <h2 className="govuk-heading-m">Enforcement procedure</h2>
           <p className="govuk-body">
-            The Equality and Human Rights Commission (EHRC) is responsible for enforcing the accessibility regulations for public sector bodies. If you are not
-            happy with how we respond to your complaint, contact the Equality Advisory and Support Service (EASS).
+            The Equality and Human Rights Commission (EHRC) is responsible for enforcing the accessibility regulations for public sector bodies. If you are not happy with how we
+            respond to your complaint, contact the Equality Advisory and Support Service (EASS).
           </p>
 
           <h2 className="govuk-heading-m">Preparation of this statement</h2>

@@ -91,10 +91,7 @@ export default function Account() {
         <SummaryRow label="Email address" action={{ to: "/account/email", text: "Change", hidden: "email address" }}>
           {user.email}
         </SummaryRow>
-        <SummaryRow
-          label="Two-factor sign-in"
-          action={{ to: "/account/two-factor", text: twoFactor.enrolled ? "Manage" : "Set up", hidden: "two-factor sign-in" }}
-        >
+        <SummaryRow label="Two-factor sign-in" action={{ to: "/account/two-factor", text: twoFactor.enrolled ? "Manage" : "Set up", hidden: "two-factor sign-in" }}>
           {twoFactor.enrolled ? (
             <>
               On since {twoFactor.since}, with an authenticator app.{" "}
@@ -157,8 +154,7 @@ export default function Account() {
           ) : (
             <>
               <p className="govuk-body">
-                Changing your password, email address or two-factor sign-in needs you to confirm it is you, if you signed in more than {REAUTHENTICATION_MINUTES}{" "}
-                minutes ago.
+                Changing your password, email address or two-factor sign-in needs you to confirm it is you, if you signed in more than {REAUTHENTICATION_MINUTES} minutes ago.
               </p>
               <p className="govuk-body">
                 <Link className="govuk-link" to="/account/confirm?redirectTo=%2Faccount">

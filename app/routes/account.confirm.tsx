@@ -54,8 +54,8 @@ export default function ConfirmItIsYou() {
           <ErrorSummary reply={reply} order={["password", "code"]} />
           <h1 className="govuk-heading-l">Confirm it is you</h1>
           <p className="govuk-body">
-            Before you change how you sign in, enter your password{enrolled ? " and a code from your authenticator app" : ""} again. This keeps your account safe
-            if you leave it signed in on a shared computer.
+            Before you change how you sign in, enter your password{enrolled ? " and a code from your authenticator app" : ""} again. This keeps your account safe if you leave it
+            signed in on a shared computer.
           </p>
           <Form method="post" noValidate>
             <input type="hidden" name="redirectTo" value={params.get("redirectTo") ?? ""} />

@@ -39,9 +39,15 @@ export default function YourData() {
     <Main backLink={{ to: "/account", label: "Back to your account" }}>
       <h1 className="govuk-heading-l">The information we hold about you</h1>
       <p className="govuk-body">
-        This is everything Golden Thread keeps about you as a person. The <Link className="govuk-link" to="/privacy">privacy notice</Link> says why we keep
-        it and for how long. To correct something, change it on <Link className="govuk-link" to="/account">your account</Link> or ask your partnership
-        coordinator; to have it erased, ask your coordinator.
+        This is everything Golden Thread keeps about you as a person. The{" "}
+        <Link className="govuk-link" to="/privacy">
+          privacy notice
+        </Link>{" "}
+        says why we keep it and for how long. To correct something, change it on{" "}
+        <Link className="govuk-link" to="/account">
+          your account
+        </Link>{" "}
+        or ask your partnership coordinator; to have it erased, ask your coordinator.
       </p>
       <ul className="govuk-list">
         <li>
@@ -67,8 +73,8 @@ export default function YourData() {
         </Row>
       </dl>
       <p className="govuk-body-s">
-        Your password and recovery codes are stored only as hashes, which cannot be turned back into them. Your authenticator secret is not shown here, to
-        keep it safe; set up a new app from your account to replace it.
+        Your password and recovery codes are stored only as hashes, which cannot be turned back into them. Your authenticator secret is not shown here, to keep it safe; set up a
+        new app from your account to replace it.
       </p>
 
       <h2 className="govuk-heading-m">Where you are signed in</h2>
@@ -77,9 +83,15 @@ export default function YourData() {
           <caption className="govuk-table__caption govuk-visually-hidden">Your sessions</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Signed in</th>
-              <th scope="col" className="govuk-table__header">Ends if unused by</th>
-              <th scope="col" className="govuk-table__header">With a code</th>
+              <th scope="col" className="govuk-table__header">
+                Signed in
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Ends if unused by
+              </th>
+              <th scope="col" className="govuk-table__header">
+                With a code
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
@@ -162,10 +174,18 @@ export default function YourData() {
             <caption className="govuk-table__caption govuk-visually-hidden">Newest audit entries about you or by you</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">When</th>
-                <th scope="col" className="govuk-table__header">What</th>
-                <th scope="col" className="govuk-table__header">Partnership</th>
-                <th scope="col" className="govuk-table__header">By you</th>
+                <th scope="col" className="govuk-table__header">
+                  When
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  What
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Partnership
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  By you
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">

@@ -65,8 +65,8 @@ export default function ConfirmNewEmail() {
           <ErrorSummary reply={formReply} order={["password"]} />
           <h1 className="govuk-heading-l">Confirm your new email address</h1>
           <p className="govuk-body">
-            Your account <strong>{change.email}</strong> will use <strong>{change.newEmail}</strong> from now on. Enter your password to confirm. You will then
-            sign in again with the new address.
+            Your account <strong>{change.email}</strong> will use <strong>{change.newEmail}</strong> from now on. Enter your password to confirm. You will then sign in again with
+            the new address.
           </p>
           <Form method="post" noValidate>
             <input hidden readOnly type="email" name="username" autoComplete="username" value={change.email} />

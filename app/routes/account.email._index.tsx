@@ -35,8 +35,8 @@ export default function ChangeEmail() {
           <ErrorSummary reply={reply} order={["email"]} />
           <h1 className="govuk-heading-l">Change your email address</h1>
           <p className="govuk-body">
-            You sign in with <strong>{email}</strong>. We will send a link to the new address; it changes when you open the link and enter your password
-            (within {hours} hours). We will tell your current address too.
+            You sign in with <strong>{email}</strong>. We will send a link to the new address; it changes when you open the link and enter your password (within {hours} hours). We
+            will tell your current address too.
           </p>
           <Form method="post" noValidate>
             <TextField name="email" label="New email address" type="email" autoComplete="email" spellCheck={false} reply={reply} />

@@ -153,12 +153,14 @@ export default function TwoFactor() {
                   </span>
                   <strong className="govuk-warning-text__text">
                     <span className="govuk-visually-hidden">Warning</span>
-                    Platform administrators and coordinators can change a whole partnership&apos;s information, so they sign in with a code from their phone as
-                    well as a password. Set it up to carry on.
+                    Platform administrators and coordinators can change a whole partnership&apos;s information, so they sign in with a code from their phone as well as a password.
+                    Set it up to carry on.
                   </strong>
                 </div>
               ) : (
-                <p className="govuk-body">With two-factor sign-in, you enter a code from an app on your phone after your password, so a stolen password alone cannot open your account.</p>
+                <p className="govuk-body">
+                  With two-factor sign-in, you enter a code from an app on your phone after your password, so a stolen password alone cannot open your account.
+                </p>
               )}
               <h2 className="govuk-heading-m">1. Get an authenticator app</h2>
               <p className="govuk-body">

@@ -23,7 +23,8 @@ export async function action({ request }: ActionFunctionArgs) {
   if (!form.ok) return json(form.reply, { status: 400 });
   const back = form.data.q ? `/admin/accounts?q=${encodeURIComponent(form.data.q)}` : "/admin/accounts";
   if (form.data.intent === "reset-two-factor") {
-    if (form.data.userId === admin.id) return json(refuse(form.values, {}, "You cannot reset your own two-factor sign-in. Use a recovery code, or ask another platform administrator"), { status: 400 });
+    if (form.data.userId === admin.id)
+      return json(refuse(form.values, {}, "You cannot reset your own two-factor sign-in. Use a recovery code, or ask another platform administrator"), { status: 400 });
     const reset = await resetTwoFactor(admin.id, { userId: form.data.userId });
     if (!reset) notFound();
     return redirectWithNotice(back, `${reset.name}'s two-factor sign-in is reset and they are signed out everywhere. They set it up again when they next sign in`);
@@ -44,8 +45,8 @@ export default function Accounts() {
       <h1 className="govuk-heading-l">Accounts</h1>
       <p className="govuk-body">A disabled account is signed out everywhere and cannot sign in. Its roles stay, so enabling it restores them.</p>
       <p className="govuk-body">
-        Reset two-factor sign-in only for someone who has lost both their phone and their recovery codes, after checking who they are another way, for
-        example by calling them on a number you already hold.
+        Reset two-factor sign-in only for someone who has lost both their phone and their recovery codes, after checking who they are another way, for example by calling them on a
+        number you already hold.
       </p>
       <Form method="get" className="gt-inline-form" role="search">
         <div className="govuk-form-group">
@@ -63,11 +64,21 @@ export default function Accounts() {
           <caption className="govuk-table__caption govuk-table__caption--m">{query ? `Accounts matching “${query}”` : "Accounts"}</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Email address</th>
-              <th scope="col" className="govuk-table__header">Since</th>
-              <th scope="col" className="govuk-table__header">Two-factor</th>
-              <th scope="col" className="govuk-table__header">Status</th>
+              <th scope="col" className="govuk-table__header">
+                Name
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Email address
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Since
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Two-factor
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Status
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">

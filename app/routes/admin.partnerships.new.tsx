@@ -38,7 +38,15 @@ export default function NewPartnership() {
           <Form method="post" noValidate>
             <TextField name="name" label="Partnership name" hint="For example, West Yorkshire Restorative Justice Partnership" reply={reply} />
             <TextField name="county" label="Area it covers" hint="The county or police force area, for example West Yorkshire" reply={reply} />
-            <TextField name="slug" label="Web address" hint="Lower-case letters, numbers and hyphens. Its pages will be at /p/ followed by this" spellCheck={false} autoComplete="off" width={20} reply={reply} />
+            <TextField
+              name="slug"
+              label="Web address"
+              hint="Lower-case letters, numbers and hyphens. Its pages will be at /p/ followed by this"
+              spellCheck={false}
+              autoComplete="off"
+              width={20}
+              reply={reply}
+            />
             <h2 className="govuk-heading-m">First coordinator</h2>
             <p className="govuk-body">They get an invitation to set up their account, and can then invite everyone else.</p>
             <TextField name="coordinatorName" label="Full name" autoComplete="off" spellCheck={false} reply={reply} />

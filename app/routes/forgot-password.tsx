@@ -37,7 +37,8 @@ export default function ForgotPassword() {
           <div className="govuk-grid-column-two-thirds">
             <h1 className="govuk-heading-l">Check your email</h1>
             <p className="govuk-body">
-              If <strong>{reply.sent.email}</strong> has a Golden Thread account, we have sent it a link to reset the password. The link works once, for {reply.sent.minutes} minutes.
+              If <strong>{reply.sent.email}</strong> has a Golden Thread account, we have sent it a link to reset the password. The link works once, for {reply.sent.minutes}{" "}
+              minutes.
             </p>
             {reply.sent.viaOutbox ? (
               <p className="govuk-body">This installation does not send email yet: the platform administrator can read the message in the platform outbox and pass the link on.</p>

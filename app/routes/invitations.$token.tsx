@@ -132,8 +132,7 @@ export default function AcceptInvitation() {
           ) : null}
           {mode === "sign-in" ? (
             <p className="govuk-body">
-              There is already a Golden Thread account for this email address.{" "}
-              <SignInLink back={back} /> to accept the invitation.
+              There is already a Golden Thread account for this email address. <SignInLink back={back} /> to accept the invitation.
             </p>
           ) : null}
           {mode === "other-account" ? (

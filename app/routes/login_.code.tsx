@@ -13,7 +13,9 @@ import { Main } from "~/ui/Layout";
 
 export const meta: MetaFunction = () => [{ title: "Enter your code — Golden Thread" }];
 
-const CodeSchema = z.object({ code: z.string().trim().min(1, "Enter the 6-digit code from your authenticator app").max(100, "Enter the 6-digit code from your authenticator app") });
+const CodeSchema = z.object({
+  code: z.string().trim().min(1, "Enter the 6-digit code from your authenticator app").max(100, "Enter the 6-digit code from your authenticator app"),
+});
 
 export const headers: HeadersFunction = ({ actionHeaders }) => {
   const headers = new Headers();
@@ -78,22 +80,12 @@ export default function SignInCode() {
           </p>
           {demo ? (
             <div className="govuk-inset-text" data-testid="demo-code">
-              <strong>Demo account.</strong> Its code now is <strong className="gt-nowrap">{demo.code}</strong> (it changes every 30 seconds: reload the page
-              for a new one). The demo administrator and coordinators share the published secret <code className="gt-nowrap">{demo.secret}</code>, which you
-              can add to an authenticator app instead.
+              <strong>Demo account.</strong> Its code now is <strong className="gt-nowrap">{demo.code}</strong> (it changes every 30 seconds: reload the page for a new one). The
+              demo administrator and coordinators share the published secret <code className="gt-nowrap">{demo.secret}</code>, which you can add to an authenticator app instead.
             </div>
           ) : null}
           <Form method="post" noValidate>
-            <TextField
-              name="code"
-              label="Code"
-              hint="For example, 123456"
-              autoComplete="one-time-code"
-              spellCheck={false}
-              autoCapitalize="none"
-              width={10}
-              reply={reply}
-            />
+            <TextField name="code" label="Code" hint="For example, 123456" autoComplete="one-time-code" spellCheck={false} autoCapitalize="none" width={10} reply={reply} />
             <Button>Continue</Button>
           </Form>
           <details className="govuk-details">
@@ -104,9 +96,7 @@ export default function SignInCode() {
               <p className="govuk-body">
                 Enter one of the recovery codes you saved when you set up two-factor sign-in, like abcd-efgh-ijkl, in the box above. Each one works once.
               </p>
-              <p className="govuk-body">
-                If you have none left, ask your platform administrator to reset two-factor sign-in for your account. They will check it is you first.
-              </p>
+              <p className="govuk-body">If you have none left, ask your platform administrator to reset two-factor sign-in for your account. They will check it is you first.</p>
             </div>
           </details>
           <p className="govuk-body">

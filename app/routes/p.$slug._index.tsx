@@ -52,9 +52,7 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
     })),
   );
   const contactTodos = ctx.can("partnership:manage")
-    ? await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
-        contactVacancies(tx, { partnershipId: ctx.partnership.id, on: day }),
-      )
+    ? await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => contactVacancies(tx, { partnershipId: ctx.partnership.id, on: day }))
     : [];
   return json({
     kind: "county" as const,
@@ -110,10 +108,7 @@ function County({ data }: { data: Extract<ReturnType<typeof useLoaderData<typeof
           <ul className="govuk-list govuk-list--bullet">
             {contactTodos.map((t) => (
               <li key={t.organisationId}>
-                <Link
-                  className="govuk-link"
-                  to={`/p/${slug}/orgs/${t.organisationId}/champions`}
-                >
+                <Link className="govuk-link" to={`/p/${slug}/orgs/${t.organisationId}/champions`}>
                   {`${t.organisation}: ${t.title}`}
                 </Link>
               </li>
@@ -142,7 +137,8 @@ function County({ data }: { data: Extract<ReturnType<typeof useLoaderData<typeof
                 <span key={y.year}>
                   {i ? ", " : null}
                   <a className="govuk-link" href={`${download}?table=publication&year=${y.year}`} download>
-                    {y.label}<span className="govuk-visually-hidden"> figures for publication</span> (CSV)
+                    {y.label}
+                    <span className="govuk-visually-hidden"> figures for publication</span> (CSV)
                   </a>
                 </span>
               ))}

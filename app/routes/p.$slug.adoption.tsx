@@ -31,7 +31,14 @@ export default function Adoption() {
     const value = row[key];
     if (value === null) return <span className="gt-grid-none">–</span>;
     const gap = String(value).startsWith("0 of");
-    return gap ? <strong className="gt-grid-gap">{value}<span className="govuk-visually-hidden"> (gap)</span></strong> : value;
+    return gap ? (
+      <strong className="gt-grid-gap">
+        {value}
+        <span className="govuk-visually-hidden"> (gap)</span>
+      </strong>
+    ) : (
+      value
+    );
   };
   const [byBorough, bySector, grid, ...rest] = tables;
   return (
@@ -56,8 +63,15 @@ export default function Adoption() {
       <DataTable table={byBorough} download={download} />
       <DataTable table={bySector} download={download} />
       <h2 className="govuk-heading-m">Where the gaps are</h2>
-      <p className="govuk-body">Each cell shows signed organisations out of all the organisations of that sector in that borough. Bold cells are gaps: organisations there, none signed.</p>
-      <DataTable table={grid} download={download} captionClassName="govuk-table__caption--s" cells={Object.fromEntries(grid.columns.slice(1).map((c) => [c.key, gridCell(c.key)]))} />
+      <p className="govuk-body">
+        Each cell shows signed organisations out of all the organisations of that sector in that borough. Bold cells are gaps: organisations there, none signed.
+      </p>
+      <DataTable
+        table={grid}
+        download={download}
+        captionClassName="govuk-table__caption--s"
+        cells={Object.fromEntries(grid.columns.slice(1).map((c) => [c.key, gridCell(c.key)]))}
+      />
       {rest.map((t) => (
         <DataTable key={t.id} table={t} download={download} cells={t.columns.some((c) => c.key === "name") ? { name: orgLink } : {}} />
       ))}

@@ -32,23 +32,15 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       trail: filter.success ? await listAuditEntries(tx, { partnershipId, filter: filter.data }) : null,
     };
   });
-  const reply = filter.success
-    ? null
-    : { values, errors: fieldErrors(filter.error) };
+  const reply = filter.success ? null : { values, errors: fieldErrors(filter.error) };
   const olderLink = data.trail?.olderFrom
     ? `?${new URLSearchParams({
-        ...Object.fromEntries(
-          [...url.searchParams].filter(([k]) => k !== "before")
-        ),
+        ...Object.fromEntries([...url.searchParams].filter(([k]) => k !== "before")),
         before: data.trail.olderFrom,
       })}`
     : null;
-  const filters = new URLSearchParams(
-    [...url.searchParams].filter(([k, v]) => k !== "before" && v !== "")
-  );
-  const downloadLink = `/p/${ctx.partnership.slug}/audit.csv${
-    filters.size ? `?${filters}` : ""
-  }`;
+  const filters = new URLSearchParams([...url.searchParams].filter(([k, v]) => k !== "before" && v !== ""));
+  const downloadLink = `/p/${ctx.partnership.slug}/audit.csv${filters.size ? `?${filters}` : ""}`;
   return json(
     {
       partnershipName: ctx.partnership.name,
@@ -59,22 +51,12 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       olderLink,
       downloadLink,
     },
-    { status: reply ? 400 : 200 }
+    { status: reply ? 400 : 200 },
   );
 }
 
 export default function AuditTrail() {
-  const {
-    partnershipName,
-    slug,
-    organisations,
-    people,
-    trail,
-    reply,
-    values,
-    olderLink,
-    downloadLink,
-  } = useLoaderData<typeof loader>();
+  const { partnershipName, slug, organisations, people, trail, reply, values, olderLink, downloadLink } = useLoaderData<typeof loader>();
   const current = { values };
   return (
     <Main>
@@ -96,22 +78,25 @@ export default function AuditTrail() {
           </a>
         </p>
       ) : null}
-      {trail && trail.entries.length === 0 ? (
-        <p className="govuk-body">
-          No changes match. Try a wider date range, or everyone and all
-          organisations.
-        </p>
-      ) : null}
+      {trail && trail.entries.length === 0 ? <p className="govuk-body">No changes match. Try a wider date range, or everyone and all organisations.</p> : null}
       {trail && trail.entries.length > 0 ? (
         <div className="gt-scroll">
           <table className="govuk-table gt-audit-table">
             <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Changes, newest first</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">When</th>
-                <th scope="col" className="govuk-table__header">Who</th>
-                <th scope="col" className="govuk-table__header">What</th>
-                <th scope="col" className="govuk-table__header">Change</th>
+                <th scope="col" className="govuk-table__header">
+                  When
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Who
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  What
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Change
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">

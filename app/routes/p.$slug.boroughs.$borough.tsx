@@ -53,7 +53,16 @@ export default function ChangeBorough() {
           <h1 className="govuk-heading-l">Change {borough.name}</h1>
           <Form method="post" noValidate>
             <TextField name="name" label="Name" defaultValue={borough.name} reply={reply} />
-            <TextField name="onsCode" label="ONS code" hint="For example, E06000001" width={10} spellCheck={false} autoComplete="off" defaultValue={borough.ons_code} reply={reply} />
+            <TextField
+              name="onsCode"
+              label="ONS code"
+              hint="For example, E06000001"
+              width={10}
+              spellCheck={false}
+              autoComplete="off"
+              defaultValue={borough.ons_code}
+              reply={reply}
+            />
             <Button>Save borough</Button>
           </Form>
         </div>

@@ -43,9 +43,15 @@ export default function Boroughs() {
             <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Boroughs of {partnershipName}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Borough</th>
-                <th scope="col" className="govuk-table__header">ONS code</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Organisations</th>
+                <th scope="col" className="govuk-table__header">
+                  Borough
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  ONS code
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Organisations
+                </th>
                 <th scope="col" className="govuk-table__header">
                   <span className="govuk-visually-hidden">Actions</span>
                 </th>

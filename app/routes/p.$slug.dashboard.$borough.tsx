@@ -30,7 +30,14 @@ export async function loader({ request, params, context }: LoaderFunctionArgs) {
   const { key, value: dashboard } = await cachedForPartnership(ctx.partnership.id, ["borough", borough.id, day, ...filterInputs(filters, problems)], () =>
     readPartnership(request, ctx.partnership.id, ctx.user.id, (tx) => boroughDashboard(tx, { partnership: ctx.partnership, filters, problems, today: day, borough })),
   );
-  return json({ slug: ctx.partnership.slug, partnershipName: ctx.partnership.name, borough, wholeCounty: !ctx.boroughScope, dataKey: key, page: documentOnly(context, () => dashboardPage(dashboard, search)) });
+  return json({
+    slug: ctx.partnership.slug,
+    partnershipName: ctx.partnership.name,
+    borough,
+    wholeCounty: !ctx.boroughScope,
+    dataKey: key,
+    page: documentOnly(context, () => dashboardPage(dashboard, search)),
+  });
 }
 
 export default function BoroughDashboard() {

@@ -44,7 +44,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const here = `/p/${ctx.partnership.slug}/join-requests`;
   return redirectWithNotice(
     here,
-    data.intent === "approve" ? `${done.organisationName} added as a prospect, and its contact invited to set up its account` : `Declined ${done.organisationName}'s request; the contact has been told why`,
+    data.intent === "approve"
+      ? `${done.organisationName} added as a prospect, and its contact invited to set up its account`
+      : `Declined ${done.organisationName}'s request; the contact has been told why`,
   );
 }
 
@@ -60,7 +62,11 @@ export default function JoinRequests() {
       <p className="govuk-body">
         {open ? (
           <>
-            The public page offers <Link className="govuk-link" to={`/public/${slug}/join`}>Ask to join</Link>.
+            The public page offers{" "}
+            <Link className="govuk-link" to={`/public/${slug}/join`}>
+              Ask to join
+            </Link>
+            .
           </>
         ) : (
           "“Ask to join” is closed: open it in the partnership settings."

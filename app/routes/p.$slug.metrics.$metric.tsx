@@ -50,7 +50,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (form.get("intent") === "redefine") {
     const parsed = parseFormData(form, RedefineSchema);
     if (!parsed.ok) return json(parsed.reply, { status: 400 });
-    if (!definitionQuarters(today()).some((q) => q.key === parsed.data.validFrom)) return json(refuse(parsed.values, { validFrom: "Choose a quarter from the list" }), { status: 400 });
+    if (!definitionQuarters(today()).some((q) => q.key === parsed.data.validFrom))
+      return json(refuse(parsed.values, { validFrom: "Choose a quarter from the list" }), { status: 400 });
     const result = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
       redefineMetric(tx, { partnershipId: ctx.partnership.id, metricId: metric.id, userId: ctx.user.id, definition: parsed.data.definition, validFrom: parsed.data.validFrom }),
     );
@@ -62,7 +63,11 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!parsed.ok) return json(parsed.reply.errors.intent ? refuse(formValues(form), {}, "Choose what to change") : parsed.reply, { status: 400 });
   const d = parsed.data;
   const result = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
-    updateMetricDetails(tx, { partnershipId: ctx.partnership.id, metricId: metric.id, details: { label: d.label, group: d.group, unit: d.unit, participantCount: d.participantCount, partOfId: d.partOfId } }),
+    updateMetricDetails(tx, {
+      partnershipId: ctx.partnership.id,
+      metricId: metric.id,
+      details: { label: d.label, group: d.group, unit: d.unit, participantCount: d.participantCount, partOfId: d.partOfId },
+    }),
   );
   if (!result) notFound();
   if (!result.ok) return json(refuse(parsed.values, { [result.field]: result.message }), { status: 400 });
@@ -104,8 +109,8 @@ export default function EditMetric() {
         <Form method="post" noValidate>
           <h3 className="govuk-heading-s">Change what this metric counts</h3>
           <p className="govuk-body">
-            This starts new counting rules from a quarter. Figures already reported keep the rules they were reported under, and charts mark the quarter where they
-            changed. To fix a label, use the form above instead.
+            This starts new counting rules from a quarter. Figures already reported keep the rules they were reported under, and charts mark the quarter where they changed. To fix
+            a label, use the form above instead.
           </p>
           <DefinitionFields reply={redefining ? reply : null} quarters={quarters} defaultQuarter={defaultQuarter} defaultDefinition={metric.definitions.at(-1)!.definition} />
           <Button name="intent" value="redefine" secondary>

@@ -70,8 +70,8 @@ export default function Metrics() {
     <Main backLink={{ to: `/p/${slug}/returns`, label: "Quarterly returns" }}>
       <h1 className="govuk-heading-l">Metrics</h1>
       <p className="govuk-body">
-        What every organisation reports each quarter. Participant counts (people taking part in restorative justice) are never given targets or ratings: taking part is
-        voluntary. Changing what a metric counts starts a new version of its counting rules from a quarter, and charts mark where it changed.
+        What every organisation reports each quarter. Participant counts (people taking part in restorative justice) are never given targets or ratings: taking part is voluntary.
+        Changing what a metric counts starts a new version of its counting rules from a quarter, and charts mark where it changed.
       </p>
       {canEdit ? (
         <p className="govuk-body">

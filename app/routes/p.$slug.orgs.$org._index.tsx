@@ -30,7 +30,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     returns: { base: `/p/${ctx.partnership.slug}/orgs/${organisation.id}/returns`, todos: await returnsTodos(ctx) },
     partnership: { name: ctx.partnership.name },
     path: `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}`,
-    organisation: { name: organisation.name, sector: organisation.sector, borough: organisation.borough_name, isStatutory: organisation.is_statutory, website: organisation.website },
+    organisation: {
+      name: organisation.name,
+      sector: organisation.sector,
+      borough: organisation.borough_name,
+      isStatutory: organisation.is_statutory,
+      website: organisation.website,
+    },
     overview,
     can: { sign: ctx.can("pledge:sign"), champions: ctx.can("champions:manage"), edit: ctx.can("org:edit"), people: ctx.can("org:invite") },
   });
@@ -55,18 +61,15 @@ export default function OrganisationHome() {
             {todos.map((t) => (
               <li key={`${t.kind}-${t.championId ?? ""}`}>
                 {t.kind === "renewal" || t.kind === "lapsed" ? (
-                  can.sign ? <Link className="govuk-link" to={`${path}/pledge/sign`}>{t.title}</Link> : t.title
+                  can.sign ? (
+                    <Link className="govuk-link" to={`${path}/pledge/sign`}>
+                      {t.title}
+                    </Link>
+                  ) : (
+                    t.title
+                  )
                 ) : can.champions ? (
-                  <Link
-                    className="govuk-link"
-                    to={
-                      t.championId
-                        ? `${path}/champions/${t.championId}`
-                        : t.kind === "contact"
-                          ? `${path}/champions`
-                          : `${path}/champions/new`
-                    }
-                  >
+                  <Link className="govuk-link" to={t.championId ? `${path}/champions/${t.championId}` : t.kind === "contact" ? `${path}/champions` : `${path}/champions/new`}>
                     {t.title}
                   </Link>
                 ) : (
@@ -150,9 +153,15 @@ export default function OrganisationHome() {
             <caption className="govuk-table__caption govuk-visually-hidden">Current RJ champions</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header">Job title</th>
-                <th scope="col" className="govuk-table__header">Training</th>
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Job title
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Training
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">

@@ -4,21 +4,9 @@ import { json } from "@remix-run/node";
 import { Form, Link, useActionData, useLoaderData } from "@remix-run/react";
 import { z } from "zod";
 import { notFound, requireAccess } from "~/modules/auth/guard.server";
-import {
-  CHAMPION_FIELDS,
-  championSchema,
-} from "~/modules/champions/champion-form";
-import {
-  currentContact,
-  findChampion,
-  recordLeaving,
-  updateChampion,
-} from "~/modules/champions/champions.server";
-import {
-  contactChangedMessage,
-  contactNotice,
-  contactShownIn,
-} from "~/modules/champions/champion-form";
+import { CHAMPION_FIELDS, championSchema } from "~/modules/champions/champion-form";
+import { currentContact, findChampion, recordLeaving, updateChampion } from "~/modules/champions/champions.server";
+import { contactChangedMessage, contactNotice, contactShownIn } from "~/modules/champions/champion-form";
 import { tellContactLeft } from "~/modules/champions/contact-left.server";
 import { ChampionFields } from "~/modules/champions/components";
 import { inviteChampion } from "~/modules/champions/invite.server";
@@ -49,39 +37,28 @@ async function requireChampion(request: Request, params: Record<string, string |
     organisationId: ctx.organisation!.id,
     championId: championId.data,
   };
-  const { champion, contact } = await withPartnership(
-    scope.partnershipId,
-    ctx.user.id,
-    async (tx) => ({
-      champion: await findChampion(tx, scope),
-      contact: await currentContact(tx, scope),
-    }),
-  );
+  const { champion, contact } = await withPartnership(scope.partnershipId, ctx.user.id, async (tx) => ({
+    champion: await findChampion(tx, scope),
+    contact: await currentContact(tx, scope),
+  }));
   if (!champion) notFound();
   return {
     ctx,
     scope,
     champion,
-    contact:
-      contact && contact.id !== champion.id
-        ? { id: contact.id, name: contact.name }
-        : null,
+    contact: contact && contact.id !== champion.id ? { id: contact.id, name: contact.name } : null,
     path: `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}/champions`,
   };
 }
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
-  const { ctx, champion, contact, path } = await requireChampion(
-    request,
-    params,
-  );
+  const { ctx, champion, contact, path } = await requireChampion(request, params);
   return json({
     organisation: ctx.organisation!.name,
     champion,
     contact,
     path,
-    canErase:
-      ctx.can("personal-data:erase") && champion.name !== ERASED.champion,
+    canErase: ctx.can("personal-data:erase") && champion.name !== ERASED.champion,
   });
 }
 
@@ -95,35 +72,23 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "leave") {
     const form = await parseForm(formData, withDates(["leftOn"], z.object({ leftOn: dateField("the date they left", { today: on, when: "past" }) })));
     if (!form.ok) return json(form.reply, { status: 400 });
-    const saved = await withPartnership(
-      scope.partnershipId,
-      ctx.user.id,
-      async (tx) => {
-        const left = await recordLeaving(tx, {
+    const saved = await withPartnership(scope.partnershipId, ctx.user.id, async (tx) => {
+      const left = await recordLeaving(tx, {
+        ...scope,
+        leftOn: form.data.leftOn,
+      });
+      if (left.ok && left.leftAsContact) {
+        await tellContactLeft(tx, {
           ...scope,
+          partnershipSlug: ctx.partnership.slug,
+          name: champion.name,
           leftOn: form.data.leftOn,
+          origin: linkOrigin(),
         });
-        if (left.ok && left.leftAsContact) {
-          await tellContactLeft(tx, {
-            ...scope,
-            partnershipSlug: ctx.partnership.slug,
-            name: champion.name,
-            leftOn: form.data.leftOn,
-            origin: linkOrigin(),
-          });
-        }
-        return left;
-      },
-    );
-    if (!saved.ok)
-      return json(
-        refuse(
-          form.values,
-          saved.errors ?? {},
-          saved.errors ? undefined : `${champion.name} has already left`,
-        ),
-        { status: 409 },
-      );
+      }
+      return left;
+    });
+    if (!saved.ok) return json(refuse(form.values, saved.errors ?? {}, saved.errors ? undefined : `${champion.name} has already left`), { status: 409 });
     if (saved.leftAsContact) deliverSoon(scope.partnershipId);
     return redirectWithNotice(
       path,
@@ -133,9 +98,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     );
   }
   if (intent === "invite") {
-    const result = await withPartnership(scope.partnershipId, ctx.user.id, (tx) =>
-      inviteChampion(tx, { ...scope, invitedBy: ctx.user.id, origin: linkOrigin() }),
-    );
+    const result = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => inviteChampion(tx, { ...scope, invitedBy: ctx.user.id, origin: linkOrigin() }));
     if (!result) notFound();
     if (!result.ok) return json({ errors: {}, formError: result.message } as Reply, { status: 409 });
     deliverSoon(scope.partnershipId);
@@ -152,24 +115,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
       contactShown: contactShownIn(form.values),
     }),
   );
-  if (!saved.ok && saved.reason === "contact-changed")
-    return json(
-      refuse(form.values, {}, contactChangedMessage(input.name, saved.contact)),
-      { status: 409 },
-    );
+  if (!saved.ok && saved.reason === "contact-changed") return json(refuse(form.values, {}, contactChangedMessage(input.name, saved.contact)), { status: 409 });
   if (!saved.ok) {
     const message = saved.reason === "stale" ? STALE : saved.reason === "left" ? `${champion.name} has left: their details can no longer be changed` : undefined;
     return json(refuse({ ...form.values, revision: champion.revision }, saved.errors ?? {}, message), { status: 409 });
   }
-  return redirectWithNotice(
-    path,
-    `${input.name}'s details are saved${contactNotice(input.name, saved.replacedContact)}`,
-  );
+  return redirectWithNotice(path, `${input.name}'s details are saved${contactNotice(input.name, saved.replacedContact)}`);
 }
 
 export default function ChampionPage() {
-  const { organisation, champion, contact, path, canErase } =
-    useLoaderData<typeof loader>();
+  const { organisation, champion, contact, path, canErase } = useLoaderData<typeof loader>();
   const erase = canErase ? (
     <>
       <h2 className="govuk-heading-m">Erase their personal data</h2>
@@ -216,12 +171,7 @@ export default function ChampionPage() {
 
       <h2 className="govuk-heading-m">Details</h2>
       <Form method="post" noValidate>
-        <input
-          type="hidden"
-          name="revision"
-          value={details?.values?.revision?.toString() ?? champion.revision}
-          readOnly
-        />
+        <input type="hidden" name="revision" value={details?.values?.revision?.toString() ?? champion.revision} readOnly />
         <ChampionFields champion={champion} reply={details} contact={contact} />
         <Button name="intent" value="save">
           Save changes
@@ -230,7 +180,12 @@ export default function ChampionPage() {
 
       <h2 className="govuk-heading-m">Leaving</h2>
       <Form method="post" noValidate>
-        <DateField name="leftOn" legend={`When did ${champion.name} stop being a champion?`} hint="Their record is kept. If they were the organisation's only champion, the post shows as vacant." reply={leaving} />
+        <DateField
+          name="leftOn"
+          legend={`When did ${champion.name} stop being a champion?`}
+          hint="Their record is kept. If they were the organisation's only champion, the post shows as vacant."
+          reply={leaving}
+        />
         <Button name="intent" value="leave" warning>
           Record that they have left
         </Button>

@@ -54,14 +54,12 @@ export default function EraseChampion() {
             <li>their name, work email ({champion.email}) and job title are replaced by &ldquo;Erased champion&rdquo;</li>
             <li>if they are still a champion, the record shows them as having left today</li>
             <li>invitations to them are deleted, emails to them are blanked, and earlier audit entries show &ldquo;[erased]&rdquo; instead of their details</li>
-            {champion.hasAccount ? (
-              <li>their sign-in account is not erased: to erase that too, use Erase personal data on their page under People</li>
-            ) : null}
+            {champion.hasAccount ? <li>their sign-in account is not erased: to erase that too, use Erase personal data on their page under People</li> : null}
           </ul>
           <h2 className="govuk-heading-m">What stays</h2>
           <p className="govuk-body">
-            The dates they were a champion and their training level stay, so champion and training figures do not change. The audit trail records that you
-            erased this record, and when.
+            The dates they were a champion and their training level stay, so champion and training figures do not change. The audit trail records that you erased this record, and
+            when.
           </p>
           <Form method="post" noValidate>
             <TextField name="confirmName" label={`To confirm, type their full name: ${champion.name}`} autoComplete="off" spellCheck={false} reply={reply} />

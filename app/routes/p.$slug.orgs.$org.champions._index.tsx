@@ -53,11 +53,21 @@ export default function Champions() {
             <caption className="govuk-table__caption govuk-table__caption--m">Current champions</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header">Job title</th>
-                <th scope="col" className="govuk-table__header">Training</th>
-                <th scope="col" className="govuk-table__header">Since</th>
-                <th scope="col" className="govuk-table__header">Signs in</th>
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Job title
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Training
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Since
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Signs in
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -94,10 +104,18 @@ export default function Champions() {
             <caption className="govuk-table__caption govuk-table__caption--s">Former champions</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header">Job title</th>
-                <th scope="col" className="govuk-table__header">Champion from</th>
-                <th scope="col" className="govuk-table__header">Left on</th>
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Job title
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Champion from
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Left on
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">

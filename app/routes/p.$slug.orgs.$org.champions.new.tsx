@@ -2,19 +2,9 @@ import type { ActionFunctionArgs, LoaderFunctionArgs, MetaFunction } from "@remi
 import { json } from "@remix-run/node";
 import { Form, useActionData, useLoaderData } from "@remix-run/react";
 import { requireAccess } from "~/modules/auth/guard.server";
-import {
-  CHAMPION_FIELDS,
-  championSchema,
-} from "~/modules/champions/champion-form";
-import {
-  addChampion,
-  currentContact,
-} from "~/modules/champions/champions.server";
-import {
-  contactChangedMessage,
-  contactNotice,
-  contactShownIn,
-} from "~/modules/champions/champion-form";
+import { CHAMPION_FIELDS, championSchema } from "~/modules/champions/champion-form";
+import { addChampion, currentContact } from "~/modules/champions/champions.server";
+import { contactChangedMessage, contactNotice, contactShownIn } from "~/modules/champions/champion-form";
 import { ChampionFields } from "~/modules/champions/components";
 import { parseForm, refuse } from "~/modules/platform/form.server";
 import { redirectWithNotice } from "~/modules/platform/notice.server";
@@ -31,11 +21,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
     partnershipId: ctx.partnership.id,
     organisationId: ctx.organisation!.id,
   };
-  const contact = await withPartnership(
-    scope.partnershipId,
-    ctx.user.id,
-    (tx) => currentContact(tx, scope),
-  );
+  const contact = await withPartnership(scope.partnershipId, ctx.user.id, (tx) => currentContact(tx, scope));
   return json({
     organisation: ctx.organisation!.name,
     path: `/p/${ctx.partnership.slug}/orgs/${ctx.organisation!.id}`,
@@ -58,17 +44,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       contactShown: contactShownIn(form.values),
     }),
   );
-  if (!saved.ok && saved.reason === "contact-changed")
-    return json(
-      refuse(
-        form.values,
-        {},
-        contactChangedMessage(form.data.name, saved.contact),
-      ),
-      { status: 409 },
-    );
-  if (!saved.ok)
-    return json(refuse(form.values, saved.errors ?? {}), { status: 409 });
+  if (!saved.ok && saved.reason === "contact-changed") return json(refuse(form.values, {}, contactChangedMessage(form.data.name, saved.contact)), { status: 409 });
+  if (!saved.ok) return json(refuse(form.values, saved.errors ?? {}), { status: 409 });
   return redirectWithNotice(
     `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}/champions/${saved.id}`,
     `${form.data.name} is now an RJ champion${contactNotice(form.data.name, saved.replacedContact)}`,

@@ -22,7 +22,10 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const found = await readPartnership(request, partnershipId, ctx.user.id, async (tx) => {
     const organisation = await findOrganisation(tx, { partnershipId, organisationId: ctx.organisation!.id });
     if (!organisation) return null;
-    return { organisation, dashboard: await organisationDashboard(tx, { partnership: ctx.partnership, organisation, filters, problems, today: day, realFigures: ctx.can("dashboard:view") }) };
+    return {
+      organisation,
+      dashboard: await organisationDashboard(tx, { partnership: ctx.partnership, organisation, filters, problems, today: day, realFigures: ctx.can("dashboard:view") }),
+    };
   });
   if (!found) notFound();
   const { organisation, dashboard } = found;

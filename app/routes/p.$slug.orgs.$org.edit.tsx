@@ -76,20 +76,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (intent === "leave") {
     const form = parseFormData(body, LeavingSchema);
     if (!form.ok) return json({ ...form.reply, intent }, { status: 400 });
-    const personalData = unconfirmedPersonalData(
-      form.values,
-      [{ name: "reason", label: "Why it left", text: form.data.reason }],
-      today(),
-    );
-    if (personalData.length)
-      return json({ values: form.values, errors: {}, personalData, intent });
-    await withPartnership(scope.partnershipId, ctx.user.id, (tx) =>
-      recordLeaving(tx, { ...scope, reason: form.data.reason }),
-    );
-    return redirectWithNotice(
-      back,
-      `Recorded that ${ctx.organisation!.name} has left the programme`,
-    );
+    const personalData = unconfirmedPersonalData(form.values, [{ name: "reason", label: "Why it left", text: form.data.reason }], today());
+    if (personalData.length) return json({ values: form.values, errors: {}, personalData, intent });
+    await withPartnership(scope.partnershipId, ctx.user.id, (tx) => recordLeaving(tx, { ...scope, reason: form.data.reason }));
+    return redirectWithNotice(back, `Recorded that ${ctx.organisation!.name} has left the programme`);
   }
   if (intent === "rejoin") {
     await withPartnership(scope.partnershipId, ctx.user.id, (tx) => recordRejoining(tx, scope));
@@ -118,7 +108,11 @@ export default function ChangeOrganisation() {
           <h1 className="govuk-heading-l">Change organisation details</h1>
           <Form method="post" noValidate>
             <input type="hidden" name="intent" value="save" />
-            {classifies ? <OrganisationFields reply={detailsReply} boroughs={boroughs} current={organisation} /> : <OrganisationProfileFields reply={detailsReply} current={organisation} />}
+            {classifies ? (
+              <OrganisationFields reply={detailsReply} boroughs={boroughs} current={organisation} />
+            ) : (
+              <OrganisationProfileFields reply={detailsReply} current={organisation} />
+            )}
             <Button>Save details</Button>
           </Form>
 
@@ -137,10 +131,8 @@ export default function ChangeOrganisation() {
                 <Form method="post" noValidate>
                   <input type="hidden" name="intent" value="leave" />
                   <p className="govuk-body">
-                    An organisation that leaves is no longer expected to sign or
-                    report, and its history stays. This is not the same as
-                    withdrawing from the pledge, which is kept with the pledge’s
-                    history.
+                    An organisation that leaves is no longer expected to sign or report, and its history stays. This is not the same as withdrawing from the pledge, which is kept
+                    with the pledge’s history.
                   </p>
                   <TextArea
                     name="reason"
@@ -149,13 +141,7 @@ export default function ChangeOrganisation() {
                     rows={3}
                     reply={leavingReply}
                   />
-                  <PersonalDataCheck
-                    warnings={
-                      leavingReply && "personalData" in leavingReply
-                        ? leavingReply.personalData
-                        : null
-                    }
-                  />
+                  <PersonalDataCheck warnings={leavingReply && "personalData" in leavingReply ? leavingReply.personalData : null} />
                   <Button warning>Record that it has left</Button>
                 </Form>
               )}
@@ -168,7 +154,9 @@ export default function ChangeOrganisation() {
                 <SummaryRow label="Borough">{organisation.boroughName}</SummaryRow>
                 <SummaryRow label="Statutory partner">{organisation.isStatutory ? "Yes" : "No"}</SummaryRow>
               </dl>
-              <p className="govuk-body">The partnership’s coordinator keeps these, because the dashboards and restorative-borough criteria count by them. Ask the coordinator if one is wrong.</p>
+              <p className="govuk-body">
+                The partnership’s coordinator keeps these, because the dashboards and restorative-borough criteria count by them. Ask the coordinator if one is wrong.
+              </p>
             </>
           )}
 

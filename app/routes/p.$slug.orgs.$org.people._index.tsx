@@ -56,9 +56,15 @@ export default function OrganisationPeople() {
             <caption className="govuk-table__caption govuk-table__caption--m">People with a role at {organisationName}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Name</th>
-                <th scope="col" className="govuk-table__header">Email address</th>
-                <th scope="col" className="govuk-table__header">Role</th>
+                <th scope="col" className="govuk-table__header">
+                  Name
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Email address
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Role
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">

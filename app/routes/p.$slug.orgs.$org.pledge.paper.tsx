@@ -60,12 +60,16 @@ export default function RecordPaperSignature() {
           ) : (
             <>
               <p className="govuk-body">
-                Enter what the signed form says. It counts as a signature made online would, and the pledge history and audit trail show that you recorded it from a
-                paper form.
+                Enter what the signed form says. It counts as a signature made online would, and the pledge history and audit trail show that you recorded it from a paper form.
               </p>
               {versions.length > 1 ? (
                 <Form method="get" className="gt-card">
-                  <SelectField name="version" label="Version of the pledge on the form" options={versions.map((v) => ({ value: v.id, label: v.label }))} defaultValue={version.id} />
+                  <SelectField
+                    name="version"
+                    label="Version of the pledge on the form"
+                    options={versions.map((v) => ({ value: v.id, label: v.label }))}
+                    defaultValue={version.id}
+                  />
                   <Button secondary>Show its commitments</Button>
                 </Form>
               ) : null}

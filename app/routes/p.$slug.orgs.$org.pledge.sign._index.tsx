@@ -33,10 +33,7 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   });
 }
 
-const Schema = z.discriminatedUnion("intent", [
-  z.object({ intent: z.literal("start"), fromLast: z.enum(["yes", "no"]).optional() }),
-  z.object({ intent: z.literal("discard") }),
-]);
+const Schema = z.discriminatedUnion("intent", [z.object({ intent: z.literal("start"), fromLast: z.enum(["yes", "no"]).optional() }), z.object({ intent: z.literal("discard") })]);
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const { ctx, scope, base, orgPath } = await requireSigning(request, params);
@@ -91,7 +88,9 @@ export default function SignPledge() {
         ) : (
           <p className="govuk-body">Signing takes about five minutes. A signature lasts 12 months; you will be reminded two months before it lapses.</p>
         )}
-        <p className="govuk-body">You will need the name and job title of the senior person signing for your organisation, and your plans for the year under the strategy&apos;s six themes.</p>
+        <p className="govuk-body">
+          You will need the name and job title of the senior person signing for your organisation, and your plans for the year under the strategy&apos;s six themes.
+        </p>
         <details className="govuk-details">
           <summary className="govuk-details__summary">
             <span className="govuk-details__summary-text">Read the pledge (version {data.version.version})</span>
@@ -108,7 +107,11 @@ export default function SignPledge() {
               reply={reply}
               defaultValue="yes"
               options={[
-                { value: "yes", label: "Start from the answers of the last signature", hint: data.lastSignedOn ? `Signed on ${formatDate(data.lastSignedOn)}. You can change every answer.` : undefined },
+                {
+                  value: "yes",
+                  label: "Start from the answers of the last signature",
+                  hint: data.lastSignedOn ? `Signed on ${formatDate(data.lastSignedOn)}. You can change every answer.` : undefined,
+                },
                 { value: "no", label: "Start with blank answers" },
               ]}
             />
@@ -134,7 +137,13 @@ export default function SignPledge() {
         tasks={[
           { id: "signatory", label: "Senior signatory", to: `${data.base}/signatory`, status: t.signatory },
           { id: "commitments", label: "Commitments your organisation takes on", to: `${data.base}/commitments`, status: t.commitments },
-          { id: "activity", label: "Proposed activity for the year", to: `${data.base}/activity`, status: t.activity, hint: "Under each of the six themes; leave blank any theme you do not touch" },
+          {
+            id: "activity",
+            label: "Proposed activity for the year",
+            to: `${data.base}/activity`,
+            status: t.activity,
+            hint: "Under each of the six themes; leave blank any theme you do not touch",
+          },
           { id: "check", label: "Check your answers and sign", to: ready ? `${data.base}/check` : null, status: ready ? "not-started" : "cannot-start" },
         ]}
       />

@@ -25,9 +25,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const form = await parseForm(request, ActivitySchema);
   if (!form.ok) return json(form.reply, { status: 400 });
   const data = form.data as unknown as Record<string, string | null>;
-  const activity = Object.fromEntries(
-    THEMES.map((t) => [t.key, data[`activity-${t.key}`] ?? ""]),
-  );
+  const activity = Object.fromEntries(THEMES.map((t) => [t.key, data[`activity-${t.key}`] ?? ""]));
   // Published with the signature: others read it, so it is checked the way returns are.
   const personalData = unconfirmedPersonalData(
     form.values,
@@ -46,10 +44,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       answers: { activity },
     }),
   );
-  if (!saved.ok)
-    return saved.reason === "stale"
-      ? staleReply(form.values, draft.revision)
-      : redirect(base);
+  if (!saved.ok) return saved.reason === "stale" ? staleReply(form.values, draft.revision) : redirect(base);
   return redirect(nextPage(request, base, "check"));
 }
 
@@ -64,16 +59,22 @@ export default function Activity() {
         <span className="govuk-caption-l">{organisation}</span>
         <h1 className="govuk-heading-l">What do you propose to do this year?</h1>
         <p className="govuk-body">
-          Describe your planned activity under each theme of the strategy. Leave a theme blank if your organisation does not work on it this year. Do not include details of any victim, offender or case.
+          Describe your planned activity under each theme of the strategy. Leave a theme blank if your organisation does not work on it this year. Do not include details of any
+          victim, offender or case.
         </p>
         {THEMES.map((t) => (
-          <TextArea key={t.key} name={`activity-${t.key}`} label={t.label} labelClassName="govuk-label--s" rows={3} maxLength={2000} reply={reply} defaultValue={draft.activity?.[t.key] ?? ""} />
+          <TextArea
+            key={t.key}
+            name={`activity-${t.key}`}
+            label={t.label}
+            labelClassName="govuk-label--s"
+            rows={3}
+            maxLength={2000}
+            reply={reply}
+            defaultValue={draft.activity?.[t.key] ?? ""}
+          />
         ))}
-        <PersonalDataCheck
-          warnings={
-            reply && "personalData" in reply ? reply.personalData : null
-          }
-        />
+        <PersonalDataCheck warnings={reply && "personalData" in reply ? reply.personalData : null} />
         <Button>Save and continue</Button>
       </Form>
     </Main>

@@ -71,11 +71,13 @@ export default function CheckAnswers() {
         <SummaryRow label="Commitments" change={change("commitments")}>
           {draft.commitments?.length ? (
             <ol className="govuk-list govuk-list--number">
-              {[...draft.commitments].sort((a, b) => a - b).map((n) => (
-                <li key={n} value={n}>
-                  {version.commitments[n - 1]}
-                </li>
-              ))}
+              {[...draft.commitments]
+                .sort((a, b) => a - b)
+                .map((n) => (
+                  <li key={n} value={n}>
+                    {version.commitments[n - 1]}
+                  </li>
+                ))}
             </ol>
           ) : (
             <span className="govuk-hint govuk-!-margin-0">Not answered</span>
@@ -98,7 +100,9 @@ export default function CheckAnswers() {
         </div>
       </details>
       <h2 className="govuk-heading-m">Now {renewal ? "renew" : "sign"} the pledge</h2>
-      <p className="govuk-body">Once submitted, a signature cannot be changed. It is kept in your organisation&apos;s history and appears on the partnership&apos;s public register while it is current.</p>
+      <p className="govuk-body">
+        Once submitted, a signature cannot be changed. It is kept in your organisation&apos;s history and appears on the partnership&apos;s public register while it is current.
+      </p>
       <Form method="post" noValidate>
         <input type="hidden" name="revision" value={draft.revision} readOnly />
         <Checkbox name="confirm" label={`${draft.signatoryName ?? "The signatory"} has agreed to sign the pledge for ${organisation}`} reply={reply} />

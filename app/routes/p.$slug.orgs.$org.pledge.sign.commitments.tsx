@@ -47,7 +47,9 @@ export default function Commitments() {
         <input type="hidden" name="revision" value={reply?.values?.revision?.toString() ?? draft.revision} readOnly />
         <span className="govuk-caption-l">{organisation}</span>
         <h1 className="govuk-heading-l">Which commitments does your organisation take on?</h1>
-        <p className="govuk-body">From version {version.version} of {version.title}.</p>
+        <p className="govuk-body">
+          From version {version.version} of {version.title}.
+        </p>
         <CheckboxesField
           name="commitments"
           legend="Commitments"

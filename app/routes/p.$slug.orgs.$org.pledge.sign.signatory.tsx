@@ -37,7 +37,9 @@ export default function Signatory() {
         <input type="hidden" name="revision" value={reply?.values?.revision?.toString() ?? draft.revision} readOnly />
         <span className="govuk-caption-l">{organisation}</span>
         <h1 className="govuk-heading-l">Who is signing for the organisation?</h1>
-        <p className="govuk-body">Ask a senior leader to sign — a chief executive, director or head of service. The strategy is clear that restorative justice needs buy-in at senior level.</p>
+        <p className="govuk-body">
+          Ask a senior leader to sign — a chief executive, director or head of service. The strategy is clear that restorative justice needs buy-in at senior level.
+        </p>
         <TextField name="signatoryName" label="Full name" reply={reply} defaultValue={draft.signatoryName} autoComplete="off" width={30} />
         <TextField name="signatoryTitle" label="Job title" reply={reply} defaultValue={draft.signatoryTitle} autoComplete="off" width={30} />
         <Button>Save and continue</Button>

@@ -20,7 +20,9 @@ export const meta: MetaFunction = () => [{ title: "Withdraw from the pledge — 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "pledge:sign");
   const organisationId = ctx.organisation!.id;
-  const pledges = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => organisationPledges(tx, { partnershipId: ctx.partnership.id, on: today(), organisationIds: [organisationId] }));
+  const pledges = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
+    organisationPledges(tx, { partnershipId: ctx.partnership.id, on: today(), organisationIds: [organisationId] }),
+  );
   const status = pledges.get(organisationId)?.status ?? "prospect";
   return json({ organisation: ctx.organisation!.name, orgPath: `/p/${ctx.partnership.slug}/orgs/${organisationId}`, status });
 }
@@ -29,11 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAccess(request, params, "pledge:sign");
   const form = await parseForm(request, WithdrawSchema);
   if (!form.ok) return json(form.reply, { status: 400 });
-  const personalData = unconfirmedPersonalData(
-    form.values,
-    [{ name: "reason", label: "The reason", text: form.data.reason }],
-    today(),
-  );
+  const personalData = unconfirmedPersonalData(form.values, [{ name: "reason", label: "The reason", text: form.data.reason }], today());
   if (personalData.length) return json({ values: form.values, personalData });
   const scope = {
     partnershipId: ctx.partnership.id,
@@ -47,19 +45,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
       on: today(),
     }),
   );
-  if (!result.ok)
-    return json(
-      refuse(
-        form.values,
-        {},
-        "The organisation has no signed pledge to withdraw from.",
-      ),
-      { status: 409 },
-    );
-  return redirectWithNotice(
-    `/p/${ctx.partnership.slug}/orgs/${scope.organisationId}`,
-    "Withdrawal recorded: the organisation no longer appears on the register",
-  );
+  if (!result.ok) return json(refuse(form.values, {}, "The organisation has no signed pledge to withdraw from."), { status: 409 });
+  return redirectWithNotice(`/p/${ctx.partnership.slug}/orgs/${scope.organisationId}`, "Withdrawal recorded: the organisation no longer appears on the register");
 }
 
 export default function Withdraw() {
@@ -93,11 +80,7 @@ export default function Withdraw() {
               reply={reply}
               maxLength={2000}
             />
-            <PersonalDataCheck
-              warnings={
-                reply && "personalData" in reply ? reply.personalData : null
-              }
-            />
+            <PersonalDataCheck warnings={reply && "personalData" in reply ? reply.personalData : null} />
             <Button warning>Withdraw from the pledge</Button>
           </Form>
         </>

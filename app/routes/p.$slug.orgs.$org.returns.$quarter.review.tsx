@@ -19,7 +19,9 @@ import { Main } from "~/ui/Layout";
 import { PersonalDataCheck } from "~/ui/PersonalDataCheck";
 import { unconfirmedPersonalData } from "~/modules/platform/personal-data-check";
 
-export const meta: MetaFunction<typeof loader> = ({ data }) => [{ title: `Review the ${data?.page.quarter.label ?? ""} return — ${data?.organisation.name ?? ""} — Golden Thread` }];
+export const meta: MetaFunction<typeof loader> = ({ data }) => [
+  { title: `Review the ${data?.page.quarter.label ?? ""} return — ${data?.organisation.name ?? ""} — Golden Thread` },
+];
 
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const day = today();
@@ -39,7 +41,10 @@ const Posted = z.discriminatedUnion("intent", [
   z.object({
     intent: z.literal("return"),
     baseVersion: Version,
-    reason: z.string({ required_error: "Say what needs changing" }).transform(cleanText).pipe(z.string().trim().min(1, "Say what needs changing").max(2000, "The reason must be 2,000 characters or fewer")),
+    reason: z
+      .string({ required_error: "Say what needs changing" })
+      .transform(cleanText)
+      .pipe(z.string().trim().min(1, "Say what needs changing").max(2000, "The reason must be 2,000 characters or fewer")),
     openUntil: z
       .string()
       .optional()
@@ -48,9 +53,7 @@ const Posted = z.discriminatedUnion("intent", [
   }),
   z.object({
     intent: z.literal("unlock"),
-    until: z
-      .string({ required_error: "Enter the last day it can be changed" })
-      .refine(isCalendarDate, "Enter the last day as a real date, like 2026-12-31"),
+    until: z.string({ required_error: "Enter the last day it can be changed" }).refine(isCalendarDate, "Enter the last day as a real date, like 2026-12-31"),
     exceptionReason: z.string().transform(cleanText).pipe(z.string().trim().max(2000, "The note must be 2,000 characters or fewer")).optional(),
   }),
   z.object({ intent: z.literal("relock") }),
@@ -78,9 +81,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
             text: data.exceptionReason,
           }
         : null;
-  const personalData = note
-    ? unconfirmedPersonalData(formValues(form), [note], day)
-    : [];
+  const personalData = note ? unconfirmedPersonalData(formValues(form), [note], day) : [];
   if (personalData.length)
     return json({
       values: formValues(form),
@@ -89,7 +90,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
     });
   if (data.intent === "unlock") {
     if (data.until < day || data.until > addDays(day, 365)) return json(refuse(formValues(form), { until: "Choose a day from today to a year from now" }), { status: 400 });
-    await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => reopenForOrganisation(tx, { ...key, userId: ctx.user.id, until: data.until, reason: data.exceptionReason || null }));
+    await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
+      reopenForOrganisation(tx, { ...key, userId: ctx.user.id, until: data.until, reason: data.exceptionReason || null }),
+    );
     return redirectWithNotice(here, `Reopened for ${ctx.organisation!.name} until ${longDate(data.until)}`);
   }
   if (data.intent === "relock") {
@@ -97,7 +100,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return redirectWithNotice(here, "Exception closed");
   }
   const openUntil = data.intent === "return" ? data.openUntil : null;
-  if (openUntil && (openUntil < day || openUntil > addDays(day, 365))) return json(refuse(formValues(form), { openUntil: "Choose a day from today to a year from now" }), { status: 400 });
+  if (openUntil && (openUntil < day || openUntil > addDays(day, 365)))
+    return json(refuse(formValues(form), { openUntil: "Choose a day from today to a year from now" }), { status: 400 });
   const result = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
     reviewReturn(tx, {
       ...key,
@@ -111,7 +115,10 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }),
   );
   if (!result.ok && result.reason === "needs_until") {
-    return json(refuse(formValues(form), { openUntil: `The quarter locked for ${ctx.organisation!.name} after ${longDate(result.editableUntil)}: choose until when they can correct it` }), { status: 400 });
+    return json(
+      refuse(formValues(form), { openUntil: `The quarter locked for ${ctx.organisation!.name} after ${longDate(result.editableUntil)}: choose until when they can correct it` }),
+      { status: 400 },
+    );
   }
   if (result.ok) {
     const what = data.intent === "accept" ? "Accepted" : "Returned";
@@ -160,7 +167,14 @@ export default function ReviewReturn() {
       {canReturn ? (
         <Form method="post">
           <input type="hidden" name="baseVersion" value={page.ret.version} />
-          <TextArea name="reason" label="What needs changing" labelClassName="govuk-label--s" hint="The organisation is emailed this and can correct and resubmit the return." reply={reply} rows={3} />
+          <TextArea
+            name="reason"
+            label="What needs changing"
+            labelClassName="govuk-label--s"
+            hint="The organisation is emailed this and can correct and resubmit the return."
+            reply={reply}
+            rows={3}
+          />
           {page.periodLocked && !(page.exception && page.exception.openUntil >= day) ? (
             <TextField
               name="openUntil"
@@ -173,9 +187,7 @@ export default function ReviewReturn() {
               defaultValue={addDays(day, 14)}
             />
           ) : null}
-          {reply && "personalData" in reply && reply.intent === "return" ? (
-            <PersonalDataCheck warnings={reply.personalData} />
-          ) : null}
+          {reply && "personalData" in reply && reply.intent === "return" ? <PersonalDataCheck warnings={reply.personalData} /> : null}
           <Button name="intent" value="return" secondary>
             Return for changes
           </Button>
@@ -196,7 +208,9 @@ export default function ReviewReturn() {
               </Button>
             </Form>
           ) : (
-            <p className="govuk-body">This quarter locked after {longDate(page.lock.editableUntil)}. You can reopen it for {organisation.name} alone.</p>
+            <p className="govuk-body">
+              This quarter locked after {longDate(page.lock.editableUntil)}. You can reopen it for {organisation.name} alone.
+            </p>
           )}
           <Form method="post">
             <TextField
@@ -209,15 +223,8 @@ export default function ReviewReturn() {
               reply={reply}
               defaultValue={page.exception?.openUntil ?? addDays(day, 14)}
             />
-            <TextField
-              name="exceptionReason"
-              label="Note (optional)"
-              reply={reply}
-              width={30}
-            />
-            {reply && "personalData" in reply && reply.intent === "unlock" ? (
-              <PersonalDataCheck warnings={reply.personalData} />
-            ) : null}
+            <TextField name="exceptionReason" label="Note (optional)" reply={reply} width={30} />
+            {reply && "personalData" in reply && reply.intent === "unlock" ? <PersonalDataCheck warnings={reply.personalData} /> : null}
             <Button name="intent" value="unlock" secondary>
               {page.exception ? "Change the date" : "Reopen for this organisation"}
             </Button>

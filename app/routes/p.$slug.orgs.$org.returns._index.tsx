@@ -41,8 +41,8 @@ export default function OrganisationReturns() {
       <span className="govuk-caption-l">{organisation.name}</span>
       <h1 className="govuk-heading-l">Quarterly returns</h1>
       <p className="govuk-body">
-        Each quarter, {organisation.name} reports what it did: figures for the quarter and a few lines on how it went. A return is due {deadlineDays} days after the
-        quarter ends. Leave a figure blank if you do not know it yet, and tick “not applicable” where it does not apply to you.
+        Each quarter, {organisation.name} reports what it did: figures for the quarter and a few lines on how it went. A return is due {deadlineDays} days after the quarter ends.
+        Leave a figure blank if you do not know it yet, and tick “not applicable” where it does not apply to you.
       </p>
       {canEdit ? <ReturnsTodo todos={todos} base={base} /> : null}
       <div className="gt-scroll">

@@ -111,7 +111,12 @@ export default function Organisations() {
           </label>
           <input className="govuk-input govuk-!-width-one-half" id="f-q" name="q" type="search" defaultValue={query.q} />
         </div>
-        <Select id="borough" label="Borough" value={query.borough} options={[["", "All boroughs"], ...boroughs.map((b): [string, string] => [b.id, b.name]), [COUNTY_WIDE_VALUE, "County-wide"]]} />
+        <Select
+          id="borough"
+          label="Borough"
+          value={query.borough}
+          options={[["", "All boroughs"], ...boroughs.map((b): [string, string] => [b.id, b.name]), [COUNTY_WIDE_VALUE, "County-wide"]]}
+        />
         <Select id="sector" label="Sector" value={query.sector} options={[["", "All sectors"], ...SECTORS.map((s): [string, string] => [s, SECTOR_LABELS[s]])]} />
         <Select id="status" label="Status" value={query.status} options={[["", "Any status"], ...LIST_STATUSES.map((s): [string, string] => [s, LIST_STATUS_LABELS[s]])]} />
         {query.sort !== "name" || query.desc ? (

@@ -70,7 +70,9 @@ export default function ImportOrganisations() {
       <ErrorSummary reply={reply} />
       <h1 className="govuk-heading-l">Upload organisations and prospects</h1>
       <p className="govuk-body">
-        Upload a CSV file or an Excel workbook (.xlsx) with one organisation per row: comma, semicolon or tab separated, in any encoding Excel saves. Column names can be in any order and any case; other columns are ignored. Organisations already on the list (matched by name) are updated; new ones are added as prospects. The whole file is checked first: if any row has a problem, nothing is uploaded and every problem is listed.
+        Upload a CSV file or an Excel workbook (.xlsx) with one organisation per row: comma, semicolon or tab separated, in any encoding Excel saves. Column names can be in any
+        order and any case; other columns are ignored. Organisations already on the list (matched by name) are updated; new ones are added as prospects. The whole file is checked
+        first: if any row has a problem, nothing is uploaded and every problem is listed.
       </p>
       <p className="govuk-body">
         <a className="govuk-link" href={`/p/${slug}/orgs.csv`} download>
@@ -119,7 +121,14 @@ export default function ImportOrganisations() {
               <span className="govuk-visually-hidden">Error:</span> {reply.errors.file}
             </p>
           ) : null}
-          <input className={`govuk-file-upload${reply?.errors?.file ? " govuk-file-upload--error" : ""}`} id="f-file" name="file" type="file" accept={UPLOAD_ACCEPT} aria-describedby={reply?.errors?.file ? "f-file-error" : undefined} />
+          <input
+            className={`govuk-file-upload${reply?.errors?.file ? " govuk-file-upload--error" : ""}`}
+            id="f-file"
+            name="file"
+            type="file"
+            accept={UPLOAD_ACCEPT}
+            aria-describedby={reply?.errors?.file ? "f-file-error" : undefined}
+          />
         </div>
         <Button>Upload</Button>
         <p className="govuk-body">

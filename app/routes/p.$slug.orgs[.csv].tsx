@@ -9,6 +9,8 @@ import { withPartnership } from "~/modules/tenancy/with-partnership.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const ctx = await requireAccess(request, params, "adoption:view");
   const on = today();
-  const body = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => organisationsCsv(tx, { partnershipId: ctx.partnership.id, on, boroughId: ctx.boroughScope, contacts: ctx.can("imports:run") }));
+  const body = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
+    organisationsCsv(tx, { partnershipId: ctx.partnership.id, on, boroughId: ctx.boroughScope, contacts: ctx.can("imports:run") }),
+  );
   return csvResponse(`${ctx.partnership.slug}-organisations-${on}.csv`, body);
 }

@@ -55,9 +55,7 @@ export default function ErasePerson() {
           <ErrorSummary reply={reply} order={["confirmName"]} />
           <span className="govuk-caption-l">{partnershipName}</span>
           <h1 className="govuk-heading-l">Erase {member.name}&apos;s personal data</h1>
-          <p className="govuk-body">
-            Do this when {member.name} asks to be forgotten and no longer works with the partnership. It cannot be undone.
-          </p>
+          <p className="govuk-body">Do this when {member.name} asks to be forgotten and no longer works with the partnership. It cannot be undone.</p>
           <h2 className="govuk-heading-m">What happens</h2>
           <ul className="govuk-list govuk-list--bullet">
             <li>their name and email address ({member.email}) are replaced by &ldquo;Erased person&rdquo; wherever Golden Thread shows them</li>
@@ -67,20 +65,14 @@ export default function ErasePerson() {
           </ul>
           <h2 className="govuk-heading-m">What stays</h2>
           <p className="govuk-body">
-            Returns, figures, plan updates and pledge signatures they submitted stay, so the partnership&apos;s history does not change. The audit trail records
-            that you erased this person&apos;s data, and when.
+            Returns, figures, plan updates and pledge signatures they submitted stay, so the partnership&apos;s history does not change. The audit trail records that you erased
+            this person&apos;s data, and when.
           </p>
           {refusal ? (
             <div className="govuk-inset-text">{refusal}</div>
           ) : (
             <Form method="post" noValidate>
-              <TextField
-                name="confirmName"
-                label={`To confirm, type their full name: ${member.name}`}
-                autoComplete="off"
-                spellCheck={false}
-                reply={reply}
-              />
+              <TextField name="confirmName" label={`To confirm, type their full name: ${member.name}`} autoComplete="off" spellCheck={false} reply={reply} />
               <Button warning>Erase personal data</Button>
             </Form>
           )}

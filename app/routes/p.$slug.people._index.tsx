@@ -51,9 +51,15 @@ export default function People() {
           <caption className="govuk-table__caption govuk-table__caption--m">{members.length === 1 ? "1 person" : `${members.length} people`} with a role here</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Name</th>
-              <th scope="col" className="govuk-table__header">Email address</th>
-              <th scope="col" className="govuk-table__header">Roles</th>
+              <th scope="col" className="govuk-table__header">
+                Name
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Email address
+              </th>
+              <th scope="col" className="govuk-table__header">
+                Roles
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">

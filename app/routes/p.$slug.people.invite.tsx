@@ -50,7 +50,9 @@ export default function InvitePerson() {
         <div className="govuk-grid-column-two-thirds">
           <span className="govuk-caption-l">{partnershipName}</span>
           <h1 className="govuk-heading-l">Invite someone</h1>
-          <p className="govuk-body">They get an email with a link to set up their account. The link works once and expires after 7 days. Champions are invited from their organisation&apos;s page.</p>
+          <p className="govuk-body">
+            They get an email with a link to set up their account. The link works once and expires after 7 days. Champions are invited from their organisation&apos;s page.
+          </p>
           <InviteForm roles={roles} reply={reply} boroughs={boroughs} organisations={organisations} />
         </div>
       </div>

@@ -37,7 +37,14 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   return json({
     slug: ctx.partnership.slug,
     partnershipName: ctx.partnership.name,
-    plan: { id: plan.id, title: planTitle(plan.financialYear), progress: derived.progress, actions: derived.actions.length, overdue: derived.overdue, counts: derived.statusCounts },
+    plan: {
+      id: plan.id,
+      title: planTitle(plan.financialYear),
+      progress: derived.progress,
+      actions: derived.actions.length,
+      overdue: derived.overdue,
+      counts: derived.statusCounts,
+    },
     title: planTitle(plan.financialYear),
     narrowed: Boolean(only),
     borough: lens?.name ?? null,
@@ -61,7 +68,13 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
       })),
     })),
     reviews: reviews.map((r) => ({ ...r, label: REVIEW_LABELS[r.kind] })),
-    openable: canReview ? REVIEW_KINDS.filter((k) => !reviews.some((r) => r.kind === k) && reviewCanOpen(plan.financialYear, k, day)).map((k) => ({ kind: k, label: REVIEW_LABELS[k], asAt: reviewQuarter(plan.financialYear, k).end })) : [],
+    openable: canReview
+      ? REVIEW_KINDS.filter((k) => !reviews.some((r) => r.kind === k) && reviewCanOpen(plan.financialYear, k, day)).map((k) => ({
+          kind: k,
+          label: REVIEW_LABELS[k],
+          asAt: reviewQuarter(plan.financialYear, k).end,
+        }))
+      : [],
     canEdit: ctx.can("plan:edit"),
     canSeeReviews: ctx.can("review:view"),
   });
@@ -124,8 +137,14 @@ export default function Plan() {
         </div>
       ) : null}
       <p className="govuk-body gt-no-print">
-        Download <a className="govuk-link" href={`${base}/actions.csv`} download>actions (CSV)</a> or{" "}
-        <a className="govuk-link" href={`${base}/updates.csv`} download>quarterly updates (CSV)</a>
+        Download{" "}
+        <a className="govuk-link" href={`${base}/actions.csv`} download>
+          actions (CSV)
+        </a>{" "}
+        or{" "}
+        <a className="govuk-link" href={`${base}/updates.csv`} download>
+          quarterly updates (CSV)
+        </a>
       </p>
 
       {data.canSeeReviews ? (
@@ -147,7 +166,9 @@ export default function Plan() {
             <Form method="post" key={o.kind}>
               <input type="hidden" name="intent" value="open-review" />
               <input type="hidden" name="kind" value={o.kind} />
-              <p className="govuk-body">Opening the {o.label.toLowerCase()} freezes the plan and the figures as at {formatDate(o.asAt)}.</p>
+              <p className="govuk-body">
+                Opening the {o.label.toLowerCase()} freezes the plan and the figures as at {formatDate(o.asAt)}.
+              </p>
               <Button secondary>Open the {o.label.toLowerCase()}</Button>
             </Form>
           ))}

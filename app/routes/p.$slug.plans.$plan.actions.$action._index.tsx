@@ -49,7 +49,9 @@ export default function ActionPage() {
       <h1 className="govuk-heading-l">{action.title}</h1>
       <p className="govuk-body">
         <StatusTag status={standing.status} /> {standing.overdue ? <OverdueTag /> : null} <Progress value={standing.progress} />{" "}
-        <span className="govuk-body-s">{standing.progressSource === "milestones" ? `from milestones: ${standing.milestonesDone} of ${standing.milestonesTotal} done` : "as last recorded"}</span>
+        <span className="govuk-body-s">
+          {standing.progressSource === "milestones" ? `from milestones: ${standing.milestonesDone} of ${standing.milestonesTotal} done` : "as last recorded"}
+        </span>
       </p>
       <div className="govuk-button-group">
         {canUpdate ? (
@@ -84,9 +86,15 @@ export default function ActionPage() {
             <caption className="govuk-table__caption govuk-visually-hidden">Milestones</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Milestone</th>
-                <th scope="col" className="govuk-table__header">Due</th>
-                <th scope="col" className="govuk-table__header">Done</th>
+                <th scope="col" className="govuk-table__header">
+                  Milestone
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Due
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Done
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -94,7 +102,9 @@ export default function ActionPage() {
                 <tr className="govuk-table__row" key={m.id}>
                   <td className="govuk-table__cell">{m.title}</td>
                   <td className="govuk-table__cell">{formatDate(m.dueOn)}</td>
-                  <td className="govuk-table__cell">{m.doneOn ? formatDate(m.doneOn) : m.dueOn < day ? <strong className="govuk-tag govuk-tag--red">Overdue</strong> : "Not yet"}</td>
+                  <td className="govuk-table__cell">
+                    {m.doneOn ? formatDate(m.doneOn) : m.dueOn < day ? <strong className="govuk-tag govuk-tag--red">Overdue</strong> : "Not yet"}
+                  </td>
                 </tr>
               ))}
             </tbody>

@@ -31,8 +31,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
   const { plan, action } = await requireAction(ctx, params, "see");
   const form = await readForm(request);
   if (form.get("intent") === "save") {
-    const text = (name: string) =>
-      typeof form.get(name) === "string" ? String(form.get(name)) : null;
+    const text = (name: string) => (typeof form.get(name) === "string" ? String(form.get(name)) : null);
     const personalData = unconfirmedPersonalData(
       formValues(form),
       [
@@ -49,8 +48,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
       ],
       today(),
     );
-    if (personalData.length)
-      return json({ values: formValues(form), personalData });
+    if (personalData.length) return json({ values: formValues(form), personalData });
   }
   const result = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
     changeAction(tx, {
@@ -102,11 +100,7 @@ export default function EditAction() {
                 weight: planAction.weight,
               }}
             />
-            <PersonalDataCheck
-              warnings={
-                reply && "personalData" in reply ? reply.personalData : null
-              }
-            />
+            <PersonalDataCheck warnings={reply && "personalData" in reply ? reply.personalData : null} />
             <Button>Save the action</Button>
           </Form>
 

@@ -56,11 +56,7 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }),
   );
   const day = today();
-  const personalData = unconfirmedPersonalData(
-    form.values,
-    [{ name: "commentary", label: "Commentary", text: form.data.commentary }],
-    day,
-  );
+  const personalData = unconfirmedPersonalData(form.values, [{ name: "commentary", label: "Commentary", text: form.data.commentary }], day);
   if (personalData.length) return json({ values: form.values, personalData });
   const result = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
     recordUpdate(tx, {
@@ -92,9 +88,7 @@ export default function RecordUpdate() {
           <span className="govuk-caption-l">
             {planAction.reference} · {planAction.lead}
           </span>
-          <h1 className="govuk-heading-l">
-            Quarterly update: {planAction.title}
-          </h1>
+          <h1 className="govuk-heading-l">Quarterly update: {planAction.title}</h1>
           {reply && "formError" in reply && reply.formError && data.latest ? (
             <div className="govuk-inset-text">
               The latest saved update ({data.latest.label}) says <strong>{STATUS_LABELS[data.latest.status]}</strong>
@@ -116,7 +110,13 @@ export default function RecordUpdate() {
                 defaultValue={data.chosen}
                 options={data.quarters.map((q) => ({ value: q.key, label: q.label, hint: q.recorded ? "Update already recorded" : undefined }))}
               />
-              <RadiosField name="status" legend="Status" reply={reply} defaultValue={data.defaults.status} options={ACTION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))} />
+              <RadiosField
+                name="status"
+                legend="Status"
+                reply={reply}
+                defaultValue={data.defaults.status}
+                options={ACTION_STATUSES.map((s) => ({ value: s, label: STATUS_LABELS[s] }))}
+              />
               {data.progressFromMilestones ? (
                 <fieldset className="govuk-fieldset govuk-!-margin-bottom-6">
                   <legend className="govuk-fieldset__legend govuk-fieldset__legend--s">Milestones</legend>
@@ -153,11 +153,7 @@ export default function RecordUpdate() {
                 defaultValue={data.defaults.commentary}
                 reply={reply}
               />
-              <PersonalDataCheck
-                warnings={
-                  reply && "personalData" in reply ? reply.personalData : null
-                }
-              />
+              <PersonalDataCheck warnings={reply && "personalData" in reply ? reply.personalData : null} />
               <Button>Save the update</Button>
             </Form>
           )}

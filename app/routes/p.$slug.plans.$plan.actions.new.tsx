@@ -66,20 +66,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }),
   );
   if (!result.ok)
-    return json(
-      refuse(
-        form.values,
-        result.reason === "invalid" ? result.errors : {},
-        result.reason === "invalid"
-          ? undefined
-          : "The action could not be added",
-      ),
-      { status: 400 },
-    );
-  return redirectWithNotice(
-    `/p/${ctx.partnership.slug}/plans/${plan.id}/actions/${result.actionId}`,
-    "Action added",
-  );
+    return json(refuse(form.values, result.reason === "invalid" ? result.errors : {}, result.reason === "invalid" ? undefined : "The action could not be added"), { status: 400 });
+  return redirectWithNotice(`/p/${ctx.partnership.slug}/plans/${plan.id}/actions/${result.actionId}`, "Action added");
 }
 
 export default function NewAction() {
@@ -94,11 +82,7 @@ export default function NewAction() {
           <h1 className="govuk-heading-l">Add an action</h1>
           <Form method="post" noValidate>
             <ActionFields choices={choices} defaults={defaults} reply={reply} />
-            <PersonalDataCheck
-              warnings={
-                reply && "personalData" in reply ? reply.personalData : null
-              }
-            />
+            <PersonalDataCheck warnings={reply && "personalData" in reply ? reply.personalData : null} />
             <Button>Add the action</Button>
           </Form>
         </div>

@@ -39,7 +39,8 @@ interface UploadReply {
   reading?: string;
 }
 
-const refused = (intent: string, errors: Record<string, string>, problems: CsvProblem[] = [], reading?: string) => json<UploadReply>({ intent, errors, problems, reading }, { status: 400 });
+const refused = (intent: string, errors: Record<string, string>, problems: CsvProblem[] = [], reading?: string) =>
+  json<UploadReply>({ intent, errors, problems, reading }, { status: 400 });
 
 export async function action({ request, params }: ActionFunctionArgs) {
   const ctx = await requireAccess(request, params, "plan:edit");
@@ -52,7 +53,15 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (!kind) return refused(intent, { form: "Choose what to upload" });
   const upload = await readUploadedFile(file);
   if (!upload.ok) return refused(intent, { [field]: upload.message });
-  const result = await uploadPlanCsv({ partnershipId: ctx.partnership.id, userId: ctx.user.id, planId: plan.id, financialYear: plan.financialYear, today: today(), kind, text: upload.text });
+  const result = await uploadPlanCsv({
+    partnershipId: ctx.partnership.id,
+    userId: ctx.user.id,
+    planId: plan.id,
+    financialYear: plan.financialYear,
+    today: today(),
+    kind,
+    text: upload.text,
+  });
   const reading = [upload.reading, ignoredColumnsNote(result.ignored)].filter(Boolean).join(" ");
   if (!result.ok) {
     const count = result.problems.length;
@@ -73,7 +82,14 @@ function FileField({ name, label, error }: { name: string; label: string; error?
           <span className="govuk-visually-hidden">Error:</span> {error}
         </p>
       ) : null}
-      <input className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`} id={id} name="file" type="file" accept={UPLOAD_ACCEPT} aria-describedby={error ? `${id}-error` : undefined} />
+      <input
+        className={`govuk-file-upload${error ? " govuk-file-upload--error" : ""}`}
+        id={id}
+        name="file"
+        type="file"
+        accept={UPLOAD_ACCEPT}
+        aria-describedby={error ? `${id}-error` : undefined}
+      />
     </div>
   );
 }
@@ -90,8 +106,8 @@ export default function Upload() {
           <span className="govuk-caption-l">{plan.title}</span>
           <h1 className="govuk-heading-l">Upload actions or updates</h1>
           <p className="govuk-body">
-            Each file is checked as a whole. If any cell has a problem, nothing is saved and every problem is listed with its row and column, so you can fix the file
-            and upload it again.
+            Each file is checked as a whole. If any cell has a problem, nothing is saved and every problem is listed with its row and column, so you can fix the file and upload it
+            again.
           </p>
         </div>
       </div>
@@ -106,10 +122,18 @@ export default function Upload() {
             <caption className="govuk-table__caption govuk-table__caption--m">Problems in the file</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Row</th>
-                <th scope="col" className="govuk-table__header">Column</th>
-                <th scope="col" className="govuk-table__header">Value</th>
-                <th scope="col" className="govuk-table__header">Problem</th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Row
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Column
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Value
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Problem
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -130,8 +154,11 @@ export default function Upload() {
           <Form method="post" encType="multipart/form-data" className="gt-card">
             <h2 className="govuk-heading-m">Actions</h2>
             <p className="govuk-body">
-              Start from the <a className="govuk-link" href={`${base}/actions.csv`} download>actions download</a>. A row with a reference changes that action; a row
-              with no reference adds one.
+              Start from the{" "}
+              <a className="govuk-link" href={`${base}/actions.csv`} download>
+                actions download
+              </a>
+              . A row with a reference changes that action; a row with no reference adds one.
             </p>
             <p className="govuk-body-s">Columns: {actionColumns.join(", ")}. Separate several organisations or boroughs with semicolons.</p>
             <input type="hidden" name="intent" value="upload-actions" />
@@ -143,8 +170,11 @@ export default function Upload() {
           <Form method="post" encType="multipart/form-data" className="gt-card">
             <h2 className="govuk-heading-m">Quarterly updates</h2>
             <p className="govuk-body">
-              Start from the <a className="govuk-link" href={`${base}/updates.csv`} download>updates download</a>: it has a row for this quarter for every action not
-              yet updated. Rows left as they were are skipped.
+              Start from the{" "}
+              <a className="govuk-link" href={`${base}/updates.csv`} download>
+                updates download
+              </a>
+              : it has a row for this quarter for every action not yet updated. Rows left as they were are skipped.
             </p>
             <p className="govuk-body-s">Columns: {updateColumns.join(", ")}. Leave progress blank for actions with milestones.</p>
             <input type="hidden" name="intent" value="upload-updates" />

@@ -60,8 +60,8 @@ export default function Plans() {
       <span className="govuk-caption-l">{partnershipName}</span>
       <h1 className="govuk-heading-l">Delivery plan</h1>
       <p className="govuk-body">
-        Each year&apos;s plan sets out what partners will do under the strategy&apos;s six themes. Progress is worked out from milestones and quarterly updates, and
-        the programme board reviews it at mid-year and end-year.
+        Each year&apos;s plan sets out what partners will do under the strategy&apos;s six themes. Progress is worked out from milestones and quarterly updates, and the programme
+        board reviews it at mid-year and end-year.
       </p>
       {plans.length === 0 ? <p className="govuk-body">There is no plan yet.</p> : null}
       {plans.length ? (
@@ -70,11 +70,21 @@ export default function Plans() {
             <caption className="govuk-table__caption govuk-table__caption--m">Plans by financial year</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Year</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Actions</th>
-                <th scope="col" className="govuk-table__header">Progress</th>
-                <th scope="col" className="govuk-table__header govuk-table__header--numeric">Overdue</th>
-                <th scope="col" className="govuk-table__header">Reviews</th>
+                <th scope="col" className="govuk-table__header">
+                  Year
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Actions
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Progress
+                </th>
+                <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                  Overdue
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Reviews
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -99,7 +109,9 @@ export default function Plans() {
                           {REVIEW_LABELS[r.kind]}
                         </Link>
                       ) : (
-                        <span key={r.id} className="gt-inline-item">{REVIEW_LABELS[r.kind]}</span>
+                        <span key={r.id} className="gt-inline-item">
+                          {REVIEW_LABELS[r.kind]}
+                        </span>
                       ),
                     )}
                   </td>

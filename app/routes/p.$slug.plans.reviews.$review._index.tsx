@@ -47,8 +47,8 @@ export default function ReviewPage() {
         </div>
         {review.borough ? (
           <div className="govuk-inset-text">
-            You see this review for {review.borough}: its actions (scoped to {review.borough}, or partnership-wide and led by one of its organisations) and its figures. The partnership’s other
-            boroughs and county-wide totals are for board members of the whole partnership.
+            You see this review for {review.borough}: its actions (scoped to {review.borough}, or partnership-wide and led by one of its organisations) and its figures. The
+            partnership’s other boroughs and county-wide totals are for board members of the whole partnership.
           </div>
         ) : null}
         <p className="govuk-body gt-no-print">To print the board pack or save it as a PDF, use your browser&apos;s Print command.</p>

@@ -60,7 +60,8 @@ export async function action({ request, params }: ActionFunctionArgs) {
     }),
   );
   if (!result.ok) {
-    const message = "Someone else saved these summaries while you had this page open, so yours have not been saved. What you wrote is below: compare it with the review, then save again.";
+    const message =
+      "Someone else saved these summaries while you had this page open, so yours have not been saved. What you wrote is below: compare it with the review, then save again.";
     return json(refuse(form.values, {}, message), { status: 409 });
   }
   return redirectWithNotice(`/p/${ctx.partnership.slug}/plans/reviews/${review.id}`, "Summaries saved");
@@ -92,11 +93,7 @@ export default function ReviewSummaries() {
                 reply={reply}
               />
             ))}
-            <PersonalDataCheck
-              warnings={
-                reply && "personalData" in reply ? reply.personalData : null
-              }
-            />
+            <PersonalDataCheck warnings={reply && "personalData" in reply ? reply.personalData : null} />
             <Button>Save the summaries</Button>
           </Form>
         </div>

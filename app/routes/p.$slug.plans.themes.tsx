@@ -47,8 +47,8 @@ export default function Themes() {
           <ErrorSummary reply={reply} order={themes.map((t) => `theme-${t.id}`)} />
           <h1 className="govuk-heading-l">Rename the themes</h1>
           <p className="govuk-body">
-            The six themes come from the consultation in the county strategy. You can change their names to suit your partnership; reviews already opened keep the
-            names they were opened with.
+            The six themes come from the consultation in the county strategy. You can change their names to suit your partnership; reviews already opened keep the names they were
+            opened with.
           </p>
           <Form method="post" noValidate>
             {themes.map((t) => (

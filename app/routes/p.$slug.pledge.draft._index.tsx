@@ -28,7 +28,9 @@ export async function action({ request, params }: ActionFunctionArgs) {
   if (commitment.length > MAX_COMMITMENTS) return json(refuse(form.values, { commitment: `A pledge can have at most ${MAX_COMMITMENTS} commitments` }), { status: 400 });
   if (commitment.some((c) => c.length > 1000)) return json(refuse(form.values, { commitment: "Each commitment must be 1,000 characters or fewer" }), { status: 400 });
   if (intent === "preview" && commitment.length === 0) return json(refuse(form.values, { commitment: "Enter at least one commitment" }), { status: 400 });
-  const saved = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => saveDraft(tx, { partnershipId: ctx.partnership.id, revision, text: { title, introduction, commitments: commitment } }));
+  const saved = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
+    saveDraft(tx, { partnershipId: ctx.partnership.id, revision, text: { title, introduction, commitments: commitment } }),
+  );
   if (!saved.ok && saved.reason === "missing") return redirectWithNotice(base, "The draft was published or discarded in the meantime");
   if (!saved.ok) {
     const current = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => findDraft(tx, { partnershipId: ctx.partnership.id }));
@@ -55,7 +57,14 @@ export default function EditDraft() {
       <Form method="post" noValidate>
         <input type="hidden" name="revision" value={reply?.values?.revision?.toString() ?? draft.revision} readOnly />
         <TextField name="title" label="Title" reply={reply} defaultValue={draft.title} width={30} />
-        <TextArea name="introduction" label="Introduction" hint="Why the partnership asks organisations to sign. Leave a blank line between paragraphs." reply={reply} defaultValue={draft.introduction} rows={6} />
+        <TextArea
+          name="introduction"
+          label="Introduction"
+          hint="Why the partnership asks organisations to sign. Leave a blank line between paragraphs."
+          reply={reply}
+          defaultValue={draft.introduction}
+          rows={6}
+        />
         <div className={`govuk-form-group${reply?.errors?.commitment ? " govuk-form-group--error" : ""}`}>
           <fieldset className="govuk-fieldset" aria-describedby="commitments-hint">
             <legend className="govuk-fieldset__legend govuk-fieldset__legend--m">Commitments</legend>

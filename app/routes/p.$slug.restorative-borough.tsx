@@ -38,19 +38,58 @@ export default function RestorativeCriteria() {
           <ErrorSummary reply={reply} order={ORDER} />
           <h1 className="govuk-heading-l">Restorative-borough criteria</h1>
           <p className="govuk-body">
-            What a borough must meet to count as a restorative borough. Each borough&apos;s dashboard shows which it meets and what is missing, and the county dashboard ranks them. Every
-            criterion is optional: untick it or leave its number blank to leave it out. None of them counts people taking part in restorative justice: nobody may be pressured into it.
+            What a borough must meet to count as a restorative borough. Each borough&apos;s dashboard shows which it meets and what is missing, and the county dashboard ranks them.
+            Every criterion is optional: untick it or leave its number blank to leave it out. None of them counts people taking part in restorative justice: nobody may be pressured
+            into it.
           </p>
-          {!criteria.configured ? <div className="govuk-inset-text">These are the suggested criteria. {canEdit ? "Save them, or change them first, to make them the partnership's own." : "The coordinator has not set the partnership's own yet."}</div> : null}
+          {!criteria.configured ? (
+            <div className="govuk-inset-text">
+              These are the suggested criteria.{" "}
+              {canEdit ? "Save them, or change them first, to make them the partnership's own." : "The coordinator has not set the partnership's own yet."}
+            </div>
+          ) : null}
           {canEdit ? (
             <Form method="post" noValidate>
               <input type="hidden" name="version" value={criteria.version} />
               <Checkbox name="allStatutorySigned" label="Every statutory partner in the borough has signed the pledge" reply={reply} defaultChecked={criteria.allStatutorySigned} />
-              <TextField name="minSigned" label="At least this many organisations signed" hint="Leave blank to leave this out." width={5} inputMode="numeric" reply={reply} defaultValue={criteria.minSigned} />
-              <TextField name="minSectors" label="Signatories from at least this many sectors" hint="Up to 12. Leave blank to leave this out." width={3} inputMode="numeric" reply={reply} defaultValue={criteria.minSectors} />
+              <TextField
+                name="minSigned"
+                label="At least this many organisations signed"
+                hint="Leave blank to leave this out."
+                width={5}
+                inputMode="numeric"
+                reply={reply}
+                defaultValue={criteria.minSigned}
+              />
+              <TextField
+                name="minSectors"
+                label="Signatories from at least this many sectors"
+                hint="Up to 12. Leave blank to leave this out."
+                width={3}
+                inputMode="numeric"
+                reply={reply}
+                defaultValue={criteria.minSectors}
+              />
               <Checkbox name="championForEverySignatory" label="Every signatory has an RJ champion" reply={reply} defaultChecked={criteria.championForEverySignatory} />
-              <TextField name="minTrainedChampions" label="At least this many champions with facilitator training or accreditation" hint="Leave blank to leave this out." width={5} inputMode="numeric" reply={reply} defaultValue={criteria.minTrainedChampions} />
-              <TextField name="minReturnPercent" label="Returns at least this complete" hint="A percentage of the returns expected. Leave blank to leave this out." width={3} inputMode="numeric" suffix="%" reply={reply} defaultValue={criteria.minReturnPercent} />
+              <TextField
+                name="minTrainedChampions"
+                label="At least this many champions with facilitator training or accreditation"
+                hint="Leave blank to leave this out."
+                width={5}
+                inputMode="numeric"
+                reply={reply}
+                defaultValue={criteria.minTrainedChampions}
+              />
+              <TextField
+                name="minReturnPercent"
+                label="Returns at least this complete"
+                hint="A percentage of the returns expected. Leave blank to leave this out."
+                width={3}
+                inputMode="numeric"
+                suffix="%"
+                reply={reply}
+                defaultValue={criteria.minReturnPercent}
+              />
               <SelectField
                 name="returnQuarters"
                 label="Over the last"
@@ -68,7 +107,11 @@ export default function RestorativeCriteria() {
               {criteria.minSectors !== null ? <li>Signatories from at least {criteria.minSectors} sectors</li> : null}
               {criteria.championForEverySignatory ? <li>Every signatory has a champion</li> : null}
               {criteria.minTrainedChampions !== null ? <li>At least {criteria.minTrainedChampions} trained champions</li> : null}
-              {criteria.minReturnPercent !== null ? <li>Returns at least {criteria.minReturnPercent}% complete over the last {criteria.returnQuarters} quarters</li> : null}
+              {criteria.minReturnPercent !== null ? (
+                <li>
+                  Returns at least {criteria.minReturnPercent}% complete over the last {criteria.returnQuarters} quarters
+                </li>
+              ) : null}
               {criteria.noActionOffTrack ? <li>No delivery action off track</li> : null}
             </ul>
           )}

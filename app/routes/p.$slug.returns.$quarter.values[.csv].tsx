@@ -10,8 +10,6 @@ import { csvResponse } from "~/modules/platform/csv/write.server";
 export async function loader({ request, params }: LoaderFunctionArgs) {
   const quarter = quarterParam(params.quarter, today());
   const ctx = await requireAccess(request, params, "returns:view");
-  const csv = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) =>
-    quarterValuesCsv(tx, { partnershipId: ctx.partnership.id, quarter, boroughId: ctx.boroughScope }),
-  );
+  const csv = await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => quarterValuesCsv(tx, { partnershipId: ctx.partnership.id, quarter, boroughId: ctx.boroughScope }));
   return csvResponse(`${ctx.partnership.slug}-${quarter.key}-values.csv`, csv);
 }

@@ -103,11 +103,7 @@ export default function ReturnsOverview() {
         <ul className="govuk-list gt-inline-list">
           {FILTERS.map((f) => (
             <li key={f}>
-              <Link
-                className="govuk-link"
-                to={`?quarter=${quarter.key}${f === "all" ? "" : `&status=${f}`}`}
-                aria-current={f === filter ? "page" : undefined}
-              >
+              <Link className="govuk-link" to={`?quarter=${quarter.key}${f === "all" ? "" : `&status=${f}`}`} aria-current={f === filter ? "page" : undefined}>
                 {FILTER_LABELS[f]} ({counts[f]})
               </Link>
             </li>

@@ -83,8 +83,8 @@ export default function Completeness() {
       <h1 className="govuk-heading-l">Completeness and timeliness</h1>
       <QuarterPicker quarters={quarters} current={quarter.key} />
       <p className="govuk-body">
-        Expected: organisations whose pledge was current at the end of {quarter.label}. Submitted: returns that count (submitted, resubmitted or accepted; a return sent
-        back for changes counts again once resubmitted). On time: first submitted by {longDate(dueOn)}.
+        Expected: organisations whose pledge was current at the end of {quarter.label}. Submitted: returns that count (submitted, resubmitted or accepted; a return sent back for
+        changes counts again once resubmitted). On time: first submitted by {longDate(dueOn)}.
       </p>
       <CountsTable caption={`By borough, ${quarter.label}`} first="Borough" rows={report.byBorough} total={report.total} />
       <CountsTable caption={`By sector, ${quarter.label}`} first="Sector" rows={report.bySector} total={report.total} />

@@ -31,14 +31,19 @@ export async function loader({ request, params }: LoaderFunctionArgs) {
   const asked = quarterFromParam(url.searchParams.get("quarter"));
   const quarter = asked && choices.some((q) => q.key === asked.key) ? asked : previousQuarter(quarterOf(day));
   const jobParam = Uuid.safeParse(url.searchParams.get("job"));
-  const job = jobParam.success ? await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => findImportJob(tx, { partnershipId: ctx.partnership.id, jobId: jobParam.data })) : null;
+  const job = jobParam.success
+    ? await withPartnership(ctx.partnership.id, ctx.user.id, (tx) => findImportJob(tx, { partnershipId: ctx.partnership.id, jobId: jobParam.data }))
+    : null;
   return json({
     slug: ctx.partnership.slug,
     quarter: { key: quarter.key, label: quarter.label },
     quarters: choices.map((q) => ({ key: q.key, label: q.label })),
     // A fresh id for each upload the page offers: a repeated post of the same upload finds its job.
     jobId: crypto.randomUUID(),
-    job: job && job.kind === "quarter-values" ? { id: job.id, subject: job.subject, fileName: job.fileName, status: job.status, processedRows: job.processedRows, totalRows: job.totalRows, report: job.report } : null,
+    job:
+      job && job.kind === "quarter-values"
+        ? { id: job.id, subject: job.subject, fileName: job.fileName, status: job.status, processedRows: job.processedRows, totalRows: job.totalRows, report: job.report }
+        : null,
   });
 }
 
@@ -55,10 +60,12 @@ export async function action({ request, params }: ActionFunctionArgs) {
     return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: "The upload did not arrive complete. Try again.", field: "file" }, { status: 400 });
   }
   const quarter = parseQuarterKey(String(form.get("quarter") ?? ""));
-  if (!quarter || quarter.start > day) return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: "Choose a quarter from the list", field: "upload-quarter" }, { status: 400 });
+  if (!quarter || quarter.start > day)
+    return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: "Choose a quarter from the list", field: "upload-quarter" }, { status: 400 });
   const jobId = Uuid.safeParse(form.get("jobId"));
   const file = form.get("file");
-  if (!jobId.success) return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: "Reload the page and upload the file again.", field: "file" }, { status: 400 });
+  if (!jobId.success)
+    return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: "Reload the page and upload the file again.", field: "file" }, { status: 400 });
   const upload = await readUploadedFile(file);
   if (!upload.ok) return json<Rejected>({ problems: [], problemCount: 0, fileName: "", formError: upload.message, field: "file" }, { status: 400 });
   const { text, fileName, reading } = upload;
@@ -76,7 +83,16 @@ export async function action({ request, params }: ActionFunctionArgs) {
 type JobView = NonNullable<ReturnType<typeof useLoaderData<typeof loader>>["job"]>;
 
 function JobReport({ job }: { job: JobView }) {
-  const report = job.report as { rows?: number; returnsChanged?: number; valuesChanged?: number; problems?: CsvProblem[]; problemCount?: number; message?: string; reading?: string; ignored?: string[] };
+  const report = job.report as {
+    rows?: number;
+    returnsChanged?: number;
+    valuesChanged?: number;
+    problems?: CsvProblem[];
+    problemCount?: number;
+    message?: string;
+    reading?: string;
+    ignored?: string[];
+  };
   const note = [report.reading, ignoredColumnsNote(report.ignored)].filter(Boolean).join(" ");
   if (job.status === "done") {
     return (
@@ -153,8 +169,8 @@ export default function ImportValues() {
         <a className="govuk-link" href={`/p/${slug}/returns/${quarter.key}/values.csv`} download>
           {quarter.label} values file
         </a>
-        : one row per organisation, one column per metric. In each cell put a whole number, <strong>N/A</strong> for not applicable, or leave it empty if not
-        answered. Columns you remove are left as they are.
+        : one row per organisation, one column per metric. In each cell put a whole number, <strong>N/A</strong> for not applicable, or leave it empty if not answered. Columns you
+        remove are left as they are.
       </p>
       <p className="govuk-body">The whole file is checked first: if any cell is wrong, nothing changes and every problem is listed by row and column.</p>
       <upload.Form method="post" encType="multipart/form-data" action={`/p/${slug}/returns/import?quarter=${quarter.key}`}>
@@ -205,7 +221,11 @@ export default function ImportValues() {
         </button>
       </upload.Form>
       <ImportProgress job={uploading ? (poll.data?.job ?? null) : null} uploading={uploading} />
-      {rejected?.reading ? <p className="govuk-body" id="upload-reading">{rejected.reading}</p> : null}
+      {rejected?.reading ? (
+        <p className="govuk-body" id="upload-reading">
+          {rejected.reading}
+        </p>
+      ) : null}
       {rejected?.problems?.length ? <ProblemTable problems={rejected.problems} total={rejected.problemCount} caption={`Problems in ${rejected.fileName}`} /> : null}
       <p className="govuk-body">
         <Link className="govuk-link" to={`/p/${slug}/returns?quarter=${quarter.key}`}>

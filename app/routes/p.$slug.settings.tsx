@@ -46,8 +46,15 @@ export default function Settings() {
           <span className="govuk-caption-l">{settings.county}</span>
           <h1 className="govuk-heading-l">Partnership settings</h1>
           <p className="govuk-body">
-            Also set up the partnership&apos;s <Link className="govuk-link" to={`/p/${slug}/boroughs`}>boroughs</Link> and{" "}
-            <Link className="govuk-link" to={`/p/${slug}/orgs`}>organisations</Link>.
+            Also set up the partnership&apos;s{" "}
+            <Link className="govuk-link" to={`/p/${slug}/boroughs`}>
+              boroughs
+            </Link>{" "}
+            and{" "}
+            <Link className="govuk-link" to={`/p/${slug}/orgs`}>
+              organisations
+            </Link>
+            .
           </p>
           <Form method="post" noValidate>
             <TextField name="name" label="Partnership name" defaultValue={settings.name} reply={reply} />
@@ -89,7 +96,11 @@ export default function Settings() {
               options={[
                 { value: "register", label: "The register of organisations that have signed the pledge" },
                 { value: "figures", label: "Headline figures, with small counts hidden" },
-                { value: "join", label: "“Ask to join”: organisations not yet in the partnership can ask from the public page", hint: "You decide each request. Nothing of a request is public, and no account exists until you approve it." },
+                {
+                  value: "join",
+                  label: "“Ask to join”: organisations not yet in the partnership can ask from the public page",
+                  hint: "You decide each request. Nothing of a request is public, and no account exists until you approve it.",
+                },
               ]}
             />
             <Button>Save settings</Button>

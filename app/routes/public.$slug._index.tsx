@@ -61,7 +61,11 @@ export default function PublicRegister() {
       </p>
       {joinOpen ? (
         <p className="govuk-body">
-          Is your organisation not here yet? <a className="govuk-link" href={`/public/${partnership.slug}/join`}>Ask to join</a>.
+          Is your organisation not here yet?{" "}
+          <a className="govuk-link" href={`/public/${partnership.slug}/join`}>
+            Ask to join
+          </a>
+          .
         </p>
       ) : null}
       <div className="gt-scroll">
@@ -69,14 +73,20 @@ export default function PublicRegister() {
           <caption className="govuk-table__caption govuk-table__caption--m">Signatories by sector</caption>
           <thead className="govuk-table__head">
             <tr className="govuk-table__row">
-              <th scope="col" className="govuk-table__header">Sector</th>
-              <th scope="col" className="govuk-table__header govuk-table__header--numeric">Signatories</th>
+              <th scope="col" className="govuk-table__header">
+                Sector
+              </th>
+              <th scope="col" className="govuk-table__header govuk-table__header--numeric">
+                Signatories
+              </th>
             </tr>
           </thead>
           <tbody className="govuk-table__body">
             {sectors.map((s) => (
               <tr className="govuk-table__row" key={s}>
-                <th scope="row" className="govuk-table__header">{sectorLabel(s)}</th>
+                <th scope="row" className="govuk-table__header">
+                  {sectorLabel(s)}
+                </th>
                 <td className="govuk-table__cell govuk-table__cell--numeric">{signatories.filter((x) => x.sector === s).length}</td>
               </tr>
             ))}
@@ -91,9 +101,15 @@ export default function PublicRegister() {
             <caption className="govuk-table__caption govuk-table__caption--s">{b ?? "County-wide"}</caption>
             <thead className="govuk-table__head">
               <tr className="govuk-table__row">
-                <th scope="col" className="govuk-table__header">Organisation</th>
-                <th scope="col" className="govuk-table__header">Sector</th>
-                <th scope="col" className="govuk-table__header">Signed on</th>
+                <th scope="col" className="govuk-table__header">
+                  Organisation
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Sector
+                </th>
+                <th scope="col" className="govuk-table__header">
+                  Signed on
+                </th>
               </tr>
             </thead>
             <tbody className="govuk-table__body">
@@ -101,7 +117,9 @@ export default function PublicRegister() {
                 .filter((s) => s.borough === b)
                 .map((s) => (
                   <tr className="govuk-table__row" key={s.id}>
-                    <th scope="row" className="govuk-table__header">{s.name}</th>
+                    <th scope="row" className="govuk-table__header">
+                      {s.name}
+                    </th>
                     <td className="govuk-table__cell">{sectorLabel(s.sector)}</td>
                     <td className="govuk-table__cell">{formatDate(s.signedOn)}</td>
                   </tr>

@@ -89,13 +89,19 @@ export default function AskToJoin() {
           <span className="govuk-caption-l">{partnership.name}</span>
           <h1 className="govuk-heading-l">Ask to join</h1>
           <p className="govuk-body">
-            Organisations across {partnership.county} sign the restorative pledge and name RJ champions. Tell the partnership&apos;s coordinator about yours: they will get back to you,
-            and if they add it you will be invited to set up its account. Nothing you send here is published.
+            Organisations across {partnership.county} sign the restorative pledge and name RJ champions. Tell the partnership&apos;s coordinator about yours: they will get back to
+            you, and if they add it you will be invited to set up its account. Nothing you send here is published.
           </p>
           <Form method="post" noValidate>
             <TextField name="organisationName" label="Your organisation's name" reply={reply} />
             <SelectField name="sector" label="Sector" reply={reply} placeholder="Choose a sector" options={SECTORS.map((s) => ({ value: s, label: SECTOR_LABELS[s] }))} />
-            <SelectField name="boroughId" label="Where it works" reply={reply} placeholder="Choose a borough" options={[...boroughs, { value: COUNTY_WIDE, label: "County-wide" }]} />
+            <SelectField
+              name="boroughId"
+              label="Where it works"
+              reply={reply}
+              placeholder="Choose a borough"
+              options={[...boroughs, { value: COUNTY_WIDE, label: "County-wide" }]}
+            />
             <TextField name="contactName" label="Your name" autoComplete="name" reply={reply} />
             <TextField name="contactEmail" label="Your email address" type="email" autoComplete="email" spellCheck={false} reply={reply} />
             <TextArea name="message" label="Anything the coordinator should know (optional)" reply={reply} rows={4} />

@@ -151,7 +151,9 @@ function Pagination({ table, search }: { table: TableData; search: URLSearchPara
       {number > 1 ? (
         <div className="govuk-pagination__prev">
           <a className="govuk-link govuk-pagination__link" href={pageHref(table, search, number - 1)} rel="prev">
-            <span className="govuk-pagination__link-title">Previous<span className="govuk-visually-hidden"> page</span></span>
+            <span className="govuk-pagination__link-title">
+              Previous<span className="govuk-visually-hidden"> page</span>
+            </span>
           </a>
         </div>
       ) : null}
@@ -161,7 +163,9 @@ function Pagination({ table, search }: { table: TableData; search: URLSearchPara
       {number < pages ? (
         <div className="govuk-pagination__next">
           <a className="govuk-link govuk-pagination__link" href={pageHref(table, search, number + 1)} rel="next">
-            <span className="govuk-pagination__link-title">Next<span className="govuk-visually-hidden"> page</span></span>
+            <span className="govuk-pagination__link-title">
+              Next<span className="govuk-visually-hidden"> page</span>
+            </span>
           </a>
         </div>
       ) : null}

@@ -30,7 +30,9 @@ export function PageMeta() {
   return (
     <>
       {Children.map(tree.props.children, (element) =>
-        isValidElement<{ children?: ReactNode }>(element) && element.type === "title" ? cloneElement(element, undefined, `${ERROR_TITLE_PREFIX}${String(element.props.children)}`) : element,
+        isValidElement<{ children?: ReactNode }>(element) && element.type === "title"
+          ? cloneElement(element, undefined, `${ERROR_TITLE_PREFIX}${String(element.props.children)}`)
+          : element,
       )}
     </>
   );

@@ -1,15 +1,8 @@
 /** The warning and the confirming tick box for free text that looks like it holds personal data. */
-import {
-  CONFIRM_NO_PERSONAL_DATA,
-  type PersonalDataWarning,
-} from "~/modules/platform/personal-data-check";
+import { CONFIRM_NO_PERSONAL_DATA, type PersonalDataWarning } from "~/modules/platform/personal-data-check";
 import { Checkbox, fieldId } from "./form";
 
-export function PersonalDataCheck({
-  warnings,
-}: {
-  warnings: PersonalDataWarning[] | undefined | null;
-}) {
+export function PersonalDataCheck({ warnings }: { warnings: PersonalDataWarning[] | undefined | null }) {
   if (!warnings?.length) return null;
   return (
     <div className="govuk-!-margin-bottom-6">
@@ -31,11 +24,7 @@ export function PersonalDataCheck({
           </ul>
         </div>
       </div>
-      <Checkbox
-        name={CONFIRM_NO_PERSONAL_DATA}
-        label="I have checked: this text does not identify anyone"
-        hint="Or change the text above, and save again."
-      />
+      <Checkbox name={CONFIRM_NO_PERSONAL_DATA} label="I have checked: this text does not identify anyone" hint="Or change the text above, and save again." />
     </div>
   );
 }

@@ -34,7 +34,8 @@ export function ServiceUnavailable({ reply }: { reply: OutageReply }) {
     <div className="govuk-grid-row">
       <div className="govuk-grid-column-two-thirds">
         <h1 className="govuk-heading-l" ref={heading} tabIndex={-1}>
-          Sorry, the service is unavailable</h1>
+          Sorry, the service is unavailable
+        </h1>
         {action === null ? (
           <p className="govuk-body">The service cannot reach its database at the moment. Try again in a few minutes.</p>
         ) : (
@@ -42,7 +43,11 @@ export function ServiceUnavailable({ reply }: { reply: OutageReply }) {
             <p className="govuk-body">The service could not reach its database, so nothing was saved.</p>
             {reply.notKept ? (
               <p className="govuk-body">
-                Try again in a few minutes: <a className="govuk-link" href={action}>go back to the form</a> and send it again.
+                Try again in a few minutes:{" "}
+                <a className="govuk-link" href={action}>
+                  go back to the form
+                </a>{" "}
+                and send it again.
               </p>
             ) : (
               <p className="govuk-body">What you entered is below. Try again in a few minutes: the button sends it again.</p>

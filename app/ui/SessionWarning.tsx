@@ -88,12 +88,16 @@ export function SessionWarning({ initial }: { initial: TimeLeft }) {
         <div className="govuk-notification-banner__content">
           {phase === "ended" ? (
             <p className="govuk-body">
-              Your session has ended. Anything you send now is kept: sign in again and you can send it. <a className="govuk-link" href="/login?reason=ended">Sign in</a>
+              Your session has ended. Anything you send now is kept: sign in again and you can send it.{" "}
+              <a className="govuk-link" href="/login?reason=ended">
+                Sign in
+              </a>
             </p>
           ) : left.extendable ? (
             <>
               <p className="govuk-body">
-                You have not used Golden Thread for a while, so you will be signed out in {minutes === 1 ? "about a minute" : `${minutes} minutes`}. Nothing you have typed is lost either way.
+                You have not used Golden Thread for a while, so you will be signed out in {minutes === 1 ? "about a minute" : `${minutes} minutes`}. Nothing you have typed is lost
+                either way.
               </p>
               <stay.Form method="post" action="/account/session">
                 <button type="submit" className="govuk-button govuk-!-margin-bottom-0" data-module="govuk-button">
@@ -103,7 +107,8 @@ export function SessionWarning({ initial }: { initial: TimeLeft }) {
             </>
           ) : (
             <p className="govuk-body">
-              You have been signed in for 12 hours, the longest a session lasts: you will be signed out in {minutes === 1 ? "about a minute" : `${minutes} minutes`}. Save what you are doing; you can sign in again straight away.
+              You have been signed in for 12 hours, the longest a session lasts: you will be signed out in {minutes === 1 ? "about a minute" : `${minutes} minutes`}. Save what you
+              are doing; you can sign in again straight away.
             </p>
           )}
         </div>

@@ -86,8 +86,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await run(db, [
-    sql`drop table if exists pledge_withdrawals, pledge_signatures, pledge_versions`,
-    sql`drop function if exists refuse_history_change()`,
-  ]);
+  await run(db, [sql`drop table if exists pledge_withdrawals, pledge_signatures, pledge_versions`, sql`drop function if exists refuse_history_change()`]);
 }

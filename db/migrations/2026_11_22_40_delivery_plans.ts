@@ -172,8 +172,5 @@ export async function up(db: Kysely<any>): Promise<void> {
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await run(db, [
-    sql`drop table if exists ${sql.join([...TABLES].reverse().map((t) => sql.id(t)))} cascade`,
-    sql`drop function if exists plan_review_snapshot_frozen()`,
-  ]);
+  await run(db, [sql`drop table if exists ${sql.join([...TABLES].reverse().map((t) => sql.id(t)))} cascade`, sql`drop function if exists plan_review_snapshot_frozen()`]);
 }

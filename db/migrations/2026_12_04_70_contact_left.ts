@@ -7,13 +7,9 @@ import { sql, type Kysely } from "kysely";
 import { run } from "./sql-helpers";
 
 export async function up(db: Kysely<any>): Promise<void> {
-  await run(db, [
-    sql`alter table champions add column left_as_contact boolean not null default false`,
-  ]);
+  await run(db, [sql`alter table champions add column left_as_contact boolean not null default false`]);
 }
 
 export async function down(db: Kysely<any>): Promise<void> {
-  await sql`alter table champions drop column if exists left_as_contact`.execute(
-    db,
-  );
+  await sql`alter table champions drop column if exists left_as_contact`.execute(db);
 }

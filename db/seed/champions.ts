@@ -28,10 +28,20 @@ const FIXED: Record<string, SeedChampion[]> = {
     { name: "Keith Barlow", jobTitle: "Anti-social Behaviour Officer", training: "awareness", sinceDaysAgo: 700, leftDaysAgo: 240 },
   ],
   "Southampton Mediation Service": [
-    { name: "Aisha Rahman", jobTitle: "Mediation Coordinator", training: "accredited", sinceDaysAgo: 500, accreditationInDays: 400, contact: true, account: "champion@hampshire.demo.test" },
+    {
+      name: "Aisha Rahman",
+      jobTitle: "Mediation Coordinator",
+      training: "accredited",
+      sinceDaysAgo: 500,
+      accreditationInDays: 400,
+      contact: true,
+      account: "champion@hampshire.demo.test",
+    },
   ],
   // Vacancies: the last champion left three weeks ago; the other never named one.
-  "Hartlepool Youth Justice Service": [{ name: "Chloe Wren", jobTitle: "Restorative Justice Worker", training: "accredited", sinceDaysAgo: 600, accreditationInDays: 200, leftDaysAgo: 21 }],
+  "Hartlepool Youth Justice Service": [
+    { name: "Chloe Wren", jobTitle: "Restorative Justice Worker", training: "accredited", sinceDaysAgo: 600, accreditationInDays: 200, leftDaysAgo: 21 },
+  ],
   "Isle of Wight Council": [],
 };
 
@@ -51,7 +61,7 @@ export const seedChampions: DemoStep = async (tx, ctx) => {
   const signed = new Set(
     (await tx.selectFrom("pledge_signatures").select("organisation_id").where("partnership_id", "=", ctx.partnershipId).execute()).map((s) => s.organisation_id),
   );
-  const pick = <T,>(list: T[]) => list[Math.floor(dice() * list.length)];
+  const pick = <T>(list: T[]) => list[Math.floor(dice() * list.length)];
   for (const org of ctx.partnership.organisations) {
     const organisationId = ctx.organisationIds.get(org.name)!;
     let champions = FIXED[org.name];

@@ -99,7 +99,12 @@ export interface DemoAction {
 
 export const LAST_YEAR: DemoAction[] = [
   {
-    theme: 1, title: "Launch the partnership's restorative justice brand and leaflet", lead: "pcc", supporting: ["police"], start: 0, due: 8,
+    theme: 1,
+    title: "Launch the partnership's restorative justice brand and leaflet",
+    lead: "pcc",
+    supporting: ["police"],
+    start: 0,
+    due: 8,
     successMeasure: "Leaflet available in every custody suite and partner reception",
     updates: [
       { quarter: 1, status: "on_track", progress: 40, commentary: "Brand agreed by the programme board; leaflet text with victims' panel for comment." },
@@ -108,7 +113,12 @@ export const LAST_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 1, title: "Publish anonymised local case studies on partners' websites", lead: "championOrg", boroughs: ["champion"], start: 0, due: 11,
+    theme: 1,
+    title: "Publish anonymised local case studies on partners' websites",
+    lead: "championOrg",
+    boroughs: ["champion"],
+    start: 0,
+    due: 11,
     successMeasure: "Four case studies published with participants' consent",
     updates: [
       { quarter: 1, status: "not_started", progress: 0, commentary: "Waiting for the consent form to be agreed." },
@@ -118,7 +128,12 @@ export const LAST_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 2, title: "Agree referral pathways with the youth justice services", lead: "yjsA", supporting: ["yjsB"], start: 0, due: 8,
+    theme: 2,
+    title: "Agree referral pathways with the youth justice services",
+    lead: "yjsA",
+    supporting: ["yjsB"],
+    start: 0,
+    due: 8,
     successMeasure: "Written pathway in use by every youth justice service",
     milestones: [
       { title: "Current referral routes mapped", due: 2, doneInQuarter: 1 },
@@ -132,7 +147,12 @@ export const LAST_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 2, title: "Bring facilitators towards RJC practitioner accreditation", lead: "rjService", start: 0, due: 11, weight: 2,
+    theme: 2,
+    title: "Bring facilitators towards RJC practitioner accreditation",
+    lead: "rjService",
+    start: 0,
+    due: 11,
+    weight: 2,
     successMeasure: "Six facilitators accredited by the Restorative Justice Council",
     updates: [
       { quarter: 1, status: "on_track", progress: 20, commentary: "Six facilitators registered for accreditation." },
@@ -142,7 +162,12 @@ export const LAST_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 3, title: "Awareness briefings for probation staff", lead: "probation", supporting: ["rjService"], start: 0, due: 5,
+    theme: 3,
+    title: "Awareness briefings for probation staff",
+    lead: "probation",
+    supporting: ["rjService"],
+    start: 0,
+    due: 5,
     successMeasure: "Every probation team briefed",
     updates: [
       { quarter: 1, status: "on_track", progress: 50, commentary: "Half the teams briefed." },
@@ -150,7 +175,11 @@ export const LAST_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 3, title: "Train a new cohort of volunteer facilitators", lead: "rjService", start: 1, due: 11,
+    theme: 3,
+    title: "Train a new cohort of volunteer facilitators",
+    lead: "rjService",
+    start: 1,
+    due: 11,
     successMeasure: "Twelve volunteers trained by an RJC-approved trainer",
     updates: [
       { quarter: 1, status: "on_track", progress: 10, commentary: "Recruitment open." },
@@ -160,7 +189,13 @@ export const LAST_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 4, title: "Draft a multi-agency information sharing agreement", lead: "police", supporting: ["probation", "victimCare"], start: 0, due: 11, weight: 2,
+    theme: 4,
+    title: "Draft a multi-agency information sharing agreement",
+    lead: "police",
+    supporting: ["probation", "victimCare"],
+    start: 0,
+    due: 11,
+    weight: 2,
     successMeasure: "Agreement drafted and reviewed by each partner's data protection officer",
     updates: [
       { quarter: 1, status: "on_track", progress: 20, commentary: "Working group formed." },
@@ -170,7 +205,12 @@ export const LAST_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 5, title: "Pilot restorative approaches in two schools", lead: "schoolA", supporting: ["schoolB"], start: 0, due: 11,
+    theme: 5,
+    title: "Pilot restorative approaches in two schools",
+    lead: "schoolA",
+    supporting: ["schoolB"],
+    start: 0,
+    due: 11,
     successMeasure: "Both schools using restorative conversations after incidents",
     updates: [
       { quarter: 1, status: "on_track", progress: 25, commentary: "Staff training delivered at both schools." },
@@ -180,7 +220,11 @@ export const LAST_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 6, title: "Set up the Restorative Approaches Forum", lead: "forumLead", start: 0, due: 5,
+    theme: 6,
+    title: "Set up the Restorative Approaches Forum",
+    lead: "forumLead",
+    start: 0,
+    due: 5,
     successMeasure: "Forum meets with practitioners from at least five agencies",
     updates: [
       { quarter: 1, status: "on_track", progress: 60, commentary: "Terms of reference agreed." },
@@ -191,7 +235,12 @@ export const LAST_YEAR: DemoAction[] = [
 
 export const THIS_YEAR: DemoAction[] = [
   {
-    theme: 1, title: "Name a communications single point of contact in every signatory organisation", lead: "pcc", supporting: ["police", "championOrg"], start: 0, due: 11,
+    theme: 1,
+    title: "Name a communications single point of contact in every signatory organisation",
+    lead: "pcc",
+    supporting: ["police", "championOrg"],
+    start: 0,
+    due: 11,
     successMeasure: "Every signatory organisation has a named contact on the partnership's list",
     milestones: [
       { title: "Role description agreed", due: 2, doneInQuarter: 1 },
@@ -206,7 +255,13 @@ export const THIS_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 1, title: "Run RJ awareness sessions for frontline staff in each borough", lead: "rjService", supporting: ["championOrg", "councilB"], start: 0, due: 11, weight: 2,
+    theme: 1,
+    title: "Run RJ awareness sessions for frontline staff in each borough",
+    lead: "rjService",
+    supporting: ["championOrg", "councilB"],
+    start: 0,
+    due: 11,
+    weight: 2,
     successMeasure: "At least one session held in every borough, open to all partners",
     updates: [
       { quarter: 1, status: "on_track", progress: 20, commentary: "Sessions scheduled across the year." },
@@ -215,15 +270,27 @@ export const THIS_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 1, title: "Publish anonymised local case studies on partners' websites", lead: "championOrg", boroughs: ["champion"], start: 0, due: 11,
-    successMeasure: "Three more case studies published with participants' consent", carriedFrom: "Publish anonymised local case studies on partners' websites",
+    theme: 1,
+    title: "Publish anonymised local case studies on partners' websites",
+    lead: "championOrg",
+    boroughs: ["champion"],
+    start: 0,
+    due: 11,
+    successMeasure: "Three more case studies published with participants' consent",
+    carriedFrom: "Publish anonymised local case studies on partners' websites",
     updates: [
       { quarter: 1, status: "on_track", progress: 40, commentary: "Second case study published." },
       { quarter: 2, status: "at_risk", progress: 45, commentary: "Consent for the next two case studies is still being sought." },
     ],
   },
   {
-    theme: 2, title: "Support the victim care service to renew its Restorative Service Quality Mark", lead: "victimCare", supporting: ["pcc"], start: 0, due: 11, weight: 2,
+    theme: 2,
+    title: "Support the victim care service to renew its Restorative Service Quality Mark",
+    lead: "victimCare",
+    supporting: ["pcc"],
+    start: 0,
+    due: 11,
+    weight: 2,
     successMeasure: "Quality mark renewed before it expires",
     milestones: [
       { title: "Self-assessment completed", due: 2, doneInQuarter: 1 },
@@ -238,8 +305,14 @@ export const THIS_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 2, title: "Bring facilitators towards RJC practitioner accreditation", lead: "rjService", start: 0, due: 11, weight: 2,
-    successMeasure: "Six facilitators accredited by the Restorative Justice Council", carriedFrom: "Bring facilitators towards RJC practitioner accreditation",
+    theme: 2,
+    title: "Bring facilitators towards RJC practitioner accreditation",
+    lead: "rjService",
+    start: 0,
+    due: 11,
+    weight: 2,
+    successMeasure: "Six facilitators accredited by the Restorative Justice Council",
+    carriedFrom: "Bring facilitators towards RJC practitioner accreditation",
     updates: [
       { quarter: 1, status: "on_track", progress: 65, commentary: "Assessments rebooked." },
       { quarter: 2, status: "off_track", progress: 65, commentary: "Two facilitators left the service; their portfolios cannot be completed." },
@@ -247,7 +320,13 @@ export const THIS_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 2, title: "Introduce a quality assurance toolkit for restorative approaches in schools", lead: "championOrg", supporting: ["schoolA", "schoolB"], boroughs: ["champion"], start: 1, due: 11,
+    theme: 2,
+    title: "Introduce a quality assurance toolkit for restorative approaches in schools",
+    lead: "championOrg",
+    supporting: ["schoolA", "schoolB"],
+    boroughs: ["champion"],
+    start: 1,
+    due: 11,
     successMeasure: "Toolkit adopted by the schools that took part in the pilot",
     milestones: [
       { title: "Toolkit drafted with schools", due: 4, doneInQuarter: 2 },
@@ -260,7 +339,12 @@ export const THIS_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 3, title: "Brief senior leaders of every statutory partner", lead: "pcc", supporting: ["police", "probation"], start: 0, due: 5,
+    theme: 3,
+    title: "Brief senior leaders of every statutory partner",
+    lead: "pcc",
+    supporting: ["police", "probation"],
+    start: 0,
+    due: 5,
     successMeasure: "A senior leader of every statutory partner briefed",
     updates: [
       { quarter: 1, status: "on_track", progress: 30, commentary: "Briefings booked with chief officers." },
@@ -268,7 +352,11 @@ export const THIS_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 3, title: "Refresher training for volunteer facilitators", lead: "rjService", start: 0, due: 5,
+    theme: 3,
+    title: "Refresher training for volunteer facilitators",
+    lead: "rjService",
+    start: 0,
+    due: 5,
     successMeasure: "Every active volunteer facilitator completes refresher training",
     updates: [
       { quarter: 1, status: "on_track", progress: 50, commentary: "First two refresher days held." },
@@ -277,7 +365,12 @@ export const THIS_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 3, title: "Share training places across partners", lead: "councilB", boroughs: ["councilB", "councilC"], start: 2, due: 11,
+    theme: 3,
+    title: "Share training places across partners",
+    lead: "councilB",
+    boroughs: ["councilB", "councilC"],
+    start: 2,
+    due: 11,
     successMeasure: "Spare places on partners' courses offered through the forum",
     updates: [
       { quarter: 1, status: "not_started", progress: 0, commentary: "Starts in June." },
@@ -285,8 +378,15 @@ export const THIS_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 4, title: "Agree the multi-agency information sharing agreement for RJ referrals", lead: "police", supporting: ["probation", "victimCare", "pcc"], start: 0, due: 11, weight: 3,
-    successMeasure: "Agreement signed by every referring agency", carriedFrom: "Draft a multi-agency information sharing agreement",
+    theme: 4,
+    title: "Agree the multi-agency information sharing agreement for RJ referrals",
+    lead: "police",
+    supporting: ["probation", "victimCare", "pcc"],
+    start: 0,
+    due: 11,
+    weight: 3,
+    successMeasure: "Agreement signed by every referring agency",
+    carriedFrom: "Draft a multi-agency information sharing agreement",
     milestones: [
       { title: "Revised draft circulated", due: 1, doneInQuarter: 1 },
       { title: "Data protection officers' review complete", due: 5, doneInQuarter: 2 },
@@ -299,7 +399,13 @@ export const THIS_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 5, title: "Pilot restorative approaches in neighbourhood disputes with housing providers", lead: "innovationLead", supporting: ["innovationSupport"], boroughs: ["innovation"], start: 0, due: 11,
+    theme: 5,
+    title: "Pilot restorative approaches in neighbourhood disputes with housing providers",
+    lead: "innovationLead",
+    supporting: ["innovationSupport"],
+    boroughs: ["innovation"],
+    start: 0,
+    due: 11,
     successMeasure: "Pilot run and evaluated, with a decision on extending it",
     updates: [
       { quarter: 1, status: "on_track", progress: 10, commentary: "Pilot area chosen." },
@@ -307,7 +413,12 @@ export const THIS_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 5, title: "Explore restorative practice on a prison wing", lead: "prison", supporting: ["rjService"], start: 0, due: 11,
+    theme: 5,
+    title: "Explore restorative practice on a prison wing",
+    lead: "prison",
+    supporting: ["rjService"],
+    start: 0,
+    due: 11,
     successMeasure: "Options paper for the programme board",
     updates: [
       { quarter: 1, status: "on_track", progress: 10, commentary: "Initial meeting with the governor." },
@@ -315,7 +426,12 @@ export const THIS_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 6, title: "Map gaps in RJ provision by borough", lead: "pcc", supporting: ["championOrg", "councilB", "councilC", "councilD"], start: 0, due: 9,
+    theme: 6,
+    title: "Map gaps in RJ provision by borough",
+    lead: "pcc",
+    supporting: ["championOrg", "councilB", "councilC", "councilD"],
+    start: 0,
+    due: 9,
     successMeasure: "Gap analysis presented to the programme board",
     updates: [
       { quarter: 1, status: "on_track", progress: 20, commentary: "Data request sent to partners." },
@@ -324,7 +440,11 @@ export const THIS_YEAR: DemoAction[] = [
     ],
   },
   {
-    theme: 6, title: "Hold a Restorative Approaches Forum every quarter", lead: "forumLead", start: 0, due: 11,
+    theme: 6,
+    title: "Hold a Restorative Approaches Forum every quarter",
+    lead: "forumLead",
+    start: 0,
+    due: 11,
     successMeasure: "Four forums held, each with at least five agencies",
     milestones: [
       { title: "Spring forum", due: 2, doneInQuarter: 1 },

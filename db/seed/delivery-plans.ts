@@ -52,7 +52,13 @@ export async function seedDeliveryPlans(tx: Transaction<Database>, ctx: DemoCont
   async function seedPlan(year: number, actions: DemoAction[], carriedFrom: Seeded | null): Promise<Seeded> {
     const { id: planId } = await tx
       .insertInto("delivery_plans")
-      .values({ partnership_id: partnershipId, financial_year: year, carried_from_plan_id: carriedFrom?.planId ?? null, created_by: coordinator, created_at: `${fyDate(year, -1, 20)}T10:00:00Z` })
+      .values({
+        partnership_id: partnershipId,
+        financial_year: year,
+        carried_from_plan_id: carriedFrom?.planId ?? null,
+        created_by: coordinator,
+        created_at: `${fyDate(year, -1, 20)}T10:00:00Z`,
+      })
       .returning("id")
       .executeTakeFirstOrThrow();
     const ids: Seeded["actions"] = new Map();
@@ -85,8 +91,16 @@ export async function seedDeliveryPlans(tx: Transaction<Database>, ctx: DemoCont
         .executeTakeFirstOrThrow();
       ids.set(action.title, { id: actionId, progress: action.updates.at(-1)?.progress ?? 0 });
       const supporters = [...new Set((action.supporting ?? []).map(org))].filter((id) => id !== lead);
-      if (supporters.length) await tx.insertInto("plan_action_supporters").values(supporters.map((id) => ({ partnership_id: partnershipId, action_id: actionId, organisation_id: id }))).execute();
-      if (boroughs.length) await tx.insertInto("plan_action_boroughs").values(boroughs.map((id) => ({ partnership_id: partnershipId, action_id: actionId, borough_id: id }))).execute();
+      if (supporters.length)
+        await tx
+          .insertInto("plan_action_supporters")
+          .values(supporters.map((id) => ({ partnership_id: partnershipId, action_id: actionId, organisation_id: id })))
+          .execute();
+      if (boroughs.length)
+        await tx
+          .insertInto("plan_action_boroughs")
+          .values(boroughs.map((id) => ({ partnership_id: partnershipId, action_id: actionId, borough_id: id })))
+          .execute();
       for (const m of action.milestones ?? []) {
         const done = m.doneInQuarter ? fyDate(year, (m.doneInQuarter - 1) * 3 + 1, 14) : null;
         await tx

@@ -63,7 +63,14 @@ export async function removeDemo(db: Kysely<Database>) {
       await tx.deleteFrom("partnerships").where("id", "=", id).execute();
     });
   }
-  await db.deleteFrom("users").where(sql`lower(email)`, "in", DEMO_ACCOUNTS.map((a) => a.email.toLowerCase())).execute();
+  await db
+    .deleteFrom("users")
+    .where(
+      sql`lower(email)`,
+      "in",
+      DEMO_ACCOUNTS.map((a) => a.email.toLowerCase()),
+    )
+    .execute();
 }
 
 /** The demo, all or nothing: a seed that fails part way removes what it wrote, accounts included. */
@@ -147,10 +154,7 @@ async function writeDemo(db: Kysely<Database>, options: SeedOptions) {
       for (const account of DEMO_ACCOUNTS) {
         const userId = userIds.get(account.email)!;
         if (account.partnership?.slug === partnership.slug) {
-          await tx
-            .insertInto("partnership_members")
-            .values({ partnership_id: partnershipId, user_id: userId, role: account.partnership.role, borough_id: null })
-            .execute();
+          await tx.insertInto("partnership_members").values({ partnership_id: partnershipId, user_id: userId, role: account.partnership.role, borough_id: null }).execute();
         }
         if (account.organisation?.slug === partnership.slug) {
           const organisationId = organisationIds.get(account.organisation.name);

@@ -26,18 +26,174 @@ const DEADLINE_DAYS = 30;
 type Profile = Partial<Record<string, number | "na">>;
 const NA = "na" as const;
 const PROFILES: Record<string, Profile> = {
-  victim_services: { referrals_made: 3, referrals_received: 28, self_referrals: 5, victims_offered: 45, processes_direct: 7, processes_indirect: 9, restorative_approaches: 4, staff_briefed: 8, staff_trained: 1, accredited_practitioners: 6, awareness_sessions: 3, feedback_responses: 12 },
-  police: { referrals_made: 34, referrals_received: NA, self_referrals: NA, victims_offered: 70, processes_direct: NA, processes_indirect: NA, restorative_approaches: 6, staff_briefed: 55, staff_trained: 3, accredited_practitioners: 2, awareness_sessions: 5, feedback_responses: NA },
-  local_authority: { referrals_made: 9, referrals_received: 4, self_referrals: 1, victims_offered: NA, processes_direct: 1, processes_indirect: 1, restorative_approaches: 8, staff_briefed: 24, staff_trained: 1, accredited_practitioners: 1, awareness_sessions: 3, feedback_responses: 4 },
-  youth_justice: { referrals_made: 4, referrals_received: 11, self_referrals: NA, victims_offered: 14, processes_direct: 4, processes_indirect: 6, restorative_approaches: 5, staff_briefed: 9, staff_trained: 1, accredited_practitioners: 3, awareness_sessions: 2, feedback_responses: 7 },
-  housing: { referrals_made: 5, referrals_received: 3, self_referrals: 1, victims_offered: NA, processes_direct: NA, processes_indirect: NA, restorative_approaches: 12, staff_briefed: 10, staff_trained: 1, accredited_practitioners: 0, awareness_sessions: 2, feedback_responses: 6 },
-  education: { referrals_made: 2, referrals_received: NA, self_referrals: NA, victims_offered: NA, processes_direct: NA, processes_indirect: NA, restorative_approaches: 16, staff_briefed: 18, staff_trained: 1, accredited_practitioners: 0, awareness_sessions: 4, feedback_responses: 9 },
-  health: { referrals_made: 3, referrals_received: NA, self_referrals: NA, victims_offered: NA, processes_direct: NA, processes_indirect: NA, restorative_approaches: NA, staff_briefed: 20, staff_trained: 0, accredited_practitioners: 0, awareness_sessions: 2, feedback_responses: NA },
-  probation: { referrals_made: 13, referrals_received: NA, self_referrals: NA, victims_offered: NA, processes_direct: 2, processes_indirect: 3, restorative_approaches: NA, staff_briefed: 16, staff_trained: 1, accredited_practitioners: 1, awareness_sessions: 2, feedback_responses: 3 },
-  prison: { referrals_made: 6, referrals_received: 4, self_referrals: 2, victims_offered: NA, processes_direct: 2, processes_indirect: 4, restorative_approaches: 3, staff_briefed: 12, staff_trained: 1, accredited_practitioners: 1, awareness_sessions: 2, feedback_responses: 4 },
-  voluntary_community: { referrals_made: 3, referrals_received: 9, self_referrals: 4, victims_offered: 5, processes_direct: 2, processes_indirect: 2, restorative_approaches: 10, staff_briefed: 6, staff_trained: 1, accredited_practitioners: 2, awareness_sessions: 3, feedback_responses: 8 },
-  business: { referrals_made: 1, referrals_received: NA, self_referrals: NA, victims_offered: NA, processes_direct: NA, processes_indirect: NA, restorative_approaches: 1, staff_briefed: 4, staff_trained: 0, accredited_practitioners: NA, awareness_sessions: 1, feedback_responses: NA },
-  faith: { referrals_made: 1, referrals_received: 1, self_referrals: 1, victims_offered: NA, processes_direct: NA, processes_indirect: NA, restorative_approaches: 3, staff_briefed: 5, staff_trained: 0, accredited_practitioners: NA, awareness_sessions: 2, feedback_responses: 2 },
+  victim_services: {
+    referrals_made: 3,
+    referrals_received: 28,
+    self_referrals: 5,
+    victims_offered: 45,
+    processes_direct: 7,
+    processes_indirect: 9,
+    restorative_approaches: 4,
+    staff_briefed: 8,
+    staff_trained: 1,
+    accredited_practitioners: 6,
+    awareness_sessions: 3,
+    feedback_responses: 12,
+  },
+  police: {
+    referrals_made: 34,
+    referrals_received: NA,
+    self_referrals: NA,
+    victims_offered: 70,
+    processes_direct: NA,
+    processes_indirect: NA,
+    restorative_approaches: 6,
+    staff_briefed: 55,
+    staff_trained: 3,
+    accredited_practitioners: 2,
+    awareness_sessions: 5,
+    feedback_responses: NA,
+  },
+  local_authority: {
+    referrals_made: 9,
+    referrals_received: 4,
+    self_referrals: 1,
+    victims_offered: NA,
+    processes_direct: 1,
+    processes_indirect: 1,
+    restorative_approaches: 8,
+    staff_briefed: 24,
+    staff_trained: 1,
+    accredited_practitioners: 1,
+    awareness_sessions: 3,
+    feedback_responses: 4,
+  },
+  youth_justice: {
+    referrals_made: 4,
+    referrals_received: 11,
+    self_referrals: NA,
+    victims_offered: 14,
+    processes_direct: 4,
+    processes_indirect: 6,
+    restorative_approaches: 5,
+    staff_briefed: 9,
+    staff_trained: 1,
+    accredited_practitioners: 3,
+    awareness_sessions: 2,
+    feedback_responses: 7,
+  },
+  housing: {
+    referrals_made: 5,
+    referrals_received: 3,
+    self_referrals: 1,
+    victims_offered: NA,
+    processes_direct: NA,
+    processes_indirect: NA,
+    restorative_approaches: 12,
+    staff_briefed: 10,
+    staff_trained: 1,
+    accredited_practitioners: 0,
+    awareness_sessions: 2,
+    feedback_responses: 6,
+  },
+  education: {
+    referrals_made: 2,
+    referrals_received: NA,
+    self_referrals: NA,
+    victims_offered: NA,
+    processes_direct: NA,
+    processes_indirect: NA,
+    restorative_approaches: 16,
+    staff_briefed: 18,
+    staff_trained: 1,
+    accredited_practitioners: 0,
+    awareness_sessions: 4,
+    feedback_responses: 9,
+  },
+  health: {
+    referrals_made: 3,
+    referrals_received: NA,
+    self_referrals: NA,
+    victims_offered: NA,
+    processes_direct: NA,
+    processes_indirect: NA,
+    restorative_approaches: NA,
+    staff_briefed: 20,
+    staff_trained: 0,
+    accredited_practitioners: 0,
+    awareness_sessions: 2,
+    feedback_responses: NA,
+  },
+  probation: {
+    referrals_made: 13,
+    referrals_received: NA,
+    self_referrals: NA,
+    victims_offered: NA,
+    processes_direct: 2,
+    processes_indirect: 3,
+    restorative_approaches: NA,
+    staff_briefed: 16,
+    staff_trained: 1,
+    accredited_practitioners: 1,
+    awareness_sessions: 2,
+    feedback_responses: 3,
+  },
+  prison: {
+    referrals_made: 6,
+    referrals_received: 4,
+    self_referrals: 2,
+    victims_offered: NA,
+    processes_direct: 2,
+    processes_indirect: 4,
+    restorative_approaches: 3,
+    staff_briefed: 12,
+    staff_trained: 1,
+    accredited_practitioners: 1,
+    awareness_sessions: 2,
+    feedback_responses: 4,
+  },
+  voluntary_community: {
+    referrals_made: 3,
+    referrals_received: 9,
+    self_referrals: 4,
+    victims_offered: 5,
+    processes_direct: 2,
+    processes_indirect: 2,
+    restorative_approaches: 10,
+    staff_briefed: 6,
+    staff_trained: 1,
+    accredited_practitioners: 2,
+    awareness_sessions: 3,
+    feedback_responses: 8,
+  },
+  business: {
+    referrals_made: 1,
+    referrals_received: NA,
+    self_referrals: NA,
+    victims_offered: NA,
+    processes_direct: NA,
+    processes_indirect: NA,
+    restorative_approaches: 1,
+    staff_briefed: 4,
+    staff_trained: 0,
+    accredited_practitioners: NA,
+    awareness_sessions: 1,
+    feedback_responses: NA,
+  },
+  faith: {
+    referrals_made: 1,
+    referrals_received: 1,
+    self_referrals: 1,
+    victims_offered: NA,
+    processes_direct: NA,
+    processes_indirect: NA,
+    restorative_approaches: 3,
+    staff_briefed: 5,
+    staff_trained: 0,
+    accredited_practitioners: NA,
+    awareness_sessions: 2,
+    feedback_responses: 2,
+  },
 };
 const ESTABLISHED = new Set(["police", "probation", "victim_services", "youth_justice", "local_authority"]);
 /** Activity dips over summer holidays (Q2) and picks up in Q4. */
@@ -73,7 +229,13 @@ const CAST: Record<string, { draftNow: string[]; awaitingReview: string[]; sentB
   cleveland: {
     draftNow: ["Hartlepool Borough Council"],
     awaitingReview: ["Hartlepool Borough Council"],
-    sentBack: ["Headland Community Housing", "Middlesbrough Neighbourhood Mediation", "Redcar Coast Housing Trust", "Thornaby Tenants' Association", "Teesside College of Further Education"],
+    sentBack: [
+      "Headland Community Housing",
+      "Middlesbrough Neighbourhood Mediation",
+      "Redcar Coast Housing Trust",
+      "Thornaby Tenants' Association",
+      "Teesside College of Further Education",
+    ],
     resubmitted: ["Tees Valley Victim Care Service", "Stockton Youth Justice Service", "Middlesbrough Youth Justice Service", "Probation Service — Cleveland"],
   },
   hampshire: {
@@ -134,7 +296,10 @@ export const seedReturns: DemoStep = async (tx, ctx) => {
       .returning("id")
       .executeTakeFirstOrThrow();
     metricIds.set(metric.key, id);
-    await tx.insertInto("metric_definitions").values({ partnership_id: ctx.partnershipId, metric_id: id, version: 1, valid_from: FRAMEWORK_START, definition: metric.definition }).execute();
+    await tx
+      .insertInto("metric_definitions")
+      .values({ partnership_id: ctx.partnershipId, metric_id: id, version: 1, valid_from: FRAMEWORK_START, definition: metric.definition })
+      .execute();
   }
   if (cleveland) {
     await tx
@@ -162,7 +327,11 @@ export const seedReturns: DemoStep = async (tx, ctx) => {
     const last = events.at(-1);
     return Boolean(last?.until && last.until >= day);
   };
-  const firstSigned = (organisationId: string) => signatures.filter((s) => s.organisation_id === organisationId).map((s) => s.signed_on).sort()[0] ?? null;
+  const firstSigned = (organisationId: string) =>
+    signatures
+      .filter((s) => s.organisation_id === organisationId)
+      .map((s) => s.signed_on)
+      .sort()[0] ?? null;
   const reports = (org: (typeof ctx.partnership.organisations)[number], quarter: string) => {
     const organisationId = ctx.organisationIds.get(org.name)!;
     const first = firstSigned(organisationId);
@@ -214,8 +383,10 @@ export const seedReturns: DemoStep = async (tx, ctx) => {
         }
       }
       if (!reports(org, quarter)) continue;
-      if (typeof values.referrals_received === "number" && definitionOf("referrals_received", quarter) === 2) values.referrals_received = Math.round(values.referrals_received * 1.3);
-      if (typeof values.self_referrals === "number" && typeof values.referrals_received === "number") values.self_referrals = Math.min(values.self_referrals, values.referrals_received);
+      if (typeof values.referrals_received === "number" && definitionOf("referrals_received", quarter) === 2)
+        values.referrals_received = Math.round(values.referrals_received * 1.3);
+      if (typeof values.self_referrals === "number" && typeof values.referrals_received === "number")
+        values.self_referrals = Math.min(values.self_referrals, values.referrals_received);
       if (typeof values.feedback_responses === "number") values.feedback_satisfied = Math.round(values.feedback_responses * (0.75 + d.satisfied * 0.22));
       else values.feedback_satisfied = NA;
       const [n0, n1, n2, n3] = d.narrative;
@@ -233,12 +404,22 @@ export const seedReturns: DemoStep = async (tx, ctx) => {
       };
       const reason = RETURN_REASONS[Math.floor(d.reason * RETURN_REASONS.length)];
       const draft = (kept: Row["values"]): Row => ({ organisationId, quarter, status: "draft", values: kept, narrative, submittedOn: null, reviewedOn: null, reason: null });
-      const sent = (status: ReturnStatus, isLate = late): Row => ({ organisationId, quarter, status, values, narrative, submittedOn: submittedOn(isLate), reviewedOn: null, reason: status === "returned" ? reason : null });
+      const sent = (status: ReturnStatus, isLate = late): Row => ({
+        organisationId,
+        quarter,
+        status,
+        values,
+        narrative,
+        submittedOn: submittedOn(isLate),
+        reviewedOn: null,
+        reason: status === "returned" ? reason : null,
+      });
 
       let row: Row | null = null;
       if (back === 0) {
         if (org.name === parts.draftNow) {
-          const highlights = org.name === "Hartlepool Borough Council" ? "Restorative approaches training for our anti-social behaviour team is booked for next quarter." : narrative.highlights;
+          const highlights =
+            org.name === "Hartlepool Borough Council" ? "Restorative approaches training for our anti-social behaviour team is booked for next quarter." : narrative.highlights;
           row = { ...draft({ referrals_made: values.referrals_made, staff_briefed: values.staff_briefed }), narrative: { ...narrative, highlights } };
         } else if (d.roll < 0.15) row = draft({ referrals_made: values.referrals_made });
       } else if (back === 1 && org.name === parts.awaitingReview) {
@@ -253,7 +434,8 @@ export const seedReturns: DemoStep = async (tx, ctx) => {
         row = sent("resubmitted");
       } else {
         const recent = back <= 2;
-        if (d.roll < 0.08) row = null; // missing
+        if (d.roll < 0.08)
+          row = null; // missing
         else if (recent && d.roll < 0.16) row = sent("returned");
         else if (recent && d.roll < 0.22) row = draft(values);
         else if (recent && d.roll < 0.45) row = sent(d.resubmitted < 0.3 ? "resubmitted" : "submitted");
@@ -357,7 +539,14 @@ export const seedReturns: DemoStep = async (tx, ctx) => {
   if (sentBackId) {
     await tx
       .insertInto("return_lock_exceptions")
-      .values({ partnership_id: ctx.partnershipId, organisation_id: sentBackId, quarter: shiftQuarter(current, -2), open_until: addDays(today, 14), reason: "Reopened so the return can be corrected and sent again.", created_by: coordinatorId })
+      .values({
+        partnership_id: ctx.partnershipId,
+        organisation_id: sentBackId,
+        quarter: shiftQuarter(current, -2),
+        open_until: addDays(today, 14),
+        reason: "Reopened so the return can be corrected and sent again.",
+        created_by: coordinatorId,
+      })
       .execute();
   }
 };

@@ -97,10 +97,15 @@ export async function submitters(db: Kysely<Database>, options: { count: number;
   for (let i = 0; i < organisations.rows.length; i += 5000) {
     await db
       .insertInto("organisation_members")
-      .values(organisations.rows.slice(i, i + 5000).map((o, j) => ({ partnership_id: o.partnership_id, organisation_id: o.id, user_id: users[i + j].id, role: "org_admin" as const })))
+      .values(
+        organisations.rows.slice(i, i + 5000).map((o, j) => ({ partnership_id: o.partnership_id, organisation_id: o.id, user_id: users[i + j].id, role: "org_admin" as const })),
+      )
       .execute();
   }
-  const cookies = await sessionsFor(db, users.map((u) => u.id));
+  const cookies = await sessionsFor(
+    db,
+    users.map((u) => u.id),
+  );
   return organisations.rows.map((o, i) => ({ slug: o.slug, organisationId: o.id, userId: users[i].id, cookie: cookies[i] }));
 }
 

@@ -60,37 +60,40 @@ export async function measure(options: RunOptions): Promise<Measured> {
   const started = performance.now();
   let finish!: (error: Error | null, result: autocannon.Result) => void;
   const done = new Promise<autocannon.Result>((resolve, reject) => (finish = (error, result) => (error ? reject(error) : resolve(result))));
-  const instance = autocannon({
-    url: options.origin + (options.path ?? "/"),
-    connections: options.connections,
-    pipelining: 1,
-    duration: options.duration ?? 10,
-    amount: options.amount,
-    timeout: options.timeoutSeconds ?? 30,
-    headers: options.headers,
-    requests: options.next
-      ? [
-          {
-            setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => {
-              const prepared = options.next!();
-              if (!prepared) return null;
-              context.prepared = prepared;
-              return {
-                ...request,
-                method: prepared.method ?? "GET",
-                path: prepared.path,
-                headers: { ...(options.headers ?? {}), ...(prepared.headers ?? {}) },
-                body: prepared.body,
-              };
+  const instance = autocannon(
+    {
+      url: options.origin + (options.path ?? "/"),
+      connections: options.connections,
+      pipelining: 1,
+      duration: options.duration ?? 10,
+      amount: options.amount,
+      timeout: options.timeoutSeconds ?? 30,
+      headers: options.headers,
+      requests: options.next
+        ? [
+            {
+              setupRequest: (request: Record<string, unknown>, context: Record<string, unknown>) => {
+                const prepared = options.next!();
+                if (!prepared) return null;
+                context.prepared = prepared;
+                return {
+                  ...request,
+                  method: prepared.method ?? "GET",
+                  path: prepared.path,
+                  headers: { ...(options.headers ?? {}), ...(prepared.headers ?? {}) },
+                  body: prepared.body,
+                };
+              },
+              onResponse: (status: number, _body: string, context: Record<string, unknown>, headers: Record<string, string> = {}) => {
+                const prepared = context.prepared as PreparedRequest | undefined;
+                prepared?.onStatus?.(status, headers);
+              },
             },
-            onResponse: (status: number, _body: string, context: Record<string, unknown>, headers: Record<string, string> = {}) => {
-              const prepared = context.prepared as PreparedRequest | undefined;
-              prepared?.onStatus?.(status, headers);
-            },
-          },
-        ]
-      : undefined,
-  } as autocannon.Options, (error, result) => finish(error, result));
+          ]
+        : undefined,
+    } as autocannon.Options,
+    (error, result) => finish(error, result),
+  );
   // The run's span is from its first request going out to its last answer: autocannon's own duration
   // is whole seconds, which made a short fixed-amount run look up to twice as slow as it was.
   let firstSent = Infinity;
@@ -140,7 +143,14 @@ export function pooled(label: string, runs: Measured[]): Measured {
   for (const run of runs) for (const cls of Object.keys(byClass) as Array<keyof typeof byClass>) byClass[cls] += run.byClass[cls];
   const latencies = runs.flatMap((run) => run.latencies ?? []);
   const seconds = runs.reduce((sum, run) => sum + run.seconds, 0);
-  return summarise(label, runs[0].connections, latencies, seconds, byClass, runs.reduce((sum, run) => sum + run.errors, 0));
+  return summarise(
+    label,
+    runs[0].connections,
+    latencies,
+    seconds,
+    byClass,
+    runs.reduce((sum, run) => sum + run.errors, 0),
+  );
 }
 
 /** A fixed-width table of runs, for the terminal and the README. */

@@ -108,10 +108,7 @@ export type WritesOf = Pick<MixedLoadResult, "attempted" | "acknowledged" | "dra
  */
 export async function checkAfterLoad(handles: DatabaseHandles, result: WritesOf) {
   const owner = handles.owner;
-  const expect = [
-    ...result.acknowledged.map((s) => ({ s, statuses: ["submitted"] })),
-    ...result.drafts.map((s) => ({ s, statuses: ["draft"] })),
-  ];
+  const expect = [...result.acknowledged.map((s) => ({ s, statuses: ["submitted"] })), ...result.drafts.map((s) => ({ s, statuses: ["draft"] }))];
   let missing = 0;
   const partnerships = new Map<string, string>();
   for (let i = 0; i < expect.length; i += 2000) {
@@ -120,7 +117,11 @@ export async function checkAfterLoad(handles: DatabaseHandles, result: WritesOf)
       .selectFrom("quarterly_returns")
       .innerJoin("partnerships", "partnerships.id", "quarterly_returns.partnership_id")
       .select(["quarterly_returns.organisation_id", "quarterly_returns.status", "quarterly_returns.partnership_id", "quarterly_returns.quarter"])
-      .where("quarterly_returns.organisation_id", "in", batch.map((e) => e.s.organisationId))
+      .where(
+        "quarterly_returns.organisation_id",
+        "in",
+        batch.map((e) => e.s.organisationId),
+      )
       .where("quarterly_returns.quarter", "=", result.quarter)
       .execute();
     const found = new Map(rows.map((r) => [r.organisation_id, r]));

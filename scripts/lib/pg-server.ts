@@ -90,7 +90,10 @@ export async function startPgServer(options: { settings?: Record<string, string>
   // the benchmark turns durability back on with ALTER SYSTEM after loading.
   fs.appendFileSync(
     path.join(dataDir, "postgresql.conf"),
-    "\n# Golden Thread test server\n" + Object.entries(settings).map(([k, v]) => `${k} = '${v}'\n`).join("")
+    "\n# Golden Thread test server\n" +
+      Object.entries(settings)
+        .map(([k, v]) => `${k} = '${v}'\n`)
+        .join(""),
   );
   const logFile = path.join(base, "server.log");
   const pgCtlStart = () => asServerUser(path.join(binDir, "pg_ctl"), ["-D", dataDir, "-l", logFile, "-w", "-t", "60", "start"]);
@@ -129,7 +132,21 @@ export async function startReplica(primary: PgServer): Promise<PgServer> {
   const socketDir = path.join(base, "socket");
   fs.mkdirSync(socketDir);
   if (isRoot()) execFileSync("chown", ["-R", "postgres:postgres", base]);
-  asServerUser(path.join(primary.binDir, "pg_basebackup"), ["-h", "127.0.0.1", "-p", String(primary.port), "-U", "postgres", "-D", dataDir, "-R", "-X", "stream", "--checkpoint=fast", "--no-sync"]);
+  asServerUser(path.join(primary.binDir, "pg_basebackup"), [
+    "-h",
+    "127.0.0.1",
+    "-p",
+    String(primary.port),
+    "-U",
+    "postgres",
+    "-D",
+    dataDir,
+    "-R",
+    "-X",
+    "stream",
+    "--checkpoint=fast",
+    "--no-sync",
+  ]);
   const port = await freePort();
   // A hot standby needs at least the primary's connection and sender limits.
   const opts = `-c port=${port} -c listen_addresses=127.0.0.1 -c unix_socket_directories=${socketDir} -c hot_standby=on -c fsync=off -c max_connections=300 -c max_wal_senders=5 -c shared_buffers=128MB`;

@@ -28,18 +28,56 @@ export const NATIONAL: Omit<ScaleOptions, "today"> = { partnerships: 43, borough
 
 /** The 43 territorial police force areas, with rough weights for how many organisations each has. */
 const AREAS: Array<[string, number]> = [
-  ["Metropolitan", 14], ["West Midlands", 5], ["Greater Manchester", 5], ["West Yorkshire", 4.2], ["Thames Valley", 4],
-  ["Kent", 3.1], ["Hampshire and Isle of Wight", 3.3], ["Lancashire", 2.5], ["Merseyside", 2.4], ["Essex", 3],
-  ["South Yorkshire", 2.4], ["Avon and Somerset", 3], ["Devon and Cornwall", 3], ["Sussex", 2.8], ["Northumbria", 2.5],
-  ["West Mercia", 2.2], ["Surrey", 2], ["Hertfordshire", 2], ["Nottinghamshire", 2], ["Staffordshire", 1.9],
-  ["Leicestershire", 1.8], ["South Wales", 2.3], ["Humberside", 1.6], ["Derbyshire", 1.7], ["Cheshire", 1.8],
-  ["Norfolk", 1.6], ["Lincolnshire", 1.3], ["Cambridgeshire", 1.5], ["North Yorkshire", 1.4], ["Suffolk", 1.3],
-  ["Northamptonshire", 1.3], ["Wiltshire", 1.3], ["Gloucestershire", 1.1], ["Dorset", 1.3], ["Durham", 1],
-  ["Bedfordshire", 1.2], ["North Wales", 1.2], ["Dyfed-Powys", 0.9], ["Gwent", 1], ["Warwickshire", 1], ["Cleveland", 1],
-  ["Cumbria", 0.9], ["City of London", 0.2],
+  ["Metropolitan", 14],
+  ["West Midlands", 5],
+  ["Greater Manchester", 5],
+  ["West Yorkshire", 4.2],
+  ["Thames Valley", 4],
+  ["Kent", 3.1],
+  ["Hampshire and Isle of Wight", 3.3],
+  ["Lancashire", 2.5],
+  ["Merseyside", 2.4],
+  ["Essex", 3],
+  ["South Yorkshire", 2.4],
+  ["Avon and Somerset", 3],
+  ["Devon and Cornwall", 3],
+  ["Sussex", 2.8],
+  ["Northumbria", 2.5],
+  ["West Mercia", 2.2],
+  ["Surrey", 2],
+  ["Hertfordshire", 2],
+  ["Nottinghamshire", 2],
+  ["Staffordshire", 1.9],
+  ["Leicestershire", 1.8],
+  ["South Wales", 2.3],
+  ["Humberside", 1.6],
+  ["Derbyshire", 1.7],
+  ["Cheshire", 1.8],
+  ["Norfolk", 1.6],
+  ["Lincolnshire", 1.3],
+  ["Cambridgeshire", 1.5],
+  ["North Yorkshire", 1.4],
+  ["Suffolk", 1.3],
+  ["Northamptonshire", 1.3],
+  ["Wiltshire", 1.3],
+  ["Gloucestershire", 1.1],
+  ["Dorset", 1.3],
+  ["Durham", 1],
+  ["Bedfordshire", 1.2],
+  ["North Wales", 1.2],
+  ["Dyfed-Powys", 0.9],
+  ["Gwent", 1],
+  ["Warwickshire", 1],
+  ["Cleveland", 1],
+  ["Cumbria", 0.9],
+  ["City of London", 0.2],
 ];
 
-const slugOf = (name: string) => `nat-${name.toLowerCase().replace(/[^a-z]+/g, "-").replace(/-$/, "")}`;
+const slugOf = (name: string) =>
+  `nat-${name
+    .toLowerCase()
+    .replace(/[^a-z]+/g, "-")
+    .replace(/-$/, "")}`;
 
 /** Splits `total` over weights so every part gets at least `min` and the parts add up exactly. */
 export function apportion(total: number, weights: number[], min = 1): number[] {
@@ -70,7 +108,11 @@ async function timed(log: (line: string) => void, what: string, work: () => Prom
   const started = performance.now();
   const rows = await work();
   const seconds = (performance.now() - started) / 1000;
-  log(`${what.padEnd(28)} ${String(rows).padStart(11)} rows  ${seconds.toFixed(1).padStart(6)} s  ${Math.round(rows / Math.max(seconds, 0.001)).toLocaleString("en-GB").padStart(10)} rows/s`);
+  log(
+    `${what.padEnd(28)} ${String(rows).padStart(11)} rows  ${seconds.toFixed(1).padStart(6)} s  ${Math.round(rows / Math.max(seconds, 0.001))
+      .toLocaleString("en-GB")
+      .padStart(10)} rows/s`,
+  );
   return rows;
 }
 
@@ -84,8 +126,16 @@ export async function generateScaleData(db: Kysely<Database>, options: ScaleOpti
     const round = Math.floor(i / AREAS.length);
     return { name: round ? `${name} ${round + 1}` : name, weight };
   });
-  const organisationsPer = apportion(options.organisations, areas.map((a) => a.weight), 1);
-  const boroughsPer = apportion(options.boroughs, areas.map((a) => a.weight), 1);
+  const organisationsPer = apportion(
+    options.organisations,
+    areas.map((a) => a.weight),
+    1,
+  );
+  const boroughsPer = apportion(
+    options.boroughs,
+    areas.map((a) => a.weight),
+    1,
+  );
   const quarters = scaleQuarters(options);
   const firstQuarterStart = quarters[0].start;
   let total = 0;
@@ -116,9 +166,32 @@ export async function generateScaleData(db: Kysely<Database>, options: ScaleOpti
     );
 
     // Sectors weighted as a partnership's members are: many schools and community groups, few prisons.
-    const sectorPool = ["police", "local_authority", "local_authority", "housing", "housing", "housing", "education", "education", "education", "education",
-      "health", "health", "youth_justice", "probation", "prison", "victim_services", "voluntary_community", "voluntary_community", "voluntary_community",
-      "voluntary_community", "business", "business", "faith", "faith"];
+    const sectorPool = [
+      "police",
+      "local_authority",
+      "local_authority",
+      "housing",
+      "housing",
+      "housing",
+      "education",
+      "education",
+      "education",
+      "education",
+      "health",
+      "health",
+      "youth_justice",
+      "probation",
+      "prison",
+      "victim_services",
+      "voluntary_community",
+      "voluntary_community",
+      "voluntary_community",
+      "voluntary_community",
+      "business",
+      "business",
+      "faith",
+      "faith",
+    ];
     const prefixes = ["Riverside", "Northgate", "Eastfield", "Westbrook", "Southmead", "Hillcrest", "Oakwood", "Meadowbank", "Castleview", "Harbourside", "Moorland", "Kingsway"];
     total += await timed(log, "organisations", async () =>
       count(
@@ -259,7 +332,12 @@ export async function generateScaleData(db: Kysely<Database>, options: ScaleOpti
     // The dashboards' summary, made as `npm run rollups:rebuild` makes it, for every partnership in one pass.
     total += await timed(log, "metric roll-ups", async () => {
       const partnerships = await conn.selectFrom("partnerships").select("id").where("slug", "like", "nat-%").execute();
-      return (await buildMetricRollupsInBulk(conn, partnerships.map((p) => p.id))).rows;
+      return (
+        await buildMetricRollupsInBulk(
+          conn,
+          partnerships.map((p) => p.id),
+        )
+      ).rows;
     });
   });
 

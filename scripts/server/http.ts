@@ -90,7 +90,10 @@ function plainPage(title: string, body: string) {
 }
 
 function tooLarge(res: ExpressResponse, limit: number) {
-  res.status(413).type("html").send(plainPage("Too large", `What you sent is larger than the ${Math.round(limit / 1_048_576)} MB allowed. Send a smaller file, or split it into parts.`));
+  res
+    .status(413)
+    .type("html")
+    .send(plainPage("Too large", `What you sent is larger than the ${Math.round(limit / 1_048_576)} MB allowed. Send a smaller file, or split it into parts.`));
 }
 
 export function createHttpApp(options: HttpOptions) {

@@ -20,10 +20,7 @@ export function bodyLimitFor(pathname: string): number {
  * refused: no browser we support sends a form post without them, and scripts must send Origin.
  * Returns the reason for refusing, or null to let the request through.
  */
-export function sameOriginRefusal(
-  request: { method: string; origin?: string; secFetchSite?: string; host?: string; protocol: string },
-  appOrigin: string | null,
-): string | null {
+export function sameOriginRefusal(request: { method: string; origin?: string; secFetchSite?: string; host?: string; protocol: string }, appOrigin: string | null): string | null {
   if (SAFE_METHODS.has(request.method.toUpperCase())) return null;
   const expected = appOrigin ?? (request.host ? `${request.protocol}://${request.host}` : null);
   if (request.origin && request.origin !== "null") {

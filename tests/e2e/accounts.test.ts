@@ -90,7 +90,11 @@ describe("inviting someone", () => {
     await coordinator.page.getByRole("radio", { name: "RJ champion" }).check();
     await submit(coordinator.page, "Send invitation");
     const expired = await linkFromOutbox(coordinator.page, "cleveland", "late.champion@linthorpe.example.org");
-    await server().db.handles.owner.updateTable("invitations").set({ expires_at: new Date(epochMs() - 60_000) }).where("email", "=", "late.champion@linthorpe.example.org").execute();
+    await server()
+      .db.handles.owner.updateTable("invitations")
+      .set({ expires_at: new Date(epochMs() - 60_000) })
+      .where("email", "=", "late.champion@linthorpe.example.org")
+      .execute();
 
     const invitee = await newPage(browser(), server().url);
     expect((await invitee.page.goto(expired))?.status()).toBe(404);
@@ -199,7 +203,10 @@ describe("the platform administrator", () => {
     await coordinator.page.goto(link);
     await coordinator.page.getByLabel("Create a password").fill("wear valley viaduct");
     // A coordinator must use two-factor sign-in: set-up comes before the partnership's pages.
-    await Promise.all([coordinator.page.waitForURL((u) => u.pathname === "/account/two-factor"), coordinator.page.getByRole("button", { name: "Create account and join" }).click()]);
+    await Promise.all([
+      coordinator.page.waitForURL((u) => u.pathname === "/account/two-factor"),
+      coordinator.page.getByRole("button", { name: "Create account and join" }).click(),
+    ]);
     await coordinator.page.getByRole("heading", { name: "Set up two-factor sign-in" }).waitFor();
     await expectAccessible(coordinator.page);
     const secret = (await coordinator.page.getByTestId("totp-secret").textContent())!;

@@ -41,7 +41,9 @@ async function downloadCsv(page: Page, caption: string) {
  * scale. Each series' bars, scaled, are exactly the table column's positive numbers.
  */
 async function expectChartMatches(figure: Locator, table: string[][], columns: Record<string, string>) {
-  const bars = await figure.locator("path.recharts-rectangle").evaluateAll((paths) => paths.map((p) => ({ series: p.getAttribute("name") ?? "", height: Number(p.getAttribute("height")) })));
+  const bars = await figure
+    .locator("path.recharts-rectangle")
+    .evaluateAll((paths) => paths.map((p) => ({ series: p.getAttribute("name") ?? "", height: Number(p.getAttribute("height")) })));
   const header = table[0];
   const values = (column: string) => table.slice(1).map((r) => Number(r[header.indexOf(column)].replace(/,/g, "")) || 0);
   const all = Object.values(columns).flatMap(values);
@@ -49,7 +51,14 @@ async function expectChartMatches(figure: Locator, table: string[][], columns: R
   expect(all.some((v) => v > 0)).toBe(true);
   for (const [series, column] of Object.entries(columns)) {
     const drawn = bars.filter((b) => b.series === series && b.height > 0).map((b) => Math.round(b.height / scale));
-    expect(drawn.sort((a, b) => a - b), series).toEqual(values(column).filter((v) => v > 0).sort((a, b) => a - b));
+    expect(
+      drawn.sort((a, b) => a - b),
+      series,
+    ).toEqual(
+      values(column)
+        .filter((v) => v > 0)
+        .sort((a, b) => a - b),
+    );
   }
 }
 
@@ -111,11 +120,17 @@ describe("dashboards in Chromium", () => {
     await Promise.all([page.waitForURL(/sector=housing/), page.getByRole("button", { name: "Apply filters" }).click()]);
 
     const caption = "Activity over the range (flows added up; stocks at the latest quarter with a figure)";
-    await tableCaptioned(page, caption).getByRole("link", { name: /^County\s*, sort/ }).click();
+    await tableCaptioned(page, caption)
+      .getByRole("link", { name: /^County\s*, sort/ })
+      .click();
     await page.waitForURL(/activity-sort=total&activity-dir=asc/);
     const activity = await readTable(tableCaptioned(page, caption));
     const county = activity[0].indexOf("County");
-    const totals = activity.slice(1).map((r) => r[county]).filter((v) => v !== "").map(Number);
+    const totals = activity
+      .slice(1)
+      .map((r) => r[county])
+      .filter((v) => v !== "")
+      .map(Number);
     expect(totals.length).toBeGreaterThan(5);
     expect(totals).toEqual([...totals].sort((a, b) => a - b));
     expect(page.url()).toContain("sector=housing");

@@ -28,7 +28,11 @@ let planPath = "";
 beforeAll(async () => {
   // Arrange: cleveland has not made this year's plan yet (the demo has one; the coordinator builds it here).
   const owner = server().db.handles.owner;
-  await owner.deleteFrom("delivery_plans").where("partnership_id", "=", await partnershipId(owner, "cleveland")).where("financial_year", "=", thisYear).execute();
+  await owner
+    .deleteFrom("delivery_plans")
+    .where("partnership_id", "=", await partnershipId(owner, "cleveland"))
+    .where("financial_year", "=", thisYear)
+    .execute();
 });
 
 /** Errors thrown in the page: a broken script shows as a page that stops responding to clicks. */
@@ -100,7 +104,9 @@ describe("the coordinator", () => {
     for (const title of ["Restorative circles in Hartlepool youth clubs", "Publish a partner newsletter every quarter", "Joint training calendar with Middlesbrough partners"]) {
       await expect(page.getByRole("link", { name: title }).isVisible(), title).resolves.toBe(true);
     }
-    await expect(page.getByRole("row", { name: /5\.\d Restorative circles in Hartlepool youth clubs Hartlepool Borough Council .* Not started 0%/ }).isVisible()).resolves.toBe(true);
+    await expect(page.getByRole("row", { name: /5\.\d Restorative circles in Hartlepool youth clubs Hartlepool Borough Council .* Not started 0%/ }).isVisible()).resolves.toBe(
+      true,
+    );
     await expectAccessible(page);
     expect(errors).toEqual([]);
     await context.close();
@@ -161,7 +167,13 @@ describe("the lead organisation's champion, with JavaScript off", () => {
     // An action another organisation leads is not theirs to update.
     const owner = server().db.handles.owner;
     const planId = planPath.split("/").at(-1)!;
-    const opcc = await owner.selectFrom("plan_actions as a").innerJoin("organisations as o", "o.id", "a.lead_organisation_id").select("a.id").where("a.plan_id", "=", planId).where("o.name", "<>", "Hartlepool Borough Council").executeTakeFirstOrThrow();
+    const opcc = await owner
+      .selectFrom("plan_actions as a")
+      .innerJoin("organisations as o", "o.id", "a.lead_organisation_id")
+      .select("a.id")
+      .where("a.plan_id", "=", planId)
+      .where("o.name", "<>", "Hartlepool Borough Council")
+      .executeTakeFirstOrThrow();
     const response = await first.page.goto(`${planPath}/actions/${opcc.id}/update`);
     expect(response?.status()).toBe(403);
     await first.context.close();

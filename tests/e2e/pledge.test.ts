@@ -46,7 +46,10 @@ async function adoptionFigures(page: Page) {
   const hartlepool = page.getByRole("table", { name: /Signatories by borough/ }).getByRole("row", { name: /^Hartlepool/ });
   const grid = page.getByRole("table", { name: /by borough and sector/ });
   const header = await grid.getByRole("columnheader").allInnerTexts();
-  const cells = await grid.getByRole("row", { name: /^Hartlepool/ }).getByRole("cell").allInnerTexts();
+  const cells = await grid
+    .getByRole("row", { name: /^Hartlepool/ })
+    .getByRole("cell")
+    .allInnerTexts();
   return {
     signed: Number((await hartlepool.getByRole("cell").nth(1).innerText()).trim()),
     hartlepoolBusiness: cells[header.indexOf("Business") - 1].replace(/\s*\(gap\)/, "").trim(),
@@ -168,7 +171,11 @@ describe("the restorative pledge, end to end", () => {
     await page.getByText("Invitation to nadia.kowalski@marina-traders.example.org saved in Invitation emails").waitFor();
 
     // The champion accepts: through the invitation page where it exists, else the invitation API.
-    const email = await server().db.handles.owner.selectFrom("outbox_messages").select("body_text").where("to_address", "=", "nadia.kowalski@marina-traders.example.org").executeTakeFirstOrThrow();
+    const email = await server()
+      .db.handles.owner.selectFrom("outbox_messages")
+      .select("body_text")
+      .where("to_address", "=", "nadia.kowalski@marina-traders.example.org")
+      .executeTakeFirstOrThrow();
     const link = /https?:\/\/\S+\/invitations\/[\w-]+/.exec(email.body_text)![0];
     const champion = await newPage(browser(), server().url);
     const invitationPage = await champion.page.goto(new URL(link).pathname);
@@ -185,7 +192,13 @@ describe("the restorative pledge, end to end", () => {
     await champion.page.getByRole("heading", { level: 1, name: "Hartlepool Marina Traders" }).waitFor();
     await champion.context.close();
     await page.goto(`/p/cleveland/orgs/${traders}/champions`);
-    expect(await page.getByRole("row", { name: /Nadia Kowalski/ }).getByRole("cell").last().innerText()).toBe("Yes");
+    expect(
+      await page
+        .getByRole("row", { name: /Nadia Kowalski/ })
+        .getByRole("cell")
+        .last()
+        .innerText(),
+    ).toBe("Yes");
 
     // The public register lists it, with the date signed; the coordinator sees adoption move.
     await register.reload();
@@ -259,7 +272,13 @@ describe("the coordinator's pages", () => {
     expect(download.suggestedFilename()).toMatch(/^cleveland-adoption-\d{4}-\d{2}-\d{2}-by-sector\.csv$/);
     expect(csv.split("\r\n")[1].startsWith(`${firstSector},`)).toBe(true);
 
-    for (const url of ["/p/cleveland/adoption?by-sector-sort=signed&by-sector-dir=desc", "/p/cleveland/orgs", `/p/cleveland/orgs/${hartlepool}`, `/p/cleveland/orgs/${hartlepool}/pledge`, `/p/cleveland/orgs/${hartlepool}/champions`]) {
+    for (const url of [
+      "/p/cleveland/adoption?by-sector-sort=signed&by-sector-dir=desc",
+      "/p/cleveland/orgs",
+      `/p/cleveland/orgs/${hartlepool}`,
+      `/p/cleveland/orgs/${hartlepool}/pledge`,
+      `/p/cleveland/orgs/${hartlepool}/champions`,
+    ]) {
       await page.goto(url);
       await expectAccessible(page);
     }
@@ -275,7 +294,9 @@ describe("the coordinator's pages", () => {
     await page.getByRole("table", { name: "Problems in the file" }).waitFor();
     expect(await page.getByRole("row", { name: /^2 sector/ }).count()).toBe(1);
     await expectAccessible(page);
-    await page.getByLabel("CSV or Excel file").setInputFiles({ name: "orgs.csv", mimeType: "text/csv", buffer: Buffer.from("name,sector,borough\nTees Food Bank,Voluntary and community,Stockton-on-Tees\n") });
+    await page
+      .getByLabel("CSV or Excel file")
+      .setInputFiles({ name: "orgs.csv", mimeType: "text/csv", buffer: Buffer.from("name,sector,borough\nTees Food Bank,Voluntary and community,Stockton-on-Tees\n") });
     await page.getByRole("button", { name: "Upload" }).click();
     await page.getByText("Upload complete: 1 added, 0 updated, 0 unchanged").waitFor();
     expect(await page.getByRole("link", { name: "Tees Food Bank" }).count()).toBe(1);

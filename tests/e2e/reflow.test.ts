@@ -23,7 +23,10 @@ describe("at 320 pixels wide", () => {
     const hartlepool = await organisationId(owner, "cleveland", "Hartlepool Borough Council");
     const wide: string[] = [];
     for (const [email, paths] of [
-      ["board@cleveland.demo.test", [`/p/cleveland/plans/reviews/${await reviewOf(owner, "cleveland")}`, `/p/cleveland/plans/${await planOf(owner, "cleveland")}`, "/p/cleveland/plans"]],
+      [
+        "board@cleveland.demo.test",
+        [`/p/cleveland/plans/reviews/${await reviewOf(owner, "cleveland")}`, `/p/cleveland/plans/${await planOf(owner, "cleveland")}`, "/p/cleveland/plans"],
+      ],
       ["orgadmin@cleveland.demo.test", [`/p/cleveland/orgs/${hartlepool}/champions`, `/p/cleveland/orgs/${hartlepool}`, `/p/cleveland/orgs/${hartlepool}/people`]],
     ] as const) {
       const { context, page } = await newPage(browser(), server().url);

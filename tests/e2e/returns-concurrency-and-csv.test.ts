@@ -74,7 +74,10 @@ describe("uploading a quarter's values", () => {
       if (javaScript) await expectAccessible(page);
       expect(await auditCount(owner, cleveland)).toBe(before);
 
-      const lines = csv.replace(/^\ufeff/, "").trimEnd().split(/\r?\n/);
+      const lines = csv
+        .replace(/^\ufeff/, "")
+        .trimEnd()
+        .split(/\r?\n/);
       const header = lines[0].split(",");
       const cells = lines[1].split(",");
       cells[header.indexOf("referrals_made")] = "lots";

@@ -21,7 +21,11 @@ const quarter = quarterOf(today());
 const CHAMPION = "champion@cleveland.demo.test";
 
 async function setSessionEnd(email: string, at: ReturnType<typeof sql<Date>>) {
-  await owner().updateTable("sessions").set({ expires_at: at }).where("user_id", "=", await userId(owner(), email)).execute();
+  await owner()
+    .updateTable("sessions")
+    .set({ expires_at: at })
+    .where("user_id", "=", await userId(owner(), email))
+    .execute();
 }
 
 async function openReturn(page: Page) {
@@ -80,10 +84,23 @@ describe("with JavaScript", () => {
       const champion = await userId(owner(), CHAMPION);
       const secondsLeft = async () =>
         // The latest of the champion's sessions: the other tests here left theirs behind.
-        Number((await owner().selectFrom("sessions").select(sql<number>`extract(epoch from max(expires_at) - now())`.as("left")).where("user_id", "=", champion).executeTakeFirstOrThrow()).left);
+        Number(
+          (
+            await owner()
+              .selectFrom("sessions")
+              .select(sql<number>`extract(epoch from max(expires_at) - now())`.as("left"))
+              .where("user_id", "=", champion)
+              .executeTakeFirstOrThrow()
+          ).left,
+        );
       await expect.poll(secondsLeft, { timeout: 15_000 }).toBeGreaterThan(50 * 60);
       await warning.waitFor({ state: "detached" });
-      expect(await page.getByRole("alert").filter({ hasText: /signed out/ }).count()).toBe(0);
+      expect(
+        await page
+          .getByRole("alert")
+          .filter({ hasText: /signed out/ })
+          .count(),
+      ).toBe(0);
     } finally {
       await context.close();
     }

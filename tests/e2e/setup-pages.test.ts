@@ -62,7 +62,14 @@ describe("every new page", () => {
         ["/account", "Change password"],
       ],
       "orgadmin@cleveland.demo.test": [[`/p/cleveland/orgs/${hartlepool}/people`], [`/p/cleveland/orgs/${hartlepool}/people/invite`, "Send invitation"]],
-      "admin@demo.test": [["/admin"], ["/admin/partnerships/new", "Create partnership and invite coordinator"], ["/admin/accounts"], ["/admin/outbox"], [`/p/${messageSlug}/outbox`], [`/p/${messageSlug}/outbox/${message.id}`]],
+      "admin@demo.test": [
+        ["/admin"],
+        ["/admin/partnerships/new", "Create partnership and invite coordinator"],
+        ["/admin/accounts"],
+        ["/admin/outbox"],
+        [`/p/${messageSlug}/outbox`],
+        [`/p/${messageSlug}/outbox/${message.id}`],
+      ],
     };
     for (const [email, paths] of Object.entries(pages)) {
       const { context, page } = await newPage(browser(), server().url);
@@ -126,7 +133,11 @@ describe("with JavaScript off", () => {
     await page.getByRole("button", { name: "Add organisation" }).click();
     await page.getByRole("heading", { name: "There is a problem" }).waitFor();
     const problems = await page.locator(".govuk-error-summary__list a").allTextContents();
-    expect(problems).toEqual(["Choose the organisation's sector", "Choose its borough, or county-wide", "Enter a full web address starting with https://, like https://www.hartlepool.gov.uk"]);
+    expect(problems).toEqual([
+      "Choose the organisation's sector",
+      "Choose its borough, or county-wide",
+      "Enter a full web address starting with https://, like https://www.hartlepool.gov.uk",
+    ]);
     await page.getByLabel("Sector").selectOption({ label: "Faith" });
     await page.getByLabel("Borough").selectOption({ label: "Hartlepool" });
     await page.getByLabel("Website (optional)").fill("https://stmarys.example.org");

@@ -143,7 +143,12 @@ describe("personal data", () => {
     await submit(coordinator.page, "Erase champion record");
     await coordinator.page.getByText("Keith Barlow's personal data has been erased").waitFor();
     const former = coordinator.page.getByRole("table", { name: "Former champions" });
-    expect(await former.getByRole("row").filter({ hasText: "Erased champion" }).getByRole("cell").allTextContents()).toEqual(["Erased champion", "Erased", expect.any(String), expect.any(String)]);
+    expect(await former.getByRole("row").filter({ hasText: "Erased champion" }).getByRole("cell").allTextContents()).toEqual([
+      "Erased champion",
+      "Erased",
+      expect.any(String),
+      expect.any(String),
+    ]);
     expect(await former.getByText("Keith Barlow").count()).toBe(0);
     await coordinator.page.goto("/p/cleveland/audit");
     await coordinator.page.getByText("Erasure of personal data").first().waitFor();

@@ -42,7 +42,16 @@ describe("a coordinator's first uploads", () => {
   it("takes 300 organisations as an .xlsx, then reads them back unchanged from a Windows-1252 CSV", async () => {
     const owner = server().db.handles.owner;
     const cleveland = await partnershipId(owner, "cleveland");
-    const count = async () => Number((await owner.selectFrom("organisations").select((eb) => eb.fn.countAll().as("n")).where("partnership_id", "=", cleveland).executeTakeFirstOrThrow()).n);
+    const count = async () =>
+      Number(
+        (
+          await owner
+            .selectFrom("organisations")
+            .select((eb) => eb.fn.countAll().as("n"))
+            .where("partnership_id", "=", cleveland)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
     const before = await count();
 
     const withJs = await newPage(browser(), server().url);
@@ -50,7 +59,9 @@ describe("a coordinator's first uploads", () => {
     await withJs.page.goto("/p/cleveland/orgs/import");
     await expectAccessible(withJs.page);
     await uploadFile(withJs.page, "organisations.xlsx", await workbook());
-    await withJs.page.getByText("Upload complete: 300 added, 0 updated, 0 unchanged. Read the first worksheet, “Organisations”, of the Excel workbook. Ignored columns: Notes.").waitFor();
+    await withJs.page
+      .getByText("Upload complete: 300 added, 0 updated, 0 unchanged. Read the first worksheet, “Organisations”, of the Excel workbook. Ignored columns: Notes.")
+      .waitFor();
     await expectAccessible(withJs.page);
     expect(await count()).toBe(before + 300);
 

@@ -12,9 +12,7 @@ export interface AppServer extends AppProcess {
   db: TestDatabase;
 }
 
-export async function startAppServer(
-  options: { template?: TemplateName; env?: Record<string, string>; db?: TestDatabase } = {},
-): Promise<AppServer> {
+export async function startAppServer(options: { template?: TemplateName; env?: Record<string, string>; db?: TestDatabase } = {}): Promise<AppServer> {
   const db = options.db ?? (await createTestDatabase(options.template ?? "demo"));
   let app: AppProcess;
   try {

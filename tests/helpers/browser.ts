@@ -83,7 +83,12 @@ export async function axeViolations(page: Page): Promise<string[]> {
   // evaluate() is not subject to the page's CSP, so axe can be injected without loosening it.
   await page.evaluate(axeSource);
   const violations = (await page.evaluate(
-    async (tags) => (await (window as unknown as { axe: { run: (ctx: unknown, options: unknown) => Promise<{ violations: unknown[] }> } }).axe.run(document, { runOnly: { type: "tag", values: tags } })).violations,
+    async (tags) =>
+      (
+        await (window as unknown as { axe: { run: (ctx: unknown, options: unknown) => Promise<{ violations: unknown[] }> } }).axe.run(document, {
+          runOnly: { type: "tag", values: tags },
+        })
+      ).violations,
     WCAG_TAGS,
   )) as AxeViolation[];
   return violations.map((v) => `${v.id} (${v.impact}): ${v.help} — ${v.nodes.map((n) => n.target.join(" ")).join(", ")}`);

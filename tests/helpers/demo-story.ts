@@ -52,7 +52,16 @@ export async function demoStoryProblems(owner: Kysely<Database>, { now, today }:
 
     // A return sent back that its organisation can correct now (its quarter reopened for it), and one corrected and awaiting review.
     const sentBack = returns.filter((r) => r.status === "returned" && r.return_reason);
-    const correctable = sentBack.filter((r) => !lockState(quarterOfReturn(r.quarter), settings, today, "returned", exceptions.find((e) => e.organisation_id === r.organisation_id && e.quarter === r.quarter)?.open_until ?? null).locked);
+    const correctable = sentBack.filter(
+      (r) =>
+        !lockState(
+          quarterOfReturn(r.quarter),
+          settings,
+          today,
+          "returned",
+          exceptions.find((e) => e.organisation_id === r.organisation_id && e.quarter === r.quarter)?.open_until ?? null,
+        ).locked,
+    );
     if (correctable.length === 0) say("no return sent back that its organisation can correct today");
     if (!returns.some((r) => r.status === "resubmitted" && r.quarter < current.key)) say("no corrected return awaiting review");
     if (!returns.some((r) => r.status === "draft" && r.quarter === current.key)) say(`no draft for this quarter (${current.key})`);
@@ -71,7 +80,8 @@ export async function demoStoryProblems(owner: Kysely<Database>, { now, today }:
     const plans = await owner.selectFrom("delivery_plans").select(["id", "financial_year"]).where("partnership_id", "=", p.id).execute();
     for (const y of [year - 1, year]) if (!plans.some((plan) => plan.financial_year === y)) say(`no delivery plan for ${y}`);
     const lastPlan = plans.find((plan) => plan.financial_year === year - 1);
-    if (lastPlan && !(await owner.selectFrom("plan_reviews").select("id").where("plan_id", "=", lastPlan.id).where("kind", "=", "mid_year").executeTakeFirst())) say("no mid-year review of last year's plan");
+    if (lastPlan && !(await owner.selectFrom("plan_reviews").select("id").where("plan_id", "=", lastPlan.id).where("kind", "=", "mid_year").executeTakeFirst()))
+      say("no mid-year review of last year's plan");
     const invitation = await owner.selectFrom("invitations").select("expires_at").where("partnership_id", "=", p.id).where("accepted_at", "is", null).executeTakeFirst();
     if (!invitation || invitation.expires_at <= now) say("no pending invitation that still works");
 

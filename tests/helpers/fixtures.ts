@@ -54,7 +54,13 @@ export async function pledgeVersionId(owner: Kysely<Database>, slug: string, ver
 }
 
 export async function userId(owner: Kysely<Database>, email: string) {
-  return (await owner.selectFrom("users").select("id").where(sql`lower(email)`, "=", email.toLowerCase()).executeTakeFirstOrThrow()).id;
+  return (
+    await owner
+      .selectFrom("users")
+      .select("id")
+      .where(sql`lower(email)`, "=", email.toLowerCase())
+      .executeTakeFirstOrThrow()
+  ).id;
 }
 
 /** How many audit rows a partnership has: every write to a tenant table adds at least one. */
@@ -84,7 +90,14 @@ export async function ledAction(owner: Kysely<Database>, slug: string, lead: str
     .select("a.id")
     .where("a.plan_id", "=", plan)
     .where("a.lead_organisation_id", "=", org)
-    .orderBy((eb) => eb.selectFrom("plan_milestones as m").select((m) => m.fn.countAll().as("n")).whereRef("m.action_id", "=", "a.id"), "desc")
+    .orderBy(
+      (eb) =>
+        eb
+          .selectFrom("plan_milestones as m")
+          .select((m) => m.fn.countAll().as("n"))
+          .whereRef("m.action_id", "=", "a.id"),
+      "desc",
+    )
     .orderBy("a.reference")
     .executeTakeFirstOrThrow();
   return row.id;

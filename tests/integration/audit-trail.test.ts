@@ -12,13 +12,20 @@ describe("the audit trail", () => {
     const cleveland = await partnershipId(owner, "cleveland");
     const coordinator = await userId(owner, "coordinator@cleveland.demo.test");
     const org = await organisationId(owner, "cleveland", "Linthorpe Homes");
-    const before = await owner.selectFrom("audit_events").select((eb) => eb.fn.max("id").as("max")).executeTakeFirstOrThrow();
+    const before = await owner
+      .selectFrom("audit_events")
+      .select((eb) => eb.fn.max("id").as("max"))
+      .executeTakeFirstOrThrow();
 
     await withPartnership(cleveland, coordinator, (tx) =>
       tx.updateTable("organisations").set({ is_statutory: true }).where("partnership_id", "=", cleveland).where("id", "=", org).execute(),
     );
 
-    const events = await owner.selectFrom("audit_events").selectAll().where("id", ">", String(before.max ?? 0)).execute();
+    const events = await owner
+      .selectFrom("audit_events")
+      .selectAll()
+      .where("id", ">", String(before.max ?? 0))
+      .execute();
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({
       partnership_id: cleveland,

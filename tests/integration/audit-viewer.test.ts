@@ -65,11 +65,7 @@ describe("the trail names what it is about", () => {
     const owner = db().handles.owner;
     const cleveland = await partnershipId(owner, "cleveland");
     const coordinator = await userId(owner, "coordinator@cleveland.demo.test");
-    const hartlepool = await organisationId(
-      owner,
-      "cleveland",
-      "Hartlepool Borough Council"
-    );
+    const hartlepool = await organisationId(owner, "cleveland", "Hartlepool Borough Council");
     const value = await owner
       .selectFrom("return_values as v")
       .innerJoin("metrics as m", "m.id", "v.metric_id")
@@ -78,12 +74,7 @@ describe("the trail names what it is about", () => {
       .where("v.value", "is not", null)
       .orderBy("v.quarter")
       .executeTakeFirstOrThrow();
-    const action = await owner
-      .selectFrom("plan_actions")
-      .select(["id", "title", "due_on"])
-      .where("partnership_id", "=", cleveland)
-      .orderBy("reference")
-      .executeTakeFirstOrThrow();
+    const action = await owner.selectFrom("plan_actions").select(["id", "title", "due_on"]).where("partnership_id", "=", cleveland).orderBy("reference").executeTakeFirstOrThrow();
     await withPartnership(cleveland, coordinator, async (tx) => {
       await tx
         .updateTable("return_values")
@@ -93,12 +84,7 @@ describe("the trail names what it is about", () => {
         .where("quarter", "=", value.quarter)
         .where("metric_id", "=", value.metric_id)
         .execute();
-      await tx
-        .updateTable("plan_actions")
-        .set({ success_measure: "Every PCSO trained" })
-        .where("partnership_id", "=", cleveland)
-        .where("id", "=", action.id)
-        .execute();
+      await tx.updateTable("plan_actions").set({ success_measure: "Every PCSO trained" }).where("partnership_id", "=", cleveland).where("id", "=", action.id).execute();
       const milestone = await tx
         .insertInto("plan_milestones")
         .values({
@@ -109,20 +95,12 @@ describe("the trail names what it is about", () => {
         })
         .returning("id")
         .executeTakeFirstOrThrow();
-      await tx
-        .deleteFrom("plan_milestones")
-        .where("partnership_id", "=", cleveland)
-        .where("id", "=", milestone.id)
-        .execute();
+      await tx.deleteFrom("plan_milestones").where("partnership_id", "=", cleveland).where("id", "=", milestone.id).execute();
     });
 
-    const { entries } = await withPartnership(cleveland, coordinator, (tx) =>
-      listAuditEntries(tx, { partnershipId: cleveland, filter: filter({}) })
-    );
+    const { entries } = await withPartnership(cleveland, coordinator, (tx) => listAuditEntries(tx, { partnershipId: cleveland, filter: filter({}) }));
     const [deleted, added, changed, figure] = entries;
-    const quarterLabel = `${value.quarter.slice(0, 4)}/${String(
-      (Number(value.quarter.slice(0, 4)) + 1) % 100
-    ).padStart(2, "0")} Q${value.quarter.slice(5)}`;
+    const quarterLabel = `${value.quarter.slice(0, 4)}/${String((Number(value.quarter.slice(0, 4)) + 1) % 100).padStart(2, "0")} Q${value.quarter.slice(5)}`;
     expect(figure.changes).toEqual([
       {
         field: "value",
@@ -149,29 +127,16 @@ describe("the trail names what it is about", () => {
       from: null,
       to: `Action ‘${action.title}’`,
     });
-    expect(
-      entries
-        .flatMap((e) => [e.subject, ...e.changes.map((c) => c.to)])
-        .filter((t) => t === "(no longer exists)")
-    ).toEqual([]);
+    expect(entries.flatMap((e) => [e.subject, ...e.changes.map((c) => c.to)]).filter((t) => t === "(no longer exists)")).toEqual([]);
   });
 
   it("downloads as CSV with the page's filters, in UK date-times", async () => {
     const owner = db().handles.owner;
     const cleveland = await partnershipId(owner, "cleveland");
-    const linthorpe = await organisationId(
-      owner,
-      "cleveland",
-      "Linthorpe Homes"
-    );
+    const linthorpe = await organisationId(owner, "cleveland", "Linthorpe Homes");
     const coordinator = await userId(owner, "coordinator@cleveland.demo.test");
     await withPartnership(cleveland, coordinator, (tx) =>
-      tx
-        .updateTable("organisations")
-        .set({ website: "https://linthorpe.example" })
-        .where("partnership_id", "=", cleveland)
-        .where("id", "=", linthorpe)
-        .execute()
+      tx.updateTable("organisations").set({ website: "https://linthorpe.example" }).where("partnership_id", "=", cleveland).where("id", "=", linthorpe).execute(),
     );
     const csv = (values: Record<string, string>) =>
       withPartnership(
@@ -182,17 +147,11 @@ describe("the trail names what it is about", () => {
             await auditCsv(tx, {
               partnershipId: cleveland,
               filter: filter(values),
-            })
-          ) as string[][]
+            }),
+          ) as string[][],
       );
     const [header, ...rows] = await csv({ organisation: linthorpe });
-    expect(header).toEqual([
-      "When (UK time)",
-      "Who",
-      "What",
-      "Which",
-      "Change",
-    ]);
+    expect(header).toEqual(["When (UK time)", "Who", "What", "Which", "Change"]);
     expect(rows[0]).toEqual([
       expect.stringMatching(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/),
       "Priya Shah",

@@ -47,27 +47,174 @@ interface Day {
 }
 
 const DAYS: Day[] = [
-  { uk: "2026-12-31 12:00", why: "the last day of a quarter and of the calendar year", today: "2026-12-31", current: "2026Q3", last: { quarter: "2026Q2", dueOn: "2026-10-30", locked: true }, reminder: null },
-  { uk: "2027-01-01 00:30", why: "the first day of a quarter and of the calendar year", today: "2027-01-01", current: "2026Q4", last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: false }, reminder: null },
-  { uk: "2027-01-23 09:00", why: "a week before a deadline", today: "2027-01-23", current: "2026Q4", last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: false }, reminder: "due-in-7-days" },
-  { uk: "2027-01-30 23:30", why: "a deadline day, late in the evening", today: "2027-01-30", current: "2026Q4", last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: false }, reminder: "due-today" },
-  { uk: "2027-01-31 00:30", why: "the day after a deadline", today: "2027-01-31", current: "2026Q4", last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: false }, reminder: "overdue" },
-  { uk: "2027-03-01 12:00", why: "the last day of grace", today: "2027-03-01", current: "2026Q4", last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: false }, reminder: "overdue" },
-  { uk: "2027-03-02 00:30", why: "the day after grace ends", today: "2027-03-02", current: "2026Q4", last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: true }, reminder: null },
-  { uk: "2027-03-28 00:30", why: "the clocks go forward: 00:30 GMT", today: "2027-03-28", current: "2026Q4", last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: true }, reminder: null },
-  { uk: "2027-03-28 01:30", why: "the clocks go forward: 01:30 does not happen (02:30 BST)", today: "2027-03-28", current: "2026Q4", last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: true }, reminder: null },
-  { uk: "2027-03-31 23:30", why: "the last evening of the financial year, in BST", today: "2027-03-31", current: "2026Q4", last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: true }, reminder: null },
-  { uk: "2027-04-01 00:30", why: "the first day of the financial year, in BST (still 31 March in UTC)", today: "2027-04-01", current: "2027Q1", last: { quarter: "2026Q4", dueOn: "2027-04-30", locked: false }, reminder: null },
-  { uk: "2027-06-30 12:00", why: "the last day of the first quarter", today: "2027-06-30", current: "2027Q1", last: { quarter: "2026Q4", dueOn: "2027-04-30", locked: true }, reminder: null },
-  { uk: "2027-07-01 00:30", why: "the first day of the second quarter (still 30 June in UTC)", today: "2027-07-01", current: "2027Q2", last: { quarter: "2027Q1", dueOn: "2027-07-30", locked: false }, reminder: null },
-  { uk: "2027-09-30 23:30", why: "the last evening of the second quarter", today: "2027-09-30", current: "2027Q2", last: { quarter: "2027Q1", dueOn: "2027-07-30", locked: true }, reminder: null },
-  { uk: "2027-10-01 00:30", why: "the first day of the third quarter (still 30 September in UTC)", today: "2027-10-01", current: "2027Q3", last: { quarter: "2027Q2", dueOn: "2027-10-30", locked: false }, reminder: null },
-  { uk: "2027-10-31 00:30", why: "the clocks go back: 00:30 BST, the day after a deadline (still its deadline day in UTC)", today: "2027-10-31", current: "2027Q3", last: { quarter: "2027Q2", dueOn: "2027-10-30", locked: false }, reminder: "overdue" },
-  { uk: "2027-10-31 01:30", why: "the clocks go back: the first 01:30, in BST", today: "2027-10-31", current: "2027Q3", last: { quarter: "2027Q2", dueOn: "2027-10-30", locked: false }, reminder: "overdue" },
-  { utc: "2027-10-31T01:30:00Z", why: "the clocks go back: the second 01:30, in GMT", today: "2027-10-31", current: "2027Q3", last: { quarter: "2027Q2", dueOn: "2027-10-30", locked: false }, reminder: "overdue" },
-  { uk: "2028-01-01 00:30", why: "the first day of a quarter in a leap year", today: "2028-01-01", current: "2027Q4", last: { quarter: "2027Q3", dueOn: "2028-01-30", locked: false }, reminder: null },
-  { uk: "2028-02-29 12:00", why: "29 February: the last day of grace in a leap year", today: "2028-02-29", current: "2027Q4", last: { quarter: "2027Q3", dueOn: "2028-01-30", locked: false }, reminder: "overdue" },
-  { uk: "2028-03-01 00:30", why: "the day after grace ends in a leap year", today: "2028-03-01", current: "2027Q4", last: { quarter: "2027Q3", dueOn: "2028-01-30", locked: true }, reminder: null },
+  {
+    uk: "2026-12-31 12:00",
+    why: "the last day of a quarter and of the calendar year",
+    today: "2026-12-31",
+    current: "2026Q3",
+    last: { quarter: "2026Q2", dueOn: "2026-10-30", locked: true },
+    reminder: null,
+  },
+  {
+    uk: "2027-01-01 00:30",
+    why: "the first day of a quarter and of the calendar year",
+    today: "2027-01-01",
+    current: "2026Q4",
+    last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: false },
+    reminder: null,
+  },
+  {
+    uk: "2027-01-23 09:00",
+    why: "a week before a deadline",
+    today: "2027-01-23",
+    current: "2026Q4",
+    last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: false },
+    reminder: "due-in-7-days",
+  },
+  {
+    uk: "2027-01-30 23:30",
+    why: "a deadline day, late in the evening",
+    today: "2027-01-30",
+    current: "2026Q4",
+    last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: false },
+    reminder: "due-today",
+  },
+  {
+    uk: "2027-01-31 00:30",
+    why: "the day after a deadline",
+    today: "2027-01-31",
+    current: "2026Q4",
+    last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: false },
+    reminder: "overdue",
+  },
+  {
+    uk: "2027-03-01 12:00",
+    why: "the last day of grace",
+    today: "2027-03-01",
+    current: "2026Q4",
+    last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: false },
+    reminder: "overdue",
+  },
+  {
+    uk: "2027-03-02 00:30",
+    why: "the day after grace ends",
+    today: "2027-03-02",
+    current: "2026Q4",
+    last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: true },
+    reminder: null,
+  },
+  {
+    uk: "2027-03-28 00:30",
+    why: "the clocks go forward: 00:30 GMT",
+    today: "2027-03-28",
+    current: "2026Q4",
+    last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: true },
+    reminder: null,
+  },
+  {
+    uk: "2027-03-28 01:30",
+    why: "the clocks go forward: 01:30 does not happen (02:30 BST)",
+    today: "2027-03-28",
+    current: "2026Q4",
+    last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: true },
+    reminder: null,
+  },
+  {
+    uk: "2027-03-31 23:30",
+    why: "the last evening of the financial year, in BST",
+    today: "2027-03-31",
+    current: "2026Q4",
+    last: { quarter: "2026Q3", dueOn: "2027-01-30", locked: true },
+    reminder: null,
+  },
+  {
+    uk: "2027-04-01 00:30",
+    why: "the first day of the financial year, in BST (still 31 March in UTC)",
+    today: "2027-04-01",
+    current: "2027Q1",
+    last: { quarter: "2026Q4", dueOn: "2027-04-30", locked: false },
+    reminder: null,
+  },
+  {
+    uk: "2027-06-30 12:00",
+    why: "the last day of the first quarter",
+    today: "2027-06-30",
+    current: "2027Q1",
+    last: { quarter: "2026Q4", dueOn: "2027-04-30", locked: true },
+    reminder: null,
+  },
+  {
+    uk: "2027-07-01 00:30",
+    why: "the first day of the second quarter (still 30 June in UTC)",
+    today: "2027-07-01",
+    current: "2027Q2",
+    last: { quarter: "2027Q1", dueOn: "2027-07-30", locked: false },
+    reminder: null,
+  },
+  {
+    uk: "2027-09-30 23:30",
+    why: "the last evening of the second quarter",
+    today: "2027-09-30",
+    current: "2027Q2",
+    last: { quarter: "2027Q1", dueOn: "2027-07-30", locked: true },
+    reminder: null,
+  },
+  {
+    uk: "2027-10-01 00:30",
+    why: "the first day of the third quarter (still 30 September in UTC)",
+    today: "2027-10-01",
+    current: "2027Q3",
+    last: { quarter: "2027Q2", dueOn: "2027-10-30", locked: false },
+    reminder: null,
+  },
+  {
+    uk: "2027-10-31 00:30",
+    why: "the clocks go back: 00:30 BST, the day after a deadline (still its deadline day in UTC)",
+    today: "2027-10-31",
+    current: "2027Q3",
+    last: { quarter: "2027Q2", dueOn: "2027-10-30", locked: false },
+    reminder: "overdue",
+  },
+  {
+    uk: "2027-10-31 01:30",
+    why: "the clocks go back: the first 01:30, in BST",
+    today: "2027-10-31",
+    current: "2027Q3",
+    last: { quarter: "2027Q2", dueOn: "2027-10-30", locked: false },
+    reminder: "overdue",
+  },
+  {
+    utc: "2027-10-31T01:30:00Z",
+    why: "the clocks go back: the second 01:30, in GMT",
+    today: "2027-10-31",
+    current: "2027Q3",
+    last: { quarter: "2027Q2", dueOn: "2027-10-30", locked: false },
+    reminder: "overdue",
+  },
+  {
+    uk: "2028-01-01 00:30",
+    why: "the first day of a quarter in a leap year",
+    today: "2028-01-01",
+    current: "2027Q4",
+    last: { quarter: "2027Q3", dueOn: "2028-01-30", locked: false },
+    reminder: null,
+  },
+  {
+    uk: "2028-02-29 12:00",
+    why: "29 February: the last day of grace in a leap year",
+    today: "2028-02-29",
+    current: "2027Q4",
+    last: { quarter: "2027Q3", dueOn: "2028-01-30", locked: false },
+    reminder: "overdue",
+  },
+  {
+    uk: "2028-03-01 00:30",
+    why: "the day after grace ends in a leap year",
+    today: "2028-03-01",
+    current: "2027Q4",
+    last: { quarter: "2027Q3", dueOn: "2028-01-30", locked: true },
+    reminder: null,
+  },
 ];
 
 const instantOf = (day: Pick<Day, "uk" | "utc">) => (day.utc ? new Date(day.utc) : ukInstant(day.uk!.slice(0, 10), day.uk!.slice(11)));
@@ -78,12 +225,20 @@ const championOfUnsent: DemoStep = async (tx: Transaction<Database>, ctx) => {
   if (ctx.partnership.slug !== "cleveland") return;
   const last = previousQuarter(quarterOf(ctx.today));
   const expected = await expectedToReport(tx, { partnershipId: ctx.partnershipId, quarter: last });
-  const returns = await tx.selectFrom("quarterly_returns").select(["organisation_id", "status"]).where("partnership_id", "=", ctx.partnershipId).where("quarter", "=", last.key).execute();
+  const returns = await tx
+    .selectFrom("quarterly_returns")
+    .select(["organisation_id", "status"])
+    .where("partnership_id", "=", ctx.partnershipId)
+    .where("quarter", "=", last.key)
+    .execute();
   const counted = new Set(returns.filter((r) => countsForFigures(r.status)).map((r) => r.organisation_id));
   const unsent = expected.filter((id) => !counted.has(id));
   if (unsent.length === 0) throw new Error(`Every Cleveland organisation has sent its ${last.key} return: nobody to remind`);
   const { id: userId } = await tx.insertInto("users").values({ email: CHAMPION, name: "Calendar Champion" }).returning("id").executeTakeFirstOrThrow();
-  await tx.insertInto("organisation_members").values(unsent.map((organisation_id) => ({ partnership_id: ctx.partnershipId, organisation_id, user_id: userId, role: "champion" as const }))).execute();
+  await tx
+    .insertInto("organisation_members")
+    .values(unsent.map((organisation_id) => ({ partnership_id: ctx.partnershipId, organisation_id, user_id: userId, role: "champion" as const })))
+    .execute();
 };
 
 let passwordHash = "";
@@ -157,7 +312,12 @@ describe("the app under GT_CLOCK", () => {
       await champion.signIn("champion@cleveland.demo.test");
       const hartlepool = await organisationId(db.handles.owner, "cleveland", "Hartlepool Borough Council");
       const page = await (await champion.get(`/p/cleveland/orgs/${hartlepool}/returns`)).text();
-      const rows = [...page.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].map((m) => m[1].replace(/<[^>]+>/g, " ").replace(/\s+/g, " ").trim());
+      const rows = [...page.matchAll(/<tr class="govuk-table__row">([\s\S]*?)<\/tr>/g)].map((m) =>
+        m[1]
+          .replace(/<[^>]+>/g, " ")
+          .replace(/\s+/g, " ")
+          .trim(),
+      );
       expect(rows[1]).toMatch(/^2027\/28 Q3 30 January 2028 Draft/);
       expect(rows[2]).toMatch(/^2027\/28 Q2 30 October 2027 Submitted On time$/);
 

@@ -32,7 +32,7 @@ async function headland() {
   const organisation = await organisationId(owner, "cleveland", "Headland Community Housing");
   const coordinator = await userId(owner, "coordinator@cleveland.demo.test");
   const scope = { partnershipId: partnership, organisationId: organisation };
-  const as = <T,>(work: Parameters<typeof withPartnership<T>>[2]) => withPartnership(partnership, coordinator, work);
+  const as = <T>(work: Parameters<typeof withPartnership<T>>[2]) => withPartnership(partnership, coordinator, work);
   const invite = async (name: string, email: string) => {
     const added = await as((tx) => addChampion(tx, { ...scope, input: person(name, email) }));
     if (!added.ok) throw new Error("not added");
@@ -40,7 +40,8 @@ async function headland() {
     const email_ = await owner.selectFrom("outbox_messages").select("body_text").where("to_address", "=", email).orderBy("created_at", "desc").executeTakeFirstOrThrow();
     return { championId: added.id, token: /\/invitations\/([\w-]+)/.exec(email_.body_text)![1] };
   };
-  const isChampion = async (email: string) => as(async (tx) => holdsRole(tx, { partnershipId: partnership, userId: await userId(owner, email), role: "champion", organisationId: organisation }));
+  const isChampion = async (email: string) =>
+    as(async (tx) => holdsRole(tx, { partnershipId: partnership, userId: await userId(owner, email), role: "champion", organisationId: organisation }));
   return { scope, as, invite, isChampion, coordinator, partnership, organisation };
 }
 

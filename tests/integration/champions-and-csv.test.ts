@@ -22,7 +22,7 @@ async function cleveland(name: string) {
   const partnership = await partnershipId(owner, "cleveland");
   const organisation = await organisationId(owner, "cleveland", name);
   const coordinator = await userId(owner, "coordinator@cleveland.demo.test");
-  const as = <T,>(work: Parameters<typeof withPartnership<T>>[2]) => withPartnership(partnership, coordinator, work);
+  const as = <T>(work: Parameters<typeof withPartnership<T>>[2]) => withPartnership(partnership, coordinator, work);
   return { partnership, organisation, coordinator, scope: { partnershipId: partnership, organisationId: organisation }, as };
 }
 
@@ -40,7 +40,10 @@ const person = (over: Partial<ChampionInput> = {}): ChampionInput => ({
 describe("champions", () => {
   it("fills a vacancy, keeps one communications contact, refuses a stale change, and shows the vacancy again when the champion leaves", async () => {
     const t = await cleveland("Hartlepool Youth Justice Service");
-    const vacancies = async () => adoptionTables(await t.as((tx) => adoptionFacts(tx, { partnershipId: t.partnership, on: TODAY }))).find((x) => x.id === "vacancies")!.rows.map((r) => r.name);
+    const vacancies = async () =>
+      adoptionTables(await t.as((tx) => adoptionFacts(tx, { partnershipId: t.partnership, on: TODAY })))
+        .find((x) => x.id === "vacancies")!
+        .rows.map((r) => r.name);
     expect(await vacancies()).toContain("Hartlepool Youth Justice Service");
 
     const first = await t.as((tx) => addChampion(tx, { ...t.scope, input: person({ isContact: true }) }));
@@ -54,7 +57,9 @@ describe("champions", () => {
     expect(duplicate).toMatchObject({ ok: false, errors: { email: expect.stringContaining("already a current champion") } });
 
     const ruth = list.find((c) => c.name === "Ruth Gill")!;
-    const changed = await t.as((tx) => updateChampion(tx, { ...t.scope, championId: ruth.id, revision: ruth.revision, input: person({ training: "accredited", accreditationExpiresOn: "2027-01-31" }) }));
+    const changed = await t.as((tx) =>
+      updateChampion(tx, { ...t.scope, championId: ruth.id, revision: ruth.revision, input: person({ training: "accredited", accreditationExpiresOn: "2027-01-31" }) }),
+    );
     expect(changed.ok).toBe(true);
     expect(await t.as((tx) => updateChampion(tx, { ...t.scope, championId: ruth.id, revision: ruth.revision, input: person() }))).toEqual({ ok: false, reason: "stale" });
 
@@ -98,7 +103,11 @@ describe("organisations as CSV", () => {
       "Hartlepool Marina Traders,business,E06000001,yes,,Prospect",
       "=Tees Formula Club,business,,,,",
     ].join("\n");
-    expect(await t.as((tx) => importOrganisations(tx, { partnershipId: t.partnership, csv: edited }))).toEqual({ ok: true, summary: { added: 2, updated: 1, unchanged: 0 }, ignored: [] });
+    expect(await t.as((tx) => importOrganisations(tx, { partnershipId: t.partnership, csv: edited }))).toEqual({
+      ok: true,
+      summary: { added: 2, updated: 1, unchanged: 0 },
+      ignored: [],
+    });
     // A name a spreadsheet would run as a formula is guarded in the download and read back as it was.
     const guarded = await t.as((tx) => organisationsCsv(tx, { partnershipId: t.partnership, on: TODAY }));
     expect(guarded).toContain("'=Tees Formula Club,Business,County-wide,no,,Prospect");
@@ -110,7 +119,10 @@ describe("organisations as CSV", () => {
 
   it("writes nothing when any row is wrong, and names every bad row and column", async () => {
     const t = await cleveland("Hartlepool Borough Council");
-    const before = await db().handles.owner.selectFrom("organisations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const before = await db()
+      .handles.owner.selectFrom("organisations")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     const csv = [
       "name,sector,borough,statutory",
       "Good New Charity,voluntary_community,Hartlepool,no",
@@ -127,7 +139,10 @@ describe("organisations as CSV", () => {
       [4, "statutory"],
       [5, "name"],
     ]);
-    const after = await db().handles.owner.selectFrom("organisations").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const after = await db()
+      .handles.owner.selectFrom("organisations")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(after.n).toBe(before.n);
   });
 });

@@ -62,7 +62,9 @@ beforeAll(async () => {
   const owner = server().db.handles.owner;
   const cleveland = await partnershipId(owner, "cleveland");
   const day = today();
-  const plan = (await owner.selectFrom("delivery_plans").select("id").where("partnership_id", "=", cleveland).where("financial_year", "=", financialYearOf(day)).executeTakeFirstOrThrow()).id;
+  const plan = (
+    await owner.selectFrom("delivery_plans").select("id").where("partnership_id", "=", cleveland).where("financial_year", "=", financialYearOf(day)).executeTakeFirstOrThrow()
+  ).id;
   // An action with an update this year, and an overdue one, so both carry free text into every plan file.
   const updated = await owner
     .selectFrom("plan_action_updates as u")
@@ -72,11 +74,33 @@ beforeAll(async () => {
     .orderBy("a.reference")
     .executeTakeFirstOrThrow();
   await owner.updateTable("plan_actions").set({ title: EVIL }).where("id", "=", updated.actionId).execute();
-  await owner.updateTable("plan_actions").set({ title: `${EVIL} overdue` }).where("plan_id", "=", plan).where("due_on", "<", day).execute();
-  await owner.updateTable("plan_action_updates").set({ commentary: `@SUM(1+1)*cmd|' /C calc'!A0 ${EVIL}` }).where("id", "=", updated.updateId).execute();
-  await owner.updateTable("boroughs").set({ name: `+${EVIL}` }).where("partnership_id", "=", cleveland).where("name", "=", "Hartlepool").execute();
-  await owner.updateTable("organisations").set({ name: `-${EVIL}` }).where("id", "=", await organisationId(owner, "cleveland", "Hartlepool Borough Council")).execute();
-  await owner.updateTable("users").set({ name: EVIL }).where("id", "=", await userId(owner, COORDINATOR)).execute();
+  await owner
+    .updateTable("plan_actions")
+    .set({ title: `${EVIL} overdue` })
+    .where("plan_id", "=", plan)
+    .where("due_on", "<", day)
+    .execute();
+  await owner
+    .updateTable("plan_action_updates")
+    .set({ commentary: `@SUM(1+1)*cmd|' /C calc'!A0 ${EVIL}` })
+    .where("id", "=", updated.updateId)
+    .execute();
+  await owner
+    .updateTable("boroughs")
+    .set({ name: `+${EVIL}` })
+    .where("partnership_id", "=", cleveland)
+    .where("name", "=", "Hartlepool")
+    .execute();
+  await owner
+    .updateTable("organisations")
+    .set({ name: `-${EVIL}` })
+    .where("id", "=", await organisationId(owner, "cleveland", "Hartlepool Borough Council"))
+    .execute();
+  await owner
+    .updateTable("users")
+    .set({ name: EVIL })
+    .where("id", "=", await userId(owner, COORDINATOR))
+    .execute();
   planted = { plan, org: updated.lead, quarter: previousQuarter(quarterOf(day)).key };
   coordinator = await signedIn(server().url, COORDINATOR);
 });
@@ -84,7 +108,10 @@ beforeAll(async () => {
 describe("CSV downloads", () => {
   it("are all listed here", () => {
     expect(CSV_ROUTES.length).toBeGreaterThanOrEqual(8);
-    expect(CSV_ROUTES.filter((id) => !DOWNLOADS[id]), "CSV routes this test does not download").toEqual([]);
+    expect(
+      CSV_ROUTES.filter((id) => !DOWNLOADS[id]),
+      "CSV routes this test does not download",
+    ).toEqual([]);
   });
 
   for (const id of CSV_ROUTES) {
@@ -136,7 +163,11 @@ const damagedWorkbook = () => new Uint8Array([0x50, 0x4b, 0x03, 0x04, ...binaryB
 const protectedWorkbook = () => new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1, ...binaryBytes(2048).slice(8)]);
 
 const FILES: Array<{ name: string; bytes: Uint8Array<ArrayBuffer>; message: string }> = [
-  { name: "NUL bytes in a CSV", bytes: new TextEncoder().encode("name,sector\nTees\u0000Valley Trust,business\n"), message: "This file is not a CSV file: it contains binary data" },
+  {
+    name: "NUL bytes in a CSV",
+    bytes: new TextEncoder().encode("name,sector\nTees\u0000Valley Trust,business\n"),
+    message: "This file is not a CSV file: it contains binary data",
+  },
   { name: "random binary", bytes: binaryBytes(), message: "This file is not a CSV file: it contains binary data" },
   { name: "a damaged Excel workbook", bytes: damagedWorkbook(), message: "This Excel file could not be read: it may be damaged" },
   { name: "a password-protected Excel workbook", bytes: protectedWorkbook(), message: "This file is protected by a password" },
@@ -145,7 +176,10 @@ const FILES: Array<{ name: string; bytes: Uint8Array<ArrayBuffer>; message: stri
 describe("CSV uploads", () => {
   it("are all listed here", () => {
     expect(UPLOAD_ROUTES.length).toBeGreaterThanOrEqual(3);
-    expect(UPLOAD_ROUTES.filter((id) => !UPLOADS[id]), "upload forms this test does not post to").toEqual([]);
+    expect(
+      UPLOAD_ROUTES.filter((id) => !UPLOADS[id]),
+      "upload forms this test does not post to",
+    ).toEqual([]);
   });
 
   for (const id of UPLOAD_ROUTES) {

@@ -6,7 +6,17 @@
  * condition — each must reach its rows through an index keyed by the partnership. Sequential scans
  * are priced out for the check, so a plan shows whether an index *can* serve the query.
  */
-import { CompiledQuery, PostgresQueryCompiler, sql, type KyselyPlugin, type PluginTransformQueryArgs, type PluginTransformResultArgs, type QueryResult, type RootOperationNode, type UnknownRow } from "kysely";
+import {
+  CompiledQuery,
+  PostgresQueryCompiler,
+  sql,
+  type KyselyPlugin,
+  type PluginTransformQueryArgs,
+  type PluginTransformResultArgs,
+  type QueryResult,
+  type RootOperationNode,
+  type UnknownRow,
+} from "kysely";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Partnership } from "../../db/types";
 import { boroughDashboard } from "~/modules/dashboards/borough.server";
@@ -116,9 +126,21 @@ describe("the dashboards' query plans at scale", () => {
   });
 
   it("would catch a query that reads raw values or a partnership's whole summary", async () => {
-    const raw = await explainAll((tx) => tx.selectFrom("return_values").select((eb) => eb.fn.sum("value").as("t")).where("quarter", "=", "2026Q1").execute());
+    const raw = await explainAll((tx) =>
+      tx
+        .selectFrom("return_values")
+        .select((eb) => eb.fn.sum("value").as("t"))
+        .where("quarter", "=", "2026Q1")
+        .execute(),
+    );
     expect(raw.found.join("\n")).toMatch(/reads raw return values/);
-    const whole = await explainAll((tx) => tx.selectFrom("metric_rollups").select((eb) => eb.fn.sum("total").as("t")).where("sector", "=", "education").execute());
+    const whole = await explainAll((tx) =>
+      tx
+        .selectFrom("metric_rollups")
+        .select((eb) => eb.fn.sum("total").as("t"))
+        .where("sector", "=", "education")
+        .execute(),
+    );
     expect(whole.found.join("\n")).toMatch(/whole of the partnership's summary/);
   });
 });

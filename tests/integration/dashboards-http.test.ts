@@ -29,7 +29,15 @@ let hartlepool = "";
 beforeAll(async () => {
   board = await signedIn(server().url, "board@cleveland.demo.test");
   const owner = server().db.handles.owner;
-  hartlepool = (await owner.selectFrom("boroughs as b").innerJoin("partnerships as p", "p.id", "b.partnership_id").select("b.id").where("p.slug", "=", "cleveland").where("b.name", "=", "Hartlepool").executeTakeFirstOrThrow()).id;
+  hartlepool = (
+    await owner
+      .selectFrom("boroughs as b")
+      .innerJoin("partnerships as p", "p.id", "b.partnership_id")
+      .select("b.id")
+      .where("p.slug", "=", "cleveland")
+      .where("b.name", "=", "Hartlepool")
+      .executeTakeFirstOrThrow()
+  ).id;
 });
 
 async function county(client: Client, query = "") {
@@ -48,7 +56,10 @@ async function csv(client: Client, path: string) {
   return parse((await response.text()).replace(/^\uFEFF/, "")) as string[][];
 }
 
-const asCsv = (table: TableData) => [table.columns.map((c) => c.header), ...table.rows.map((r) => table.columns.map((c) => (r[c.key] === null || r[c.key] === undefined ? "" : String(r[c.key]))))];
+const asCsv = (table: TableData) => [
+  table.columns.map((c) => c.header),
+  ...table.rows.map((r) => table.columns.map((c) => (r[c.key] === null || r[c.key] === undefined ? "" : String(r[c.key])))),
+];
 
 describe("dashboards over HTTP", () => {
   it("show a return a champion has just submitted on the board's next load of the county dashboard", async () => {
@@ -59,8 +70,19 @@ describe("dashboards over HTTP", () => {
     const before = await trendRow();
 
     const champion = await signedIn(server().url, "champion@cleveland.demo.test");
-    const { version } = await owner.selectFrom("quarterly_returns").select("version").where("organisation_id", "=", organisation).where("quarter", "=", quarter.key).executeTakeFirstOrThrow();
-    const submitted = await champion.post(`/p/cleveland/orgs/${organisation}/returns/${quarter.key}?index`, { intent: "submit", baseVersion: String(version), confirm: "1", "value.staff_briefed": "17", "value.referrals_made": "2" });
+    const { version } = await owner
+      .selectFrom("quarterly_returns")
+      .select("version")
+      .where("organisation_id", "=", organisation)
+      .where("quarter", "=", quarter.key)
+      .executeTakeFirstOrThrow();
+    const submitted = await champion.post(`/p/cleveland/orgs/${organisation}/returns/${quarter.key}?index`, {
+      intent: "submit",
+      baseVersion: String(version),
+      confirm: "1",
+      "value.staff_briefed": "17",
+      "value.referrals_made": "2",
+    });
     expect(submitted.status).toBe(302);
 
     const after = await trendRow();
@@ -76,11 +98,14 @@ describe("dashboards over HTTP", () => {
     expect(countyTables.map((t) => t.id)).toEqual(["signatures", "adoption", "grid", "champions", "trend", "activity", "completeness", "plan-themes", "overdue", "restorative"]);
     for (const table of countyTables) expect(await csv(board, `/p/cleveland/dashboard.csv?${query}&table=${table.id}`), table.id).toEqual(asCsv(table));
     // The sort in the address orders both.
-    const totals = tableOf(data, "activity").rows.map((r) => r.total as number | null).filter((v) => v !== null);
+    const totals = tableOf(data, "activity")
+      .rows.map((r) => r.total as number | null)
+      .filter((v) => v !== null);
     expect(totals).toEqual([...totals].sort((a, b) => b! - a!));
 
     const boroughData = (await (await board.get(`/p/cleveland/dashboard/${hartlepool}?${query}&_data=${BOROUGH}`)).json()) as PageData;
-    for (const table of tables(boroughData)) expect(await csv(board, `/p/cleveland/dashboard.csv?${query}&borough=${hartlepool}&table=${table.id}`), table.id).toEqual(asCsv(table));
+    for (const table of tables(boroughData))
+      expect(await csv(board, `/p/cleveland/dashboard.csv?${query}&borough=${hartlepool}&table=${table.id}`), table.id).toEqual(asCsv(table));
     expect((await board.get(`/p/cleveland/dashboard.csv?${query}&table=nope`)).status).toBe(400);
   });
 
@@ -141,10 +166,11 @@ describe("dashboards over HTTP", () => {
     expect(download).toEqual(asCsv(figures.table));
     expect(download.flat()).toContain(SUPPRESSED);
     const counts = figures.table.rows.filter((r) => r.counted !== "Percentage" && !/sessions/i.test(String(r.measure)));
-    for (const row of counts) for (const c of figures.table.columns.filter((c) => c.numeric)) {
-      const v = row[c.key];
-      if (typeof v === "number") expect(v === 0 || v >= 5, `${row.measure} ${c.header}: ${v}`).toBe(true);
-    }
+    for (const row of counts)
+      for (const c of figures.table.columns.filter((c) => c.numeric)) {
+        const v = row[c.key];
+        if (typeof v === "number") expect(v === 0 || v >= 5, `${row.measure} ${c.header}: ${v}`).toBe(true);
+      }
     // Hampshire does not publish figures: its public page has the register only.
     const hampshire = await (await visitor.get(`/public/hampshire?_data=${encodeURIComponent("routes/public.$slug._index")}`)).json();
     expect(hampshire.page.figures).toBeNull();

@@ -67,10 +67,12 @@ async function recorded<T>(work: (tx: Tx) => Promise<T>) {
   return { result, queries: recorder.queries };
 }
 
-const county = (search = "") => (tx: Tx) => {
-  const { filters, problems } = parseFilters(new URLSearchParams(search), TODAY);
-  return countyDashboard(tx, { partnership: cleveland, filters, problems, today: TODAY });
-};
+const county =
+  (search = "") =>
+  (tx: Tx) => {
+    const { filters, problems } = parseFilters(new URLSearchParams(search), TODAY);
+    return countyDashboard(tx, { partnership: cleveland, filters, problems, today: TODAY });
+  };
 
 function tableOf(dashboard: Dashboard, id: string) {
   const table = dashboard.sections.flatMap((s) => s.blocks).find((b) => b.table.id === id)?.table;
@@ -84,10 +86,29 @@ async function addBoroughWithOrganisations(n: number) {
   const champion = await userId(db().handles.owner, "champion@cleveland.demo.test");
   const quarter = quarterOf(TODAY).key;
   await withPartnership(cleveland.id, coordinator, async (tx) => {
-    const { id: boroughId } = await tx.insertInto("boroughs").values({ partnership_id: cleveland.id, name: `New Borough ${k}`, ons_code: `E0609${String(k).padStart(4, "0")}` }).returning("id").executeTakeFirstOrThrow();
+    const { id: boroughId } = await tx
+      .insertInto("boroughs")
+      .values({ partnership_id: cleveland.id, name: `New Borough ${k}`, ons_code: `E0609${String(k).padStart(4, "0")}` })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     for (let i = 0; i < n; i++) {
-      const { id } = await tx.insertInto("organisations").values({ partnership_id: cleveland.id, name: `Query Count ${boroughId.slice(0, 4)} ${i}`, sector: i % 2 ? "housing" : "education", borough_id: boroughId }).returning("id").executeTakeFirstOrThrow();
-      await saveReturnForm(tx, { partnershipId: cleveland.id, organisationId: id, quarter, userId: champion, intent: "submit", baseVersion: 0, posted: { "value.referrals_made": String(i) }, confirmed: true, settings: { deadlineDays: 30, graceDays: 30 }, today: TODAY });
+      const { id } = await tx
+        .insertInto("organisations")
+        .values({ partnership_id: cleveland.id, name: `Query Count ${boroughId.slice(0, 4)} ${i}`, sector: i % 2 ? "housing" : "education", borough_id: boroughId })
+        .returning("id")
+        .executeTakeFirstOrThrow();
+      await saveReturnForm(tx, {
+        partnershipId: cleveland.id,
+        organisationId: id,
+        quarter,
+        userId: champion,
+        intent: "submit",
+        baseVersion: 0,
+        posted: { "value.referrals_made": String(i) },
+        confirmed: true,
+        settings: { deadlineDays: 30, graceDays: 30 },
+        today: TODAY,
+      });
     }
   });
 }
@@ -132,7 +153,16 @@ describe("dashboards on the demo", () => {
     const { result: dashboard } = await recorded(county(search));
     const { filters } = parseFilters(new URLSearchParams(search), TODAY);
     const range = { from: filters.from.key, to: filters.to.key };
-    const { rows: raw } = await sql<{ quarter: string; metric_id: string; organisation_id: string; value: number | null; not_applicable: boolean; status: string; borough_id: string | null; sector: string }>`
+    const { rows: raw } = await sql<{
+      quarter: string;
+      metric_id: string;
+      organisation_id: string;
+      value: number | null;
+      not_applicable: boolean;
+      status: string;
+      borough_id: string | null;
+      sector: string;
+    }>`
       select v.quarter, v.metric_id, v.organisation_id, v.value, v.not_applicable, r.status, o.borough_id, o.sector
       from return_values v join quarterly_returns r using (partnership_id, organisation_id, quarter)
       join organisations o on o.partnership_id = v.partnership_id and o.id = v.organisation_id
@@ -147,7 +177,9 @@ describe("dashboards on the demo", () => {
       for (const b of boroughs) {
         const fresh = aggregateRange(
           m.aggregation as MetricAggregation,
-          counted.filter((r) => r.metric_id === m.id && r.borough_id === b.id).map((r) => ({ organisationId: r.organisation_id, quarter: r.quarter, value: (r.not_applicable ? NOT_APPLICABLE : r.value) as MetricValue })),
+          counted
+            .filter((r) => r.metric_id === m.id && r.borough_id === b.id)
+            .map((r) => ({ organisationId: r.organisation_id, quarter: r.quarter, value: (r.not_applicable ? NOT_APPLICABLE : r.value) as MetricValue })),
           range,
         ).value;
         // A stock is read at one quarter for every borough (the county's latest with a figure), so compare flows only here; stocks are checked by the roll-up test.
@@ -208,11 +240,19 @@ describe("dashboards on the demo", () => {
     const owner = db().handles.owner;
     const setup = await owner.transaction().execute(async (tx) => {
       await sql`select set_config('app.platform_admin', 'on', true)`.execute(tx);
-      const p = await tx.insertInto("partnerships").values({ slug: "emptyshire", name: "Emptyshire Partnership", county: "Emptyshire" }).returning(["id"]).executeTakeFirstOrThrow();
+      const p = await tx
+        .insertInto("partnerships")
+        .values({ slug: "emptyshire", name: "Emptyshire Partnership", county: "Emptyshire" })
+        .returning(["id"])
+        .executeTakeFirstOrThrow();
       await sql`select set_config('app.partnership_id', ${p.id}, true)`.execute(tx);
       await createDefaultMetrics(tx, { partnershipId: p.id });
       const b = await tx.insertInto("boroughs").values({ partnership_id: p.id, name: "Quietville", ons_code: "E06000999" }).returning("id").executeTakeFirstOrThrow();
-      const o = await tx.insertInto("organisations").values({ partnership_id: p.id, name: "Quietville Housing", sector: "housing", borough_id: b.id }).returning("id").executeTakeFirstOrThrow();
+      const o = await tx
+        .insertInto("organisations")
+        .values({ partnership_id: p.id, name: "Quietville Housing", sector: "housing", borough_id: b.id })
+        .returning("id")
+        .executeTakeFirstOrThrow();
       return { partnershipId: p.id, organisationId: o.id };
     });
     const partnership = (await owner.selectFrom("partnerships").selectAll().where("id", "=", setup.partnershipId).executeTakeFirstOrThrow()) as Partnership;
@@ -227,10 +267,30 @@ describe("dashboards on the demo", () => {
     expect(section(empty, "plan").empty).toMatch(/no delivery plan for this financial year yet/);
 
     // Through withPartnership, as the app writes: the dashboards' kept organisation facts move on.
-    await withPartnership(partnership.id, null, async (tx) => {
-      const v = await tx.insertInto("pledge_versions").values({ partnership_id: partnership.id, version: 1, state: "published", title: "Pledge", commitments: JSON.stringify(["Work restoratively"]), published_at: now() }).returning("id").executeTakeFirstOrThrow();
-      await tx.insertInto("pledge_signatures").values({ partnership_id: partnership.id, organisation_id: setup.organisationId, pledge_version_id: v.id, signed_on: previousQuarter(quarterOf(TODAY)).start, signatory_name: "A Person", signatory_title: "Director", activity: JSON.stringify({}) }).execute();
-    }, { db: owner });
+    await withPartnership(
+      partnership.id,
+      null,
+      async (tx) => {
+        const v = await tx
+          .insertInto("pledge_versions")
+          .values({ partnership_id: partnership.id, version: 1, state: "published", title: "Pledge", commitments: JSON.stringify(["Work restoratively"]), published_at: now() })
+          .returning("id")
+          .executeTakeFirstOrThrow();
+        await tx
+          .insertInto("pledge_signatures")
+          .values({
+            partnership_id: partnership.id,
+            organisation_id: setup.organisationId,
+            pledge_version_id: v.id,
+            signed_on: previousQuarter(quarterOf(TODAY)).start,
+            signatory_name: "A Person",
+            signatory_title: "Director",
+            activity: JSON.stringify({}),
+          })
+          .execute();
+      },
+      { db: owner },
+    );
     const due = await load();
     expect(section(due, "activity").empty).toMatch(/1 organisation is due to send a return for .* by .*: Quietville Housing/);
   });
@@ -238,14 +298,34 @@ describe("dashboards on the demo", () => {
   it("save the restorative-borough criteria against the version read, refusing a stale save", async () => {
     const read = await withPartnership(cleveland.id, coordinator, (tx) => loadCriteria(tx, { partnershipId: cleveland.id }));
     expect(read).toMatchObject({ configured: false, version: 0 });
-    const form = { allStatutorySigned: true, minSigned: 3, minSectors: 2, championForEverySignatory: false, minTrainedChampions: null, minReturnPercent: 80, returnQuarters: 2, noActionOffTrack: true, version: 0 };
-    const save = (version: number) => withPartnership(cleveland.id, coordinator, (tx) => saveCriteria(tx, { partnershipId: cleveland.id, userId: coordinator, form: { ...form, version } }));
+    const form = {
+      allStatutorySigned: true,
+      minSigned: 3,
+      minSectors: 2,
+      championForEverySignatory: false,
+      minTrainedChampions: null,
+      minReturnPercent: 80,
+      returnQuarters: 2,
+      noActionOffTrack: true,
+      version: 0,
+    };
+    const save = (version: number) =>
+      withPartnership(cleveland.id, coordinator, (tx) => saveCriteria(tx, { partnershipId: cleveland.id, userId: coordinator, form: { ...form, version } }));
     expect(await save(0)).toEqual({ ok: true });
     expect(await save(0)).toEqual({ ok: false, stale: true });
     expect(await save(1)).toEqual({ ok: true });
     expect(await save(1)).toEqual({ ok: false, stale: true });
     const { result } = await recorded(county());
     const ranking = tableOf(result, "restorative");
-    expect(ranking.columns.map((c) => c.header)).toEqual(["Borough", "Rank", "Criteria met", "Every statutory partner signed", "At least 3 organisations signed", "Signatories from at least 2 sectors", "Returns at least 80% complete over the last 2 quarters", "No delivery action off track"]);
+    expect(ranking.columns.map((c) => c.header)).toEqual([
+      "Borough",
+      "Rank",
+      "Criteria met",
+      "Every statutory partner signed",
+      "At least 3 organisations signed",
+      "Signatories from at least 2 sectors",
+      "Returns at least 80% complete over the last 2 quarters",
+      "No delivery action off track",
+    ]);
   });
 });

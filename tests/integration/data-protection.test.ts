@@ -32,7 +32,13 @@ async function figures(partnership: string) {
     .where("partnership_id", "=", partnership)
     .executeTakeFirstOrThrow();
   const training = await owner().selectFrom("champions").select(["training", "since"]).where("partnership_id", "=", partnership).orderBy("since").orderBy("training").execute();
-  const returns = await owner().selectFrom("quarterly_returns").select(["organisation_id", "quarter", "status"]).where("partnership_id", "=", partnership).orderBy("organisation_id").orderBy("quarter").execute();
+  const returns = await owner()
+    .selectFrom("quarterly_returns")
+    .select(["organisation_id", "quarter", "status"])
+    .where("partnership_id", "=", partnership)
+    .orderBy("organisation_id")
+    .orderBy("quarter")
+    .execute();
   return { values: { n: Number(values.n), total: Number(values.total) }, training, returns };
 }
 
@@ -49,7 +55,9 @@ describe("seeing what is held about you", () => {
     expect(data.account).toMatchObject({ name: "Daniel Reeve", email: "champion@cleveland.demo.test", platformAdministrator: false, twoFactor: { enrolled: false } });
     expect(data.sessions.some((s) => s.thisOne)).toBe(true);
     expect(data.roles).toContainEqual(expect.objectContaining({ role: "champion", organisation: "Hartlepool Borough Council" }));
-    expect(data.championRecords).toContainEqual(expect.objectContaining({ name: "Daniel Reeve", jobTitle: "Community Safety Officer", organisation: "Hartlepool Borough Council" }));
+    expect(data.championRecords).toContainEqual(
+      expect.objectContaining({ name: "Daniel Reeve", jobTitle: "Community Safety Officer", organisation: "Hartlepool Borough Council" }),
+    );
     expect(data.auditEntries.length).toBeGreaterThan(0);
     expect(data.auditEntries.some((e) => e.table === "champions")).toBe(true);
 
@@ -86,7 +94,12 @@ describe("erasing a champion", () => {
     expect(trail).toContain("[erased]");
     const erasure = await owner().selectFrom("erasures").selectAll().where("erased_record", "=", amira).executeTakeFirstOrThrow();
     expect(erasure).toMatchObject({ subject: "champion", erased_by: coordinator });
-    const audited = await owner().selectFrom("audit_events").select(["actor_user_id", "action"]).where("table_name", "=", "erasures").where(sql`row_key->>'id'`, "=", erasure.id).execute();
+    const audited = await owner()
+      .selectFrom("audit_events")
+      .select(["actor_user_id", "action"])
+      .where("table_name", "=", "erasures")
+      .where(sql`row_key->>'id'`, "=", erasure.id)
+      .execute();
     expect(audited).toEqual([{ actor_user_id: coordinator, action: "insert" }]);
 
     const after = await figures(cleveland);
@@ -99,7 +112,9 @@ describe("erasing a champion", () => {
     const cleveland = await partnershipId(owner(), "cleveland");
     const hartlepool = await organisationId(owner(), "cleveland", "Hartlepool Borough Council");
     const aisha = await championId(owner(), "hampshire", "Aisha Rahman");
-    expect(await eraseChampion({ partnershipId: cleveland, organisationId: hartlepool, championId: aisha, actorId: await userId(owner(), "coordinator@cleveland.demo.test") })).toBe(false);
+    expect(
+      await eraseChampion({ partnershipId: cleveland, organisationId: hartlepool, championId: aisha, actorId: await userId(owner(), "coordinator@cleveland.demo.test") }),
+    ).toBe(false);
     expect((await owner().selectFrom("champions").select("name").where("id", "=", aisha).executeTakeFirstOrThrow()).name).toBe("Aisha Rahman");
   });
 });
@@ -113,9 +128,19 @@ describe("erasing a member", () => {
     // An invitation and an email to him, so there is something to delete and to blank.
     await owner()
       .insertInto("invitations")
-      .values({ partnership_id: cleveland, token_hash: "a".repeat(64), email: "champion@cleveland.demo.test", role: "org_admin", organisation_id: hartlepool, expires_at: new Date(epochMs() + 86_400_000) })
+      .values({
+        partnership_id: cleveland,
+        token_hash: "a".repeat(64),
+        email: "champion@cleveland.demo.test",
+        role: "org_admin",
+        organisation_id: hartlepool,
+        expires_at: new Date(epochMs() + 86_400_000),
+      })
       .execute();
-    await owner().insertInto("outbox_messages").values({ partnership_id: cleveland, kind: "invitation", to_address: "champion@cleveland.demo.test", subject: "You are invited", body_text: "Dear Daniel Reeve" }).execute();
+    await owner()
+      .insertInto("outbox_messages")
+      .values({ partnership_id: cleveland, kind: "invitation", to_address: "champion@cleveland.demo.test", subject: "You are invited", body_text: "Dear Daniel Reeve" })
+      .execute();
     await startSession(daniel);
     const before = await figures(cleveland);
 
@@ -131,7 +156,9 @@ describe("erasing a member", () => {
     expect(await owner().selectFrom("invitations").select("id").where("email", "=", "champion@cleveland.demo.test").execute()).toEqual([]);
     const mail = await owner().selectFrom("outbox_messages").select(["to_address", "body_text"]).where("subject", "=", "You are invited").executeTakeFirstOrThrow();
     expect(mail).toEqual({ to_address: expect.stringMatching(/^erased-[0-9a-f-]{36}@erased\.invalid$/), body_text: "[erased]" });
-    expect((await owner().selectFrom("champions").select("name").where("user_id", "is", null).where("email", "like", "erased-%").execute()).map((c) => c.name)).toContain("Erased champion");
+    expect((await owner().selectFrom("champions").select("name").where("user_id", "is", null).where("email", "like", "erased-%").execute()).map((c) => c.name)).toContain(
+      "Erased champion",
+    );
     expect(await signIn({ email: "champion@cleveland.demo.test", password: "golden-thread-demo", clientAddress: "10.7.7.7" })).toEqual({ ok: false, reason: "invalid" });
 
     const trail = await auditText(cleveland);

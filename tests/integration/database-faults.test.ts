@@ -149,7 +149,10 @@ describe("when PostgreSQL restarts under load", () => {
     expect(app.alive()).toBe(true);
     expect(statuses).toContain(200);
     // During the outage every page says so plainly (503), never a generic 500.
-    expect(statuses.every((s) => s === 200 || s === 503), String([...new Set(statuses)])).toBe(true);
+    expect(
+      statuses.every((s) => s === 200 || s === 503),
+      String([...new Set(statuses)]),
+    ).toBe(true);
     // Still signed in: the partnership's home answers (an organisation's admin is sent on to their organisation), never the sign-in page.
     for (const client of acknowledged) {
       const home = await client.get("/p/cleveland");
@@ -188,7 +191,16 @@ describe("when every database connection is killed every 250 ms under a mixed lo
       }
     })();
     const saving = writeReturns(pacedWriters, quarter);
-    const load = await runMixedLoad({ origin: app.url, seconds: 5, connections: 4, reads: ["/p/cleveland", "/p/cleveland/returns", "/p/cleveland/orgs"], readerCookie: reader.cookie, submitters: loadWriters, quarter, logins: [] });
+    const load = await runMixedLoad({
+      origin: app.url,
+      seconds: 5,
+      connections: 4,
+      reads: ["/p/cleveland", "/p/cleveland/returns", "/p/cleveland/orgs"],
+      readerCookie: reader.cookie,
+      submitters: loadWriters,
+      quarter,
+      logins: [],
+    });
     const paced = await saving.done;
     killing = false;
     await killer;
@@ -197,7 +209,9 @@ describe("when every database connection is killed every 250 ms under a mixed lo
     expect(app.alive()).toBe(true);
     expect(load.run.errors).toBe(0);
     // Whatever a kill interrupted was answered 503 (nothing saved, try again), never a bare 500.
-    const failures = Object.keys(load.run.statuses ?? {}).map(Number).filter((s) => s >= 500 && s !== 503);
+    const failures = Object.keys(load.run.statuses ?? {})
+      .map(Number)
+      .filter((s) => s >= 500 && s !== 503);
     expect(failures).toEqual([]);
     expect(paced.statuses.filter((s) => s !== 302 && s !== 409 && s !== 503)).toEqual([]);
     expect(paced.acknowledged.length + paced.drafts.length + paced.refused.length).toBe(pacedWriters.length);
@@ -227,7 +241,9 @@ function trickle(path: string, cookie: string, body: string, options: { chunks: 
     });
     socket.on("connect", async () => {
       const bytes = Buffer.from(body);
-      socket.write(`POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nOrigin: ${app.url}\r\nCookie: ${cookie}\r\nContent-Type: ${FORM}\r\nContent-Length: ${bytes.length}\r\nConnection: close\r\n\r\n`);
+      socket.write(
+        `POST ${path} HTTP/1.1\r\nHost: ${hostname}:${port}\r\nOrigin: ${app.url}\r\nCookie: ${cookie}\r\nContent-Type: ${FORM}\r\nContent-Length: ${bytes.length}\r\nConnection: close\r\n\r\n`,
+      );
       const size = Math.ceil(bytes.length / options.chunks);
       for (let i = 0; i < bytes.length; i += size) {
         await pause(options.pauseMs);
@@ -246,8 +262,19 @@ describe("when some clients send their forms slowly", () => {
     const slow = await submitters(owner, { count: 11, quarter });
     const loadWriters = await submitters(owner, { count: 6, quarter });
     const reader = await boardMember(owner, "cleveland", "slow");
-    const sending = slow.map((s, i) => trickle(`/p/${s.slug}/orgs/${s.organisationId}/returns/${quarter}`, s.cookie, returnFormBody({ intent: "submit", seed: 100 + i }), { chunks: 30, pauseMs: 200 }));
-    const load = await runMixedLoad({ origin: app.url, seconds: 4, connections: 4, reads: ["/p/cleveland", "/p/cleveland/returns"], readerCookie: reader.cookie, submitters: loadWriters, quarter, logins: [] });
+    const sending = slow.map((s, i) =>
+      trickle(`/p/${s.slug}/orgs/${s.organisationId}/returns/${quarter}`, s.cookie, returnFormBody({ intent: "submit", seed: 100 + i }), { chunks: 30, pauseMs: 200 }),
+    );
+    const load = await runMixedLoad({
+      origin: app.url,
+      seconds: 4,
+      connections: 4,
+      reads: ["/p/cleveland", "/p/cleveland/returns"],
+      readerCookie: reader.cookie,
+      submitters: loadWriters,
+      quarter,
+      logins: [],
+    });
     const answers = await Promise.all(sending);
 
     expect(load.run.byClass["5xx"]).toBe(0);
@@ -302,7 +329,12 @@ describe("when the connection dies in the middle of a submission", () => {
       expect(input, name).toContain(`value="${value}"`);
     }
     expect(await stored()).toBeUndefined();
-    const values = await owner.selectFrom("return_values").select((eb) => eb.fn.countAll<number>().as("n")).where("organisation_id", "=", organisation.id).where("quarter", "=", quarter).executeTakeFirstOrThrow();
+    const values = await owner
+      .selectFrom("return_values")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("organisation_id", "=", organisation.id)
+      .where("quarter", "=", quarter)
+      .executeTakeFirstOrThrow();
     expect(Number(values.n)).toBe(0);
 
     await adminQuery(app.db.ownerUrl, "drop trigger test_stall on return_values; drop function test_stall()");

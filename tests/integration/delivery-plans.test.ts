@@ -98,7 +98,13 @@ describe("changing an action", () => {
       const input = { ...actionInput(action.themeId, action.lead.id), title: "First person's title" };
       const first = await editAction(tx, { partnershipId: id, planId: plan.id, actionId: action.id, version: action.version, input });
       expect(first.ok).toBe(true);
-      const second = await editAction(tx, { partnershipId: id, planId: plan.id, actionId: action.id, version: action.version, input: { ...input, title: "Second person's title" } });
+      const second = await editAction(tx, {
+        partnershipId: id,
+        planId: plan.id,
+        actionId: action.id,
+        version: action.version,
+        input: { ...input, title: "Second person's title" },
+      });
       expect(second).toEqual({ ok: false, reason: "stale" });
       expect((await findAction(tx, { partnershipId: id, planId: plan.id, actionId: action.id }))!.title).toBe("First person's title");
     });
@@ -165,20 +171,43 @@ describe("a quarterly update", () => {
       const [venue, session] = action.milestones;
       const quarter = `${thisYear}Q1`;
       const scope = { partnershipId: id, userId: coordinator, financialYear: thisYear, today };
-      const complete = await recordUpdate(tx, { ...scope, action, version: action.version, input: { quarter, status: "complete", progress: null, commentary: null, milestonesDone: { [venue.id]: `${thisYear}-05-02` } } });
+      const complete = await recordUpdate(tx, {
+        ...scope,
+        action,
+        version: action.version,
+        input: { quarter, status: "complete", progress: null, commentary: null, milestonesDone: { [venue.id]: `${thisYear}-05-02` } },
+      });
       expect(complete).toEqual({ ok: false, reason: "invalid", errors: { status: "Record every milestone as done before marking the action complete (1 not done)" } });
 
-      const saved = await recordUpdate(tx, { ...scope, action, version: action.version, input: { quarter, status: "on_track", progress: 90, commentary: "Venue booked", milestonesDone: { [venue.id]: `${thisYear}-05-02`, [session.id]: null } } });
+      const saved = await recordUpdate(tx, {
+        ...scope,
+        action,
+        version: action.version,
+        input: { quarter, status: "on_track", progress: 90, commentary: "Venue booked", milestonesDone: { [venue.id]: `${thisYear}-05-02`, [session.id]: null } },
+      });
       expect(saved).toEqual({ ok: true });
       action = (await findAction(tx, { partnershipId: id, planId: plan.id, actionId }))!;
       const derived = derivePlan({ ...(await loadPlan(tx, { partnershipId: id, planId: plan.id, actionIds: [actionId] })) }, today).actions[0];
       expect(derived.standing).toMatchObject({ progress: 50, progressSource: "milestones", status: "on_track" });
       expect(action.updates[0]).toMatchObject({ quarter, progress: null, commentary: "Venue booked" });
 
-      const stale = await recordUpdate(tx, { ...scope, action, version: action.version - 1, input: { quarter, status: "at_risk", progress: null, commentary: "Late", milestonesDone: {} } });
+      const stale = await recordUpdate(tx, {
+        ...scope,
+        action,
+        version: action.version - 1,
+        input: { quarter, status: "at_risk", progress: null, commentary: "Late", milestonesDone: {} },
+      });
       expect(stale).toEqual({ ok: false, reason: "stale" });
-      const future = await recordUpdate(tx, { ...scope, action, version: action.version, input: { quarter: `${thisYear + 1}Q1`, status: "at_risk", progress: null, commentary: null, milestonesDone: { [session.id]: addDays(today, 40) } } });
-      expect(future).toMatchObject({ ok: false, errors: { quarter: "Choose a quarter of this plan’s year that has already started", [`done-${session.id}`]: "The date “Session held” was done cannot be in the future" } });
+      const future = await recordUpdate(tx, {
+        ...scope,
+        action,
+        version: action.version,
+        input: { quarter: `${thisYear + 1}Q1`, status: "at_risk", progress: null, commentary: null, milestonesDone: { [session.id]: addDays(today, 40) } },
+      });
+      expect(future).toMatchObject({
+        ok: false,
+        errors: { quarter: "Choose a quarter of this plan’s year that has already started", [`done-${session.id}`]: "The date “Session held” was done cannot be in the future" },
+      });
     });
   });
 });

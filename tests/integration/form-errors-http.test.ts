@@ -44,7 +44,9 @@ describe("a refused form", () => {
     expect(title(html)).toMatch(/^Error: /);
     const summaryLink = /<div class="govuk-error-summary"[\s\S]*?<a href="#f-file">([^<]+)<\/a>/.exec(html);
     expect(summaryLink).not.toBeNull();
-    expect(html).toMatch(/<p id="f-file-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:<\/span> (<!-- -->)?Choose a CSV or Excel file to upload<\/p>/);
+    expect(html).toMatch(
+      /<p id="f-file-error" class="govuk-error-message"><span class="govuk-visually-hidden">Error:<\/span> (<!-- -->)?Choose a CSV or Excel file to upload<\/p>/,
+    );
     expect(html).toMatch(/<input[^>]*id="f-file"[^>]*aria-describedby="f-file-error"/);
   });
 });

@@ -65,7 +65,9 @@ describe("creating an invitation", () => {
     const hartlepool = await organisationId(owner, "cleveland", "Hartlepool Borough Council");
     const southampton = await organisationId(owner, "hampshire", "Southampton Mediation Service");
     const base = { partnershipId: cleveland, invitedBy: null, origin } as const;
-    const twice = await withPartnership(cleveland, null, (tx) => createInvitation(tx, { ...base, email: "Champion@Cleveland.demo.test", role: "champion", organisationId: hartlepool }));
+    const twice = await withPartnership(cleveland, null, (tx) =>
+      createInvitation(tx, { ...base, email: "Champion@Cleveland.demo.test", role: "champion", organisationId: hartlepool }),
+    );
     expect(twice).toEqual({ ok: false, field: "email", message: "Daniel Reeve is already an RJ champion at Hartlepool Borough Council" });
     const elsewhere = await withPartnership(cleveland, null, (tx) => createInvitation(tx, { ...base, email: "x@example.org", role: "org_admin", organisationId: southampton }));
     expect(elsewhere).toEqual({ ok: false, field: "organisationId", message: "Choose an organisation from the list" });
@@ -85,7 +87,11 @@ describe("accepting", () => {
 
     const signedIn = await signIn({ email: "accepting.person@example.org", password: "a long enough passphrase", clientAddress: "10.1.1.1" });
     expect(signedIn.ok).toBe(true);
-    const roles = await db().handles.owner.selectFrom("organisation_members").select(["role", "partnership_id"]).where("user_id", "=", accepted.ok ? accepted.userId : "").execute();
+    const roles = await db()
+      .handles.owner.selectFrom("organisation_members")
+      .select(["role", "partnership_id"])
+      .where("user_id", "=", accepted.ok ? accepted.userId : "")
+      .execute();
     expect(roles).toEqual([{ role: "champion", partnership_id: cleveland }]);
   });
 
@@ -104,12 +110,18 @@ describe("accepting", () => {
 
   it("refuses a link past its seven days, a cancelled one, and one replaced by sending it again", async () => {
     const expired = await invite({ email: "late@example.org" });
-    await db().handles.owner.updateTable("invitations").set({ expires_at: new Date(epochMs() - 1000) }).where("id", "=", expired.invitationId).execute();
+    await db()
+      .handles.owner.updateTable("invitations")
+      .set({ expires_at: new Date(epochMs() - 1000) })
+      .where("id", "=", expired.invitationId)
+      .execute();
     expect((await findInvitationByToken(expired.token))?.state).toBe("expired");
     expect(await acceptInvitation(expired.token, { kind: "new-account", name: "Late", password: "a long enough passphrase" })).toEqual({ ok: false, reason: "gone" });
 
     const cancelled = await invite({ email: "cancelled@example.org" });
-    expect(await withPartnership(cancelled.cleveland, cancelled.coordinator, (tx) => cancelInvitation(tx, { partnershipId: cancelled.cleveland, invitationId: cancelled.invitationId }))).toBe(true);
+    expect(
+      await withPartnership(cancelled.cleveland, cancelled.coordinator, (tx) => cancelInvitation(tx, { partnershipId: cancelled.cleveland, invitationId: cancelled.invitationId })),
+    ).toBe(true);
     expect(await acceptInvitation(cancelled.token, { kind: "new-account", name: "Cancelled", password: "a long enough passphrase" })).toEqual({ ok: false, reason: "gone" });
 
     const resent = await invite({ email: "resent@example.org" });
@@ -129,7 +141,9 @@ describe("accepting", () => {
     INVITATION_ACCEPTED_HOOKS.push({ name: "record", run: async (_tx, accepted) => void seen.push(accepted) });
     const { token, invitationId } = await invite({ email: "hooked@example.org", context: { sentFrom: "test-case-7" } });
     const outcome = await acceptInvitation(token, { kind: "new-account", name: "Hooked", password: "a long enough passphrase" });
-    expect(seen).toEqual([expect.objectContaining({ invitationId, role: "champion", context: { sentFrom: "test-case-7" }, newAccount: true, userId: outcome.ok ? outcome.userId : "" })]);
+    expect(seen).toEqual([
+      expect.objectContaining({ invitationId, role: "champion", context: { sentFrom: "test-case-7" }, newAccount: true, userId: outcome.ok ? outcome.userId : "" }),
+    ]);
 
     INVITATION_ACCEPTED_HOOKS.push({ name: "fail", run: async () => Promise.reject(new Error("champion record missing")) });
     const second = await invite({ email: "rolled.back@example.org" });

@@ -28,8 +28,7 @@ beforeAll(async () => {
   cleveland = await partnershipId(server().db.handles.owner, "cleveland");
   coordinator = await signedIn(server().url, "coordinator@cleveland.demo.test");
   const rows = ["name,sector,contact_name,contact_email"];
-  for (let i = 1; i <= COUNT; i++)
-    rows.push(`${name(i)},Business,Contact ${i},${email(i)}`);
+  for (let i = 1; i <= COUNT; i++) rows.push(`${name(i)},Business,Contact ${i},${email(i)}`);
   rows.push("No Contact Alpha,Faith,,", "No Contact Beta,Faith,,");
   const form = new FormData();
   form.append("file", new Blob([rows.join("\n")]), "first-day.csv");
@@ -47,8 +46,7 @@ async function run(intent: "invite" | "resend", jobId = crypto.randomUUID()) {
   const location = posted.headers.get("Location")!;
   for (let i = 0; i < 600; i++) {
     const html = await (await coordinator.get(location)).text();
-    if (!html.includes('http-equiv="refresh"'))
-      return { location, text: pageText(html) };
+    if (!html.includes('http-equiv="refresh"')) return { location, text: pageText(html) };
     await new Promise((r) => setTimeout(r, 100));
   }
   throw new Error("the invitations never finished");
@@ -68,11 +66,7 @@ const pendingInvitations = async () =>
     (
       await server()
         .db.handles.owner.selectFrom("invitations as i")
-        .innerJoin("organisations as o", (j) =>
-          j
-            .onRef("o.partnership_id", "=", "i.partnership_id")
-            .onRef("o.id", "=", "i.organisation_id"),
-        )
+        .innerJoin("organisations as o", (j) => j.onRef("o.partnership_id", "=", "i.partnership_id").onRef("o.id", "=", "i.organisation_id"))
         .select((eb) => eb.fn.countAll().as("n"))
         .where("i.partnership_id", "=", cleveland)
         .where("o.name", "like", "First Day Partner %")
@@ -93,46 +87,31 @@ describe("inviting every organisation without an administrator", () => {
     });
     const done = await run("invite", jobId);
     expect((await first).headers.get("Location")).toBe(done.location);
-    expect(done.text).toMatch(
-      /Invited 300; \d+ have no contact email; 0 failed/,
-    );
+    expect(done.text).toMatch(/Invited 300; \d+ have no contact email; 0 failed/);
     expect(done.text).toContain("No Contact Alpha");
     expect(done.text).toContain("No Contact Beta");
     for (const i of [1, 150, COUNT]) {
       const messages = await invitationsTo(email(i));
       expect(messages).toHaveLength(1);
       expect(messages[0].body_text).toContain(`Dear Contact ${i},`);
-      expect(messages[0].body_text).toContain(
-        `Organisation administrator, ${name(i)}`,
-      );
-      const link = messages[0].body_text.match(
-        /(https?:\/\/\S+\/invitations\/\S+)/,
-      )![1];
+      expect(messages[0].body_text).toContain(`Organisation administrator, ${name(i)}`);
+      const link = messages[0].body_text.match(/(https?:\/\/\S+\/invitations\/\S+)/)![1];
       expect(new URL(link).origin).toBe(new URL(server().url).origin);
       expect((await fetch(link)).status).toBe(200);
     }
     expect(await pendingInvitations()).toBe(COUNT);
-    const jobs = await server()
-      .db.handles.owner.selectFrom("import_jobs")
-      .select("id")
-      .where("partnership_id", "=", cleveland)
-      .where("kind", "=", "invite-all")
-      .execute();
+    const jobs = await server().db.handles.owner.selectFrom("import_jobs").select("id").where("partnership_id", "=", cleveland).where("kind", "=", "invite-all").execute();
     expect(jobs).toHaveLength(1);
   });
 
   it("invites nobody new when run again, and sends again to those who have not accepted when asked", async () => {
     const again = await run("invite");
-    expect(again.text).toMatch(
-      /Invited 0; \d+ have no contact email; 0 failed/,
-    );
+    expect(again.text).toMatch(/Invited 0; \d+ have no contact email; 0 failed/);
     expect(again.text).toContain(`${COUNT} already had an invitation waiting`);
     expect(await invitationsTo(email(7))).toHaveLength(1);
 
     const resent = await run("resend");
-    expect(resent.text).toMatch(
-      /Invited 300; \d+ have no contact email; 0 failed/,
-    );
+    expect(resent.text).toMatch(/Invited 300; \d+ have no contact email; 0 failed/);
     expect(await invitationsTo(email(7))).toHaveLength(2);
     // The earlier link lapses: one pending invitation per organisation.
     expect(await pendingInvitations()).toBe(COUNT);

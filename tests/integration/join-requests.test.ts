@@ -48,7 +48,11 @@ describe("asking to join", () => {
     expect(approved.status).toBe(302);
     const organisation = await owner().selectFrom("organisations").select(["id", "sector", "borough_id"]).where("name", "=", "Tees Valley Tenants Forum").executeTakeFirstOrThrow();
     expect(organisation).toMatchObject({ sector: "voluntary_community", borough_id: null });
-    const invitation = await owner().selectFrom("invitations").select(["role", "organisation_id"]).where("email", "=", "sam+teesvalleytenantsforum@example.org").executeTakeFirstOrThrow();
+    const invitation = await owner()
+      .selectFrom("invitations")
+      .select(["role", "organisation_id"])
+      .where("email", "=", "sam+teesvalleytenantsforum@example.org")
+      .executeTakeFirstOrThrow();
     expect(invitation).toEqual({ role: "org_admin", organisation_id: organisation.id });
     const mail = await owner().selectFrom("outbox_messages").select("body_text").where("to_address", "=", "sam+teesvalleytenantsforum@example.org").executeTakeFirstOrThrow();
     expect(mail.body_text).toMatch(/\/invitations\/[a-z2-7]{32}/);

@@ -59,9 +59,18 @@ describe("the live dashboard cache", () => {
     const owner = writer().db.handles.owner;
     const quarter = quarterOf(today());
     const hartlepool = await organisationId(owner, "cleveland", "Hartlepool Borough Council");
-    const stored = await owner.selectFrom("quarterly_returns").select("version").where("organisation_id", "=", hartlepool).where("quarter", "=", quarter.key).executeTakeFirstOrThrow();
+    const stored = await owner
+      .selectFrom("quarterly_returns")
+      .select("version")
+      .where("organisation_id", "=", hartlepool)
+      .where("quarter", "=", quarter.key)
+      .executeTakeFirstOrThrow();
     const champion = await signedIn(writer().url, "champion@cleveland.demo.test");
-    const saved = await champion.post(`/p/cleveland/orgs/${hartlepool}/returns/${quarter.key}?index`, { intent: "save", baseVersion: String(stored.version), "value.staff_briefed": "5" });
+    const saved = await champion.post(`/p/cleveland/orgs/${hartlepool}/returns/${quarter.key}?index`, {
+      intent: "save",
+      baseVersion: String(stored.version),
+      "value.staff_briefed": "5",
+    });
     expect(saved.status).toBe(302);
     expect(await champions(boardHere)).toBe(before);
 
@@ -103,10 +112,20 @@ describe("the live dashboard cache", () => {
     const owner = writer().db.handles.owner;
     const quarter = quarterOf(today());
     const organisation = await organisationId(owner, "cleveland", "Hartlepool Borough Council");
-    const { version, status } = await owner.selectFrom("quarterly_returns").select(["version", "status"]).where("organisation_id", "=", organisation).where("quarter", "=", quarter.key).executeTakeFirstOrThrow();
+    const { version, status } = await owner
+      .selectFrom("quarterly_returns")
+      .select(["version", "status"])
+      .where("organisation_id", "=", organisation)
+      .where("quarter", "=", quarter.key)
+      .executeTakeFirstOrThrow();
     expect(status).toBe("draft");
     const champion = await signedIn(writer().url, "champion@cleveland.demo.test");
-    const submitted = await champion.post(`/p/cleveland/orgs/${organisation}/returns/${quarter.key}?index`, { intent: "submit", baseVersion: String(version), confirm: "1", "value.staff_briefed": "23" });
+    const submitted = await champion.post(`/p/cleveland/orgs/${organisation}/returns/${quarter.key}?index`, {
+      intent: "submit",
+      baseVersion: String(version),
+      confirm: "1",
+      "value.staff_briefed": "23",
+    });
     expect(submitted.status).toBe(302);
 
     expect(await staffBriefed(boardHere)).toBe(before + 23);
@@ -126,16 +145,21 @@ describe("the live dashboard cache", () => {
     const returns = owner.selectFrom("quarterly_returns").select(["quarter", "status"]).where("organisation_id", "=", hartlepool).orderBy("quarter", "desc");
     const a = await returns.executeTakeFirstOrThrow();
     const b = await returns.where("quarter", "<", a.quarter).where("first_submitted_at", "is not", null).executeTakeFirstOrThrow();
-    const seen = await owner.transaction().execute(async (tx) => {
-      const rows = (q: string) => tx.updateTable("quarterly_returns").where("organisation_id", "=", hartlepool).where("quarter", "=", q);
-      await rows(a.quarter).set({ highlights: "Narrative only: no quarter's facts move." }).execute();
-      const narrativeOnly = (await noted().execute(tx)).rows[0].quarters ?? "";
-      await rows(b.quarter).set({ status: b.status === "accepted" ? "submitted" : "accepted" }).execute();
-      await rows(b.quarter).set({ status: b.status }).execute();
-      await rows(a.quarter).set({ first_submitted_at: now() }).execute();
-      const both = (await noted().execute(tx)).rows[0].quarters;
-      throw Object.assign(new Error("roll back"), { seen: { narrativeOnly, both } });
-    }).catch((error: { seen?: unknown }) => error.seen);
+    const seen = await owner
+      .transaction()
+      .execute(async (tx) => {
+        const rows = (q: string) => tx.updateTable("quarterly_returns").where("organisation_id", "=", hartlepool).where("quarter", "=", q);
+        await rows(a.quarter).set({ highlights: "Narrative only: no quarter's facts move." }).execute();
+        const narrativeOnly = (await noted().execute(tx)).rows[0].quarters ?? "";
+        await rows(b.quarter)
+          .set({ status: b.status === "accepted" ? "submitted" : "accepted" })
+          .execute();
+        await rows(b.quarter).set({ status: b.status }).execute();
+        await rows(a.quarter).set({ first_submitted_at: now() }).execute();
+        const both = (await noted().execute(tx)).rows[0].quarters;
+        throw Object.assign(new Error("roll back"), { seen: { narrativeOnly, both } });
+      })
+      .catch((error: { seen?: unknown }) => error.seen);
     expect(seen).toEqual({ narrativeOnly: "", both: ` ${b.quarter} ${a.quarter}` });
   });
 

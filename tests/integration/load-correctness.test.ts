@@ -18,7 +18,13 @@ describe("a short mixed load", () => {
     const { owner } = server().db.handles;
     const quarter = quarterOf(today()).key;
     const reader = await boardMember(owner, "cleveland", "load");
-    const hartlepool = await owner.selectFrom("boroughs").innerJoin("partnerships", "partnerships.id", "boroughs.partnership_id").select("boroughs.id").where("partnerships.slug", "=", "cleveland").where("boroughs.name", "=", "Hartlepool").executeTakeFirstOrThrow();
+    const hartlepool = await owner
+      .selectFrom("boroughs")
+      .innerJoin("partnerships", "partnerships.id", "boroughs.partnership_id")
+      .select("boroughs.id")
+      .where("partnerships.slug", "=", "cleveland")
+      .where("boroughs.name", "=", "Hartlepool")
+      .executeTakeFirstOrThrow();
     const writers = await submitters(owner, { count: 30, quarter });
     const password = "load-test-password-long";
     const emails = await passwordUsers(owner, "cleveland", 2, password);

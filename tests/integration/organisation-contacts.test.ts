@@ -29,10 +29,7 @@ async function upload(csv: string) {
   const form = new FormData();
   form.append("file", new Blob([csv]), "orgs.csv");
   const response = await coordinator.post("/p/cleveland/orgs/import", form);
-  const html =
-    response.status === 302
-      ? await (await coordinator.get(response.headers.get("Location")!)).text()
-      : await response.text();
+  const html = response.status === 302 ? await (await coordinator.get(response.headers.get("Location")!)).text() : await response.text();
   return { status: response.status, text: pageText(html) };
 }
 
@@ -46,66 +43,35 @@ const contactOf = async (name: string) =>
 
 describe("contacts in the organisations upload", () => {
   it("stores a contact, reads the same again as unchanged, and updates a changed one", async () => {
-    const added = await upload(
-      [
-        "Name,Sector,Contact Name,Contact e-mail",
-        "Greatham Parish Hall,Faith,Ada Lovell,ada@greatham.example.org",
-      ].join("\r\n"),
-    );
-    expect(added.text).toContain(
-      "Upload complete: 1 added, 0 updated, 0 unchanged.",
-    );
+    const added = await upload(["Name,Sector,Contact Name,Contact e-mail", "Greatham Parish Hall,Faith,Ada Lovell,ada@greatham.example.org"].join("\r\n"));
+    expect(added.text).toContain("Upload complete: 1 added, 0 updated, 0 unchanged.");
     expect(await contactOf("Greatham Parish Hall")).toEqual({
       contact_name: "Ada Lovell",
       contact_email: "ada@greatham.example.org",
     });
 
-    const same = await upload(
-      [
-        "name,sector,contact_name,contact_email",
-        "Greatham Parish Hall,Faith,Ada Lovell,ada@greatham.example.org",
-      ].join("\n"),
-    );
-    expect(same.text).toContain(
-      "Upload complete: 0 added, 0 updated, 1 unchanged.",
-    );
+    const same = await upload(["name,sector,contact_name,contact_email", "Greatham Parish Hall,Faith,Ada Lovell,ada@greatham.example.org"].join("\n"));
+    expect(same.text).toContain("Upload complete: 0 added, 0 updated, 1 unchanged.");
 
-    const changed = await upload(
-      [
-        "name,sector,contact_name,contact_email",
-        "Greatham Parish Hall,Faith,Ada Lovell,a.lovell@greatham.example.org",
-      ].join("\n"),
-    );
-    expect(changed.text).toContain(
-      "Upload complete: 0 added, 1 updated, 0 unchanged.",
-    );
+    const changed = await upload(["name,sector,contact_name,contact_email", "Greatham Parish Hall,Faith,Ada Lovell,a.lovell@greatham.example.org"].join("\n"));
+    expect(changed.text).toContain("Upload complete: 0 added, 1 updated, 0 unchanged.");
     expect(await contactOf("Greatham Parish Hall")).toEqual({
       contact_name: "Ada Lovell",
       contact_email: "a.lovell@greatham.example.org",
     });
 
     // A file without the contact columns leaves the contact as it was.
-    const without = await upload(
-      ["name,sector", "Greatham Parish Hall,Faith"].join("\n"),
-    );
+    const without = await upload(["name,sector", "Greatham Parish Hall,Faith"].join("\n"));
     expect(without.text).toContain("0 added, 0 updated, 1 unchanged.");
-    expect((await contactOf("Greatham Parish Hall")).contact_email).toBe(
-      "a.lovell@greatham.example.org",
-    );
+    expect((await contactOf("Greatham Parish Hall")).contact_email).toBe("a.lovell@greatham.example.org");
   });
 
   it("refuses a bad email, quoting it and its row, and uploads nothing", async () => {
     const page = await upload(
-      [
-        "name,sector,contact_email",
-        "Elwick Allotments,Voluntary and community,ok@elwick.example.org",
-        "Dalton Piercy Club,Business,not an email",
-      ].join("\n"),
+      ["name,sector,contact_email", "Elwick Allotments,Voluntary and community,ok@elwick.example.org", "Dalton Piercy Club,Business,not an email"].join("\n"),
     );
     expect(page.status).toBe(400);
-    expect(page.text).toContain(
-      "3 contact_email “not an email” “not an email” is not an email address",
-    );
+    expect(page.text).toContain("3 contact_email “not an email” “not an email” is not an email address");
     const stored = await server()
       .db.handles.owner.selectFrom("organisations")
       .select("name")
@@ -118,18 +84,12 @@ describe("contacts in the organisations upload", () => {
   it("gives a coordinator's download the contact columns, so it uploads back unchanged", async () => {
     const csv = await (await coordinator.get("/p/cleveland/orgs.csv")).text();
     const [header] = csv.replace(/^\ufeff/, "").split("\r\n");
-    expect(header).toBe(
-      "name,sector,borough,statutory,website,pledge_status,contact_name,contact_email",
-    );
-    expect(csv).toContain(
-      "Greatham Parish Hall,Faith,County-wide,no,,Prospect,Ada Lovell,a.lovell@greatham.example.org",
-    );
+    expect(header).toBe("name,sector,borough,statutory,website,pledge_status,contact_name,contact_email");
+    expect(csv).toContain("Greatham Parish Hall,Faith,County-wide,no,,Prospect,Ada Lovell,a.lovell@greatham.example.org");
     const form = new FormData();
     form.append("file", new Blob([csv]), "orgs.csv");
     const again = await coordinator.post("/p/cleveland/orgs/import", form);
-    const text = pageText(
-      await (await coordinator.get(again.headers.get("Location")!)).text(),
-    );
+    const text = pageText(await (await coordinator.get(again.headers.get("Location")!)).text());
     expect(text).toMatch(/0 added, 0 updated, \d+ unchanged/);
   });
 });

@@ -22,7 +22,7 @@ const db = useTestDatabase("demo");
 const TODAY = today();
 let cleveland = "";
 let coordinator = "";
-const as = <T,>(work: Parameters<typeof withPartnership<T>>[2]) => withPartnership(cleveland, coordinator, work);
+const as = <T>(work: Parameters<typeof withPartnership<T>>[2]) => withPartnership(cleveland, coordinator, work);
 
 beforeAll(async () => {
   cleveland = await partnershipId(db().handles.owner, "cleveland");
@@ -37,7 +37,14 @@ async function newOrganisation(name: string) {
 
 async function paper(organisationId: string, over: Partial<PaperSignature> = {}) {
   const version = (await as((tx) => latestPublished(tx, { partnershipId: cleveland })))!;
-  const input: PaperSignature = { versionId: version.id, signatoryName: "Canon Ruth Adeyemi", signatoryTitle: "Vicar", signedOn: addDays(TODAY, -10), commitments: [2, 1], ...over };
+  const input: PaperSignature = {
+    versionId: version.id,
+    signatoryName: "Canon Ruth Adeyemi",
+    signatoryTitle: "Vicar",
+    signedOn: addDays(TODAY, -10),
+    commitments: [2, 1],
+    ...over,
+  };
   return { version, result: await as((tx) => recordPaperSignature(tx, { partnershipId: cleveland, organisationId, userId: coordinator, today: TODAY, input })) };
 }
 
@@ -54,7 +61,15 @@ describe("a pledge signed on paper", () => {
 
     const [entry] = await as((tx) => pledgeHistory(tx, { partnershipId: cleveland, organisationId: org }));
     const { name } = await db().handles.owner.selectFrom("users").select("name").where("id", "=", coordinator).executeTakeFirstOrThrow();
-    expect(entry).toMatchObject({ kind: "signature", on: addDays(TODAY, -10), version: version.version, signatory: "Canon Ruth Adeyemi, Vicar", commitments: [1, 2], fromPaper: true, recordedBy: name });
+    expect(entry).toMatchObject({
+      kind: "signature",
+      on: addDays(TODAY, -10),
+      version: version.version,
+      signatory: "Canon Ruth Adeyemi, Vicar",
+      commitments: [1, 2],
+      fromPaper: true,
+      recordedBy: name,
+    });
 
     const audited = await db()
       .handles.owner.selectFrom("audit_events")
@@ -74,9 +89,20 @@ describe("a pledge signed on paper", () => {
     expect(future).toEqual({ ok: false, errors: { signedOn: "The date it was signed must be today or in the past" } });
     const published = version.publishedAt!.slice(0, 10);
     const { result: early } = await paper(org, { signedOn: addDays(published, -1) });
-    expect(early).toMatchObject({ ok: false, errors: { signedOn: expect.stringMatching(new RegExp(`^Version ${version.version} was published on .+: the date it was signed must be on or after that$`)) } });
+    expect(early).toMatchObject({
+      ok: false,
+      errors: { signedOn: expect.stringMatching(new RegExp(`^Version ${version.version} was published on .+: the date it was signed must be on or after that$`)) },
+    });
     const [day, month, year] = [addDays(TODAY, 1).slice(8), addDays(TODAY, 1).slice(5, 7), addDays(TODAY, 1).slice(0, 4)];
-    const form = paperSignatureSchema(TODAY).safeParse({ versionId: version.id, signatoryName: "A", signatoryTitle: "B", "signedOn-day": day, "signedOn-month": month, "signedOn-year": year, commitments: "1" });
+    const form = paperSignatureSchema(TODAY).safeParse({
+      versionId: version.id,
+      signatoryName: "A",
+      signatoryTitle: "B",
+      "signedOn-day": day,
+      "signedOn-month": month,
+      "signedOn-year": year,
+      commitments: "1",
+    });
     expect(form.success).toBe(false);
     expect(await as((tx) => pledgeHistory(tx, { partnershipId: cleveland, organisationId: org }))).toEqual([]);
     const { result: wrongCommitment } = await paper(org, { commitments: [99] });
@@ -91,13 +117,22 @@ describe("deleting an organisation", () => {
     expect(await as((tx) => deleteOrganisation(tx, { partnershipId: cleveland, organisationId: org }))).toEqual({ ok: true, name: "Typo Trsut" });
     const owner = db().handles.owner;
     expect(await owner.selectFrom("organisations").select("id").where("id", "=", org).executeTakeFirst()).toBeUndefined();
-    const audited = await owner.selectFrom("audit_events").select(["actor_user_id", "old_values"]).where("table_name", "=", "organisations").where("action", "=", "delete").where(({ eb, ref }) => eb(ref("row_key", "->>").key("id" as never), "=", org)).executeTakeFirstOrThrow();
+    const audited = await owner
+      .selectFrom("audit_events")
+      .select(["actor_user_id", "old_values"])
+      .where("table_name", "=", "organisations")
+      .where("action", "=", "delete")
+      .where(({ eb, ref }) => eb(ref("row_key", "->>").key("id" as never), "=", org))
+      .executeTakeFirstOrThrow();
     expect(audited).toMatchObject({ actor_user_id: coordinator, old_values: { name: "Typo Trsut" } });
   });
 
   it("refuses one with a return, a signature or a champion, in the module and in the database", async () => {
     const withReturn = await newOrganisation("Has A Return");
-    await db().handles.owner.insertInto("quarterly_returns").values({ partnership_id: cleveland, organisation_id: withReturn, quarter: "2026Q1", status: "draft", version: 1 }).execute();
+    await db()
+      .handles.owner.insertInto("quarterly_returns")
+      .values({ partnership_id: cleveland, organisation_id: withReturn, quarter: "2026Q1", status: "draft", version: 1 })
+      .execute();
     const withSignature = await newOrganisation("Has A Signature");
     expect((await paper(withSignature)).result.ok).toBe(true);
     const withChampion = await newOrganisation("Has A Champion");
@@ -105,7 +140,15 @@ describe("deleting an organisation", () => {
       addChampion(tx, {
         partnershipId: cleveland,
         organisationId: withChampion,
-        input: { name: "Ruth Gill", email: "ruth.gill@example.org", jobTitle: "Youth Worker", since: "2026-01-05", training: "awareness", accreditationExpiresOn: null, isContact: false },
+        input: {
+          name: "Ruth Gill",
+          email: "ruth.gill@example.org",
+          jobTitle: "Youth Worker",
+          since: "2026-01-05",
+          training: "awareness",
+          accreditationExpiresOn: null,
+          isContact: false,
+        },
       }),
     );
     expect(champion.ok).toBe(true);
@@ -117,7 +160,9 @@ describe("deleting an organisation", () => {
     ]) {
       expect(await as((tx) => deleteOrganisation(tx, { partnershipId: cleveland, organisationId: org }))).toEqual({ ok: false, reason: "history", history: [history] });
       // Past the module, straight to the table as the app's role: the database refuses it too.
-      await expect(as((tx) => tx.deleteFrom("organisations").where("partnership_id", "=", cleveland).where("id", "=", org).execute())).rejects.toThrow(/has history and cannot be deleted/);
+      await expect(as((tx) => tx.deleteFrom("organisations").where("partnership_id", "=", cleveland).where("id", "=", org).execute())).rejects.toThrow(
+        /has history and cannot be deleted/,
+      );
       expect(await db().handles.owner.selectFrom("organisations").select("id").where("id", "=", org).executeTakeFirst()).toEqual({ id: org });
     }
   });

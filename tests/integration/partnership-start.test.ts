@@ -23,9 +23,13 @@ describe("starting a partnership", () => {
     const outcome = await startPartnership({ ...input(0), slug: "durham", adminId });
     expect(outcome.ok).toBe(true);
     if (!outcome.ok) return;
-    const metrics = await withPartnership(outcome.partnershipId, null, (tx) => tx.selectFrom("metrics").select("key").where("partnership_id", "=", outcome.partnershipId).execute());
+    const metrics = await withPartnership(outcome.partnershipId, null, (tx) =>
+      tx.selectFrom("metrics").select("key").where("partnership_id", "=", outcome.partnershipId).execute(),
+    );
     expect(metrics.map((m) => m.key)).toContain("referrals_made");
-    const invitations = await withPartnership(outcome.partnershipId, null, (tx) => tx.selectFrom("invitations").select("email").where("partnership_id", "=", outcome.partnershipId).execute());
+    const invitations = await withPartnership(outcome.partnershipId, null, (tx) =>
+      tx.selectFrom("invitations").select("email").where("partnership_id", "=", outcome.partnershipId).execute(),
+    );
     expect(invitations.map((i) => i.email)).toEqual(["ruth0@westyorks.example"]);
   });
 

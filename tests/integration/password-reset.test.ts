@@ -68,7 +68,11 @@ describe("using the link", () => {
     const email = "coordinator@hampshire.demo.test";
     await requestPasswordReset({ email, origin });
     const token = linkIn((await platformMailTo(email))[0].body_text);
-    await db().handles.owner.updateTable("password_resets").set({ expires_at: new Date(epochMs() - 1000) }).where("token_hash", "=", tokenHash(token)).execute();
+    await db()
+      .handles.owner.updateTable("password_resets")
+      .set({ expires_at: new Date(epochMs() - 1000) })
+      .where("token_hash", "=", tokenHash(token))
+      .execute();
     expect(await findPasswordReset(token)).toBeNull();
     expect(await completePasswordReset(token, "a brand new passphrase")).toEqual({ ok: false });
     expect((await signIn({ email, password: "golden-thread-demo", clientAddress: "10.3.3.3" })).ok).toBe(true);

@@ -11,7 +11,10 @@ import { organisationId, partnershipId, userId } from "../helpers/fixtures";
 const db = useTestDatabase("demo");
 
 async function lastAuditId() {
-  const row = await db().handles.owner.selectFrom("audit_events").select((eb) => eb.fn.max("id").as("max")).executeTakeFirstOrThrow();
+  const row = await db()
+    .handles.owner.selectFrom("audit_events")
+    .select((eb) => eb.fn.max("id").as("max"))
+    .executeTakeFirstOrThrow();
   return String(row.max ?? 0);
 }
 
@@ -58,7 +61,9 @@ describe("changing a role", () => {
     const hartlepool = (await owner.selectFrom("boroughs").select("id").where("name", "=", "Hartlepool").executeTakeFirstOrThrow()).id;
     const portsmouth = (await owner.selectFrom("boroughs").select("id").where("name", "=", "Portsmouth").executeTakeFirstOrThrow()).id;
     const change = (boroughId: string) =>
-      withPartnership(cleveland, coordinator, (tx) => changeRole(tx, { partnershipId: cleveland, userId: board, from: { role: "board", organisationId: null }, to: { role: "board", boroughId } }));
+      withPartnership(cleveland, coordinator, (tx) =>
+        changeRole(tx, { partnershipId: cleveland, userId: board, from: { role: "board", organisationId: null }, to: { role: "board", boroughId } }),
+      );
 
     expect(await change(portsmouth)).toEqual({ ok: false, field: "boroughId", message: "Choose a borough from the list" });
     const before = await lastAuditId();
@@ -94,7 +99,13 @@ describe("removing", () => {
     const one = await withPartnership(cleveland, coordinator, (tx) => removeRole(tx, { partnershipId: cleveland, userId: person, role: { role: "board", organisationId: null } }));
     expect(one).toEqual({ ok: true });
     const [event] = await auditSince(before);
-    expect(event).toMatchObject({ actor_user_id: coordinator, table_name: "partnership_members", action: "delete", old_values: { role: "board", user_id: person }, new_values: null });
+    expect(event).toMatchObject({
+      actor_user_id: coordinator,
+      table_name: "partnership_members",
+      action: "delete",
+      old_values: { role: "board", user_id: person },
+      new_values: null,
+    });
 
     expect(await withPartnership(cleveland, coordinator, (tx) => removeMember(tx, { partnershipId: cleveland, userId: person }))).toEqual({ ok: true });
     expect(await withPartnership(cleveland, coordinator, (tx) => findMember(tx, { partnershipId: cleveland, userId: person }))).toBeNull();

@@ -41,25 +41,16 @@ describe("personal data in free text", () => {
       commentary: TEXT,
     };
     const commentary = () =>
-      owner
-        .selectFrom("plan_action_updates")
-        .select("commentary")
-        .where("action_id", "=", action.id)
-        .where("quarter", "=", fields.quarter)
-        .executeTakeFirst();
+      owner.selectFrom("plan_action_updates").select("commentary").where("action_id", "=", action.id).where("quarter", "=", fields.quarter).executeTakeFirst();
     const before = await commentary();
 
     const warned = await coordinator.post(url, fields);
     const html = await warned.text();
     expect(warned.status).toBe(200);
-    expect(html).toContain(
-      "Commentary contains what looks like a phone number (“07700 900123”)",
-    );
+    expect(html).toContain("Commentary contains what looks like a phone number (“07700 900123”)");
     expect(html).toContain("an email address (“sam.jones@example.com”)");
     expect(html).toContain("a postcode (“TS24 7AB”)");
-    expect(html).toContain(
-      "I have checked: this text does not identify anyone",
-    );
+    expect(html).toContain("I have checked: this text does not identify anyone");
     expect(html).toContain(TEXT);
     expect(await commentary()).toEqual(before);
 
@@ -74,11 +65,7 @@ describe("personal data in free text", () => {
   it("is flagged in the proposed activity of a pledge signing, and saved once confirmed", async () => {
     const owner = server().db.handles.owner;
     const cleveland = await partnershipId(owner, "cleveland");
-    const org = await organisationId(
-      owner,
-      "cleveland",
-      "Hartlepool Borough Council",
-    );
+    const org = await organisationId(owner, "cleveland", "Hartlepool Borough Council");
     const version = await owner
       .selectFrom("pledge_versions")
       .select("id")
@@ -86,10 +73,7 @@ describe("personal data in free text", () => {
       .where("state", "=", "published")
       .orderBy("version", "desc")
       .executeTakeFirstOrThrow();
-    await owner
-      .deleteFrom("pledge_signing_drafts")
-      .where("organisation_id", "=", org)
-      .execute();
+    await owner.deleteFrom("pledge_signing_drafts").where("organisation_id", "=", org).execute();
     const draft = await owner
       .insertInto("pledge_signing_drafts")
       .values({
@@ -111,72 +95,36 @@ describe("personal data in free text", () => {
     const warned = await orgAdmin.post(url, fields);
     const html = await warned.text();
     expect(warned.status).toBe(200);
-    expect(html).toContain(
-      "contains what looks like a date of birth (“12/03/1985”)",
-    );
-    expect(html).toContain(
-      "I have checked: this text does not identify anyone",
-    );
-    expect(
-      (
-        await owner
-          .selectFrom("pledge_signing_drafts")
-          .select("activity")
-          .where("organisation_id", "=", org)
-          .executeTakeFirstOrThrow()
-      ).activity,
-    ).toBeNull();
+    expect(html).toContain("contains what looks like a date of birth (“12/03/1985”)");
+    expect(html).toContain("I have checked: this text does not identify anyone");
+    expect((await owner.selectFrom("pledge_signing_drafts").select("activity").where("organisation_id", "=", org).executeTakeFirstOrThrow()).activity).toBeNull();
 
     const saved = await orgAdmin.post(url, {
       ...fields,
       confirmNoPersonalData: "on",
     });
     expect(saved.status).toBe(302);
-    expect(
-      (
-        await owner
-          .selectFrom("pledge_signing_drafts")
-          .select("activity")
-          .where("organisation_id", "=", org)
-          .executeTakeFirstOrThrow()
-      ).activity,
-    ).toMatchObject({ communication: fields["activity-communication"] });
+    expect((await owner.selectFrom("pledge_signing_drafts").select("activity").where("organisation_id", "=", org).executeTakeFirstOrThrow()).activity).toMatchObject({
+      communication: fields["activity-communication"],
+    });
   });
 
   it("is flagged in a reason for leaving the pledge, which the coordinator and board read", async () => {
     const owner = server().db.handles.owner;
-    const org = await organisationId(
-      owner,
-      "cleveland",
-      "Hartlepool Borough Council",
-    );
-    const withdrawals = () =>
-      owner
-        .selectFrom("pledge_withdrawals")
-        .select("id")
-        .where("organisation_id", "=", org)
-        .execute();
+    const org = await organisationId(owner, "cleveland", "Hartlepool Borough Council");
+    const withdrawals = () => owner.selectFrom("pledge_withdrawals").select("id").where("organisation_id", "=", org).execute();
     const before = await withdrawals();
-    const warned = await orgAdmin.post(
-      `/p/cleveland/orgs/${org}/pledge/withdraw`,
-      { reason: `Ask ${TEXT}` },
-    );
+    const warned = await orgAdmin.post(`/p/cleveland/orgs/${org}/pledge/withdraw`, { reason: `Ask ${TEXT}` });
     const html = await warned.text();
     expect(warned.status).toBe(200);
-    expect(html).toContain(
-      "The reason contains what looks like an email address (“sam.jones@example.com”)",
-    );
+    expect(html).toContain("The reason contains what looks like an email address (“sam.jones@example.com”)");
     expect(await withdrawals()).toEqual(before);
   });
 
   it("is flagged in a review's summaries for the board, and saved once confirmed", async () => {
     const owner = server().db.handles.owner;
     const cleveland = await partnershipId(owner, "cleveland");
-    const review = await owner
-      .selectFrom("plan_reviews")
-      .select(["id", "version", "summary"])
-      .where("partnership_id", "=", cleveland)
-      .executeTakeFirstOrThrow();
+    const review = await owner.selectFrom("plan_reviews").select(["id", "version", "summary"]).where("partnership_id", "=", cleveland).executeTakeFirstOrThrow();
     const url = `/p/cleveland/plans/reviews/${review.id}/summary`;
     const fields = {
       version: String(review.version),
@@ -184,32 +132,14 @@ describe("personal data in free text", () => {
     };
     const warned = await coordinator.post(url, fields);
     expect(warned.status).toBe(200);
-    expect(await warned.text()).toContain(
-      "The overall summary contains what looks like a phone number (“07700 900123”)",
-    );
-    expect(
-      (
-        await owner
-          .selectFrom("plan_reviews")
-          .select("summary")
-          .where("id", "=", review.id)
-          .executeTakeFirstOrThrow()
-      ).summary,
-    ).toBe(review.summary);
+    expect(await warned.text()).toContain("The overall summary contains what looks like a phone number (“07700 900123”)");
+    expect((await owner.selectFrom("plan_reviews").select("summary").where("id", "=", review.id).executeTakeFirstOrThrow()).summary).toBe(review.summary);
     const saved = await coordinator.post(url, {
       ...fields,
       confirmNoPersonalData: "on",
     });
     expect(saved.status).toBe(302);
-    expect(
-      (
-        await owner
-          .selectFrom("plan_reviews")
-          .select("summary")
-          .where("id", "=", review.id)
-          .executeTakeFirstOrThrow()
-      ).summary,
-    ).toBe(fields.summary);
+    expect((await owner.selectFrom("plan_reviews").select("summary").where("id", "=", review.id).executeTakeFirstOrThrow()).summary).toBe(fields.summary);
   });
 
   it("is flagged in a returned return's reason and in the reason an organisation left, and nothing changes until confirmed", async () => {
@@ -221,18 +151,13 @@ describe("personal data in free text", () => {
       .where("partnership_id", "=", cleveland)
       .where("status", "in", ["submitted", "resubmitted"])
       .executeTakeFirstOrThrow();
-    const returned = await coordinator.post(
-      `/p/cleveland/orgs/${submitted.organisation_id}/returns/${submitted.quarter}/review`,
-      {
-        intent: "return",
-        baseVersion: String(submitted.version),
-        reason: `Ring ${TEXT}`,
-      },
-    );
+    const returned = await coordinator.post(`/p/cleveland/orgs/${submitted.organisation_id}/returns/${submitted.quarter}/review`, {
+      intent: "return",
+      baseVersion: String(submitted.version),
+      reason: `Ring ${TEXT}`,
+    });
     expect(returned.status).toBe(200);
-    expect(await returned.text()).toContain(
-      "What needs changing contains what looks like a phone number (“07700 900123”)",
-    );
+    expect(await returned.text()).toContain("What needs changing contains what looks like a phone number (“07700 900123”)");
     const after = await owner
       .selectFrom("quarterly_returns")
       .select("status")
@@ -247,17 +172,7 @@ describe("personal data in free text", () => {
       reason: `Contact ${TEXT}`,
     });
     expect(left.status).toBe(200);
-    expect(await left.text()).toContain(
-      "Why it left contains what looks like an email address (“sam.jones@example.com”)",
-    );
-    expect(
-      (
-        await owner
-          .selectFrom("organisations")
-          .select("withdrawn_at")
-          .where("id", "=", org)
-          .executeTakeFirstOrThrow()
-      ).withdrawn_at,
-    ).toBeNull();
+    expect(await left.text()).toContain("Why it left contains what looks like an email address (“sam.jones@example.com”)");
+    expect((await owner.selectFrom("organisations").select("withdrawn_at").where("id", "=", org).executeTakeFirstOrThrow()).withdrawn_at).toBeNull();
   });
 });

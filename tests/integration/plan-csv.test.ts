@@ -38,7 +38,19 @@ describe("actions as CSV", () => {
     const before = await auditCount(db().handles.owner, cleveland);
     const text = actionsCsv(await plan());
     const rows = table(text);
-    expect(rows[0]).toEqual(["Reference", "Theme", "Action", "Description", "Lead organisation", "Supporting organisations", "Boroughs", "Start date", "Due date", "Success measure", "Weight"]);
+    expect(rows[0]).toEqual([
+      "Reference",
+      "Theme",
+      "Action",
+      "Description",
+      "Lead organisation",
+      "Supporting organisations",
+      "Boroughs",
+      "Start date",
+      "Due date",
+      "Success measure",
+      "Weight",
+    ]);
     expect(await upload("actions", text)).toEqual({ ok: true, notice: `Actions uploaded: 0 added, 0 changed, ${rows.length - 1} unchanged`, ignored: [] });
     expect(await auditCount(db().handles.owner, cleveland)).toBe(before);
   });
@@ -73,7 +85,19 @@ describe("actions as CSV", () => {
   it("changes the actions it names and adds the rows without a reference, reading UK spreadsheet dates", async () => {
     const rows = table(actionsCsv(await plan()));
     rows[1][2] = "A better title";
-    rows.push(["", "5", "Restorative circles in youth clubs", "", "Hartlepool Borough Council", "Hartlepool Community Mediation", "Hartlepool", "01/05/2026", "31/03/2027", "Two clubs running circles", "2"]);
+    rows.push([
+      "",
+      "5",
+      "Restorative circles in youth clubs",
+      "",
+      "Hartlepool Borough Council",
+      "Hartlepool Community Mediation",
+      "Hartlepool",
+      "01/05/2026",
+      "31/03/2027",
+      "Two clubs running circles",
+      "2",
+    ]);
     expect(await upload("actions", csv(rows))).toMatchObject({ ok: true, notice: `Actions uploaded: 1 added, 1 changed, ${rows.length - 3} unchanged` });
     const after = await plan();
     expect(after.actions.find((a) => a.reference === rows[1][0])?.title).toBe("A better title");
@@ -149,6 +173,10 @@ describe("quarterly updates as CSV", () => {
     });
     const broken = await upload("actions", 'Reference,Theme\n"1.1,Innovation\n');
     expect(broken.ok).toBe(false);
-    expect(await upload("actions", "")).toEqual({ ok: false, problems: [{ row: 1, column: null, columnLabel: null, message: "The file is empty, or its first row (the column names) is blank" }], ignored: [] });
+    expect(await upload("actions", "")).toEqual({
+      ok: false,
+      problems: [{ row: 1, column: null, columnLabel: null, message: "The file is empty, or its first row (the column names) is blank" }],
+      ignored: [],
+    });
   });
 });

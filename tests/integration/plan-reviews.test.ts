@@ -49,7 +49,9 @@ describe("opening a review", () => {
     expect(snapshot.actions.map((a) => a.id).sort()).toEqual(plan.actions.map((a) => a.id).sort());
     expect(snapshot.themes).toHaveLength(6);
     // An action updated in Q3 is frozen with its Q2 status: the review describes the half year.
-    const laterUpdate = plan.actions.find((a) => a.updates.some((u) => u.quarter === `${thisYear}Q3`) && a.updates.find((u) => u.quarter === `${thisYear}Q2`)?.status !== a.updates[0].status)!;
+    const laterUpdate = plan.actions.find(
+      (a) => a.updates.some((u) => u.quarter === `${thisYear}Q3`) && a.updates.find((u) => u.quarter === `${thisYear}Q2`)?.status !== a.updates[0].status,
+    )!;
     const frozen = snapshot.actions.find((a) => a.id === laterUpdate.id)!;
     expect(frozen.status).toBe(laterUpdate.updates.find((u) => u.quarter === `${thisYear}Q2`)!.status);
     expect(frozen.statusQuarter).toBe(`${thisYear}Q2`);
@@ -60,7 +62,9 @@ describe("opening a review", () => {
   it("refuses a second review of the same kind, and an end-year review before the year has ended", async () => {
     const again = await withPartnership(cleveland, coordinator, (tx) => openReview(tx, { partnershipId: cleveland, planId, kind: "mid_year", userId: coordinator, now: now() }));
     expect(again).toEqual({ ok: false, message: "This review has already been opened" });
-    const early = await withPartnership(cleveland, coordinator, (tx) => openReview(tx, { partnershipId: cleveland, planId, kind: "end_year", userId: coordinator, now: new Date(`${today}T12:00:00Z`) }));
+    const early = await withPartnership(cleveland, coordinator, (tx) =>
+      openReview(tx, { partnershipId: cleveland, planId, kind: "end_year", userId: coordinator, now: new Date(`${today}T12:00:00Z`) }),
+    );
     expect(early.ok).toBe(false);
   });
 
@@ -80,7 +84,9 @@ describe("opening a review", () => {
       .where("partnership_id", "=", cleveland)
       .where("signed_on", "<=", q.end)
       .where("expires_on", ">=", q.end)
-      .where("organisation_id", "not in", (eb) => eb.selectFrom("pledge_withdrawals").select("organisation_id").where("partnership_id", "=", cleveland).where("withdrawn_on", "<=", q.end))
+      .where("organisation_id", "not in", (eb) =>
+        eb.selectFrom("pledge_withdrawals").select("organisation_id").where("partnership_id", "=", cleveland).where("withdrawn_on", "<=", q.end),
+      )
       .execute();
     expect(figures.adoption.signed).toBe(current.length);
     expect(figures.adoption.signed).toBeGreaterThan(0);
@@ -89,7 +95,9 @@ describe("opening a review", () => {
     // One metric's total, worked out here straight from the returns that count.
     const referrals = await owner
       .selectFrom("return_values as v")
-      .innerJoin("quarterly_returns as r", (j) => j.onRef("r.partnership_id", "=", "v.partnership_id").onRef("r.organisation_id", "=", "v.organisation_id").onRef("r.quarter", "=", "v.quarter"))
+      .innerJoin("quarterly_returns as r", (j) =>
+        j.onRef("r.partnership_id", "=", "v.partnership_id").onRef("r.organisation_id", "=", "v.organisation_id").onRef("r.quarter", "=", "v.quarter"),
+      )
       .innerJoin("metrics as m", (j) => j.onRef("m.partnership_id", "=", "v.partnership_id").onRef("m.id", "=", "v.metric_id"))
       .select((eb) => [eb.fn.sum<number>("v.value").as("total"), eb.fn.count<number>("v.value").as("reporting")])
       .where("v.partnership_id", "=", cleveland)
@@ -135,7 +143,13 @@ describe("a frozen review", () => {
         action: withMilestones,
         userId: coordinator,
         version: withMilestones.version,
-        input: { quarter: `${thisYear}Q2`, status: "off_track", progress: null, commentary: "Changed after the review", milestonesDone: Object.fromEntries(withMilestones.milestones.map((m) => [m.id, m.doneOn ?? today])) },
+        input: {
+          quarter: `${thisYear}Q2`,
+          status: "off_track",
+          progress: null,
+          commentary: "Changed after the review",
+          milestonesDone: Object.fromEntries(withMilestones.milestones.map((m) => [m.id, m.doneOn ?? today])),
+        },
         financialYear: thisYear,
         today,
       });
@@ -143,16 +157,31 @@ describe("a frozen review", () => {
       await createAction(tx, {
         partnershipId: cleveland,
         planId,
-        input: { ...{ title: "Added after the review", description: null, themeId: plan.themes[0].id, leadOrganisationId: choices.organisations[1].id }, supportingOrganisationIds: [], boroughIds: [], startOn: `${thisYear}-04-01`, dueOn: `${thisYear}-06-30`, successMeasure: null, weight: 3 },
+        input: {
+          ...{ title: "Added after the review", description: null, themeId: plan.themes[0].id, leadOrganisationId: choices.organisations[1].id },
+          supportingOrganisationIds: [],
+          boroughIds: [],
+          startOn: `${thisYear}-04-01`,
+          dueOn: `${thisYear}-06-30`,
+          successMeasure: null,
+          weight: 3,
+        },
       });
       expect(await renameThemes(tx, { partnershipId: cleveland, names: { [plan.themes[0].id]: "Renamed theme" } })).toEqual({ ok: true });
-      await tx.updateTable("organisations").set({ withdrawn_at: now(), withdrawn_reason: "Closed" }).where("partnership_id", "=", cleveland).where("name", "=", "Hartlepool Marina Traders").execute();
+      await tx
+        .updateTable("organisations")
+        .set({ withdrawn_at: now(), withdrawn_reason: "Closed" })
+        .where("partnership_id", "=", cleveland)
+        .where("name", "=", "Hartlepool Marina Traders")
+        .execute();
     });
     // A figure in a counted return for the review's quarter is corrected afterwards.
     const owner = db().handles.owner;
     const counted = await owner
       .selectFrom("return_values as v")
-      .innerJoin("quarterly_returns as r", (j) => j.onRef("r.partnership_id", "=", "v.partnership_id").onRef("r.organisation_id", "=", "v.organisation_id").onRef("r.quarter", "=", "v.quarter"))
+      .innerJoin("quarterly_returns as r", (j) =>
+        j.onRef("r.partnership_id", "=", "v.partnership_id").onRef("r.organisation_id", "=", "v.organisation_id").onRef("r.quarter", "=", "v.quarter"),
+      )
       .innerJoin("metrics as m", (j) => j.onRef("m.partnership_id", "=", "v.partnership_id").onRef("m.id", "=", "v.metric_id"))
       .select(["v.organisation_id", "v.metric_id", "v.value"])
       .where("v.partnership_id", "=", cleveland)
@@ -184,12 +213,19 @@ describe("a frozen review", () => {
     expect(live.actions.length).toBe(before.snapshot.actions.length + 1);
     expect(live.themes[0].name).toBe("Renamed theme");
     expect(live.plan.progress).not.toBe(before.snapshot.plan.progress);
-    expect(live.figures.activity.totals.find((t) => t.metric === "referrals_made")!.value).toBe(before.snapshot.figures.activity.totals.find((t) => t.metric === "referrals_made")!.value! + 1000);
+    expect(live.figures.activity.totals.find((t) => t.metric === "referrals_made")!.value).toBe(
+      before.snapshot.figures.activity.totals.find((t) => t.metric === "referrals_made")!.value! + 1000,
+    );
   });
 
   it("cannot be rewritten, even by a query that tries", async () => {
     const attempt = withPartnership(cleveland, coordinator, (tx) =>
-      tx.updateTable("plan_reviews").set({ snapshot: sql`jsonb_set(snapshot, '{plan,progress}', '100')` }).where("partnership_id", "=", cleveland).where("id", "=", reviewId).execute(),
+      tx
+        .updateTable("plan_reviews")
+        .set({ snapshot: sql`jsonb_set(snapshot, '{plan,progress}', '100')` })
+        .where("partnership_id", "=", cleveland)
+        .where("id", "=", reviewId)
+        .execute(),
     );
     await expect(attempt).rejects.toThrow(/frozen/);
   });
@@ -198,7 +234,9 @@ describe("a frozen review", () => {
     const current = await review();
     const theme = current.snapshot.themes[3];
     const save = (version: number, summary: string) =>
-      withPartnership(cleveland, coordinator, (tx) => saveSummaries(tx, { partnershipId: cleveland, reviewId, version, summary, themeSummaries: { [theme.id]: `${summary} (theme)` } }));
+      withPartnership(cleveland, coordinator, (tx) =>
+        saveSummaries(tx, { partnershipId: cleveland, reviewId, version, summary, themeSummaries: { [theme.id]: `${summary} (theme)` } }),
+      );
     expect(await save(current.version, "First")).toEqual({ ok: true });
     expect(await save(current.version, "Second")).toEqual({ ok: false, reason: "stale" });
     const saved = await review();

@@ -30,7 +30,9 @@ describe("pledge history in the database", () => {
       withPartnership(cleveland, null, (tx) => tx.updateTable("pledge_signatures").set({ signatory_name: "Someone else" }).where("partnership_id", "=", cleveland).execute()),
     ).rejects.toThrow(/history and cannot be changed/);
     await expect(
-      withPartnership(cleveland, null, (tx) => tx.updateTable("pledge_versions").set({ title: "Rewritten" }).where("partnership_id", "=", cleveland).where("state", "=", "published").execute()),
+      withPartnership(cleveland, null, (tx) =>
+        tx.updateTable("pledge_versions").set({ title: "Rewritten" }).where("partnership_id", "=", cleveland).where("state", "=", "published").execute(),
+      ),
     ).rejects.toThrow(/history and cannot be changed/);
   });
 

@@ -121,7 +121,10 @@ describe("pledge reminders over SMTP", () => {
     expect(first["pledge and champions"]).toBeGreaterThanOrEqual(2);
     expect(second["pledge and champions"]).toBe(0);
     const toAdmin = smtp.received.filter((m) => m.to.includes("board@hampshire.demo.test"));
-    expect(toAdmin.map((m) => /Subject: (.*)/.exec(m.raw)?.[1]).sort()).toEqual(["Isle of Wight Council has no RJ champion", "Isle of Wight Council's restorative pledge is due for renewal"]);
+    expect(toAdmin.map((m) => /Subject: (.*)/.exec(m.raw)?.[1]).sort()).toEqual([
+      "Isle of Wight Council has no RJ champion",
+      "Isle of Wight Council's restorative pledge is due for renewal",
+    ]);
     const statuses = await owner.selectFrom("outbox_messages").select("status").where("to_address", "=", "board@hampshire.demo.test").execute();
     expect(statuses.map((s) => s.status)).toEqual(["sent", "sent"]);
   });
@@ -140,7 +143,15 @@ describe("pledge reminders to an organisation with no account yet", () => {
     const version = await owner.selectFrom("pledge_versions").select("id").where("partnership_id", "=", cleveland).where("state", "=", "published").executeTakeFirstOrThrow();
     const signed = await owner
       .insertInto("pledge_signatures")
-      .values({ partnership_id: cleveland, organisation_id: id, pledge_version_id: version.id, signed_on: addDays(today(), -200), signatory_name: "Tom Hale", signatory_title: "Secretary", activity: "{}" })
+      .values({
+        partnership_id: cleveland,
+        organisation_id: id,
+        pledge_version_id: version.id,
+        signed_on: addDays(today(), -200),
+        signatory_name: "Tom Hale",
+        signatory_title: "Secretary",
+        activity: "{}",
+      })
       .returning("expires_on")
       .executeTakeFirstOrThrow();
     const day = addDays(signed.expires_on, -10);

@@ -20,7 +20,7 @@ async function setUp(name: string) {
   const organisation = await organisationId(owner, "cleveland", name);
   const admin = await userId(owner, "orgadmin@cleveland.demo.test");
   const scope = { partnershipId: partnership, organisationId: organisation };
-  const as = <T,>(work: Parameters<typeof withPartnership<T>>[2]) => withPartnership(partnership, admin, work);
+  const as = <T>(work: Parameters<typeof withPartnership<T>>[2]) => withPartnership(partnership, admin, work);
   return { partnership, organisation, admin, scope, as };
 }
 
@@ -28,11 +28,19 @@ async function signAll(t: Awaited<ReturnType<typeof setUp>>, on: string, options
   await t.as((tx) => startSigning(tx, { ...t.scope, userId: t.admin, fromLast: options.fromLast ?? false, on }));
   let draft = (await t.as((tx) => findSigningDraft(tx, t.scope)))!;
   if (!options.fromLast) {
-    await t.as((tx) => answerSigningQuestion(tx, { ...t.scope, revision: draft.revision, answers: { signatoryName: options.name ?? "Helen Carr", signatoryTitle: "Chief Executive" } }));
+    await t.as((tx) =>
+      answerSigningQuestion(tx, { ...t.scope, revision: draft.revision, answers: { signatoryName: options.name ?? "Helen Carr", signatoryTitle: "Chief Executive" } }),
+    );
     draft = (await t.as((tx) => findSigningDraft(tx, t.scope)))!;
     await t.as((tx) => answerSigningQuestion(tx, { ...t.scope, revision: draft.revision, answers: { commitments: [1, 3] } }));
     draft = (await t.as((tx) => findSigningDraft(tx, t.scope)))!;
-    await t.as((tx) => answerSigningQuestion(tx, { ...t.scope, revision: draft.revision, answers: { activity: { communication: "Briefings for all ward staff", nonsense: "dropped", innovation: "  " } } }));
+    await t.as((tx) =>
+      answerSigningQuestion(tx, {
+        ...t.scope,
+        revision: draft.revision,
+        answers: { activity: { communication: "Briefings for all ward staff", nonsense: "dropped", innovation: "  " } },
+      }),
+    );
     draft = (await t.as((tx) => findSigningDraft(tx, t.scope)))!;
   }
   return t.as((tx) => submitSignature(tx, { ...t.scope, userId: t.admin, revision: draft.revision, on }));
@@ -42,12 +50,22 @@ describe("signing the pledge", () => {
   it("turns checked answers into a signature of the latest version, keeps only the six themes, and is then a prospect no more", async () => {
     const t = await setUp("Hartlepool Marina Traders");
     const today = "2026-06-01";
-    expect((await t.as((tx) => organisationPledges(tx, { partnershipId: t.partnership, on: today, organisationIds: [t.organisation] }))).get(t.organisation)?.status).toBe("prospect");
+    expect((await t.as((tx) => organisationPledges(tx, { partnershipId: t.partnership, on: today, organisationIds: [t.organisation] }))).get(t.organisation)?.status).toBe(
+      "prospect",
+    );
     const result = await signAll(t, today);
     expect(result).toMatchObject({ ok: true, renewal: false });
     const history = await t.as((tx) => pledgeHistory(tx, t.scope));
     expect(history).toHaveLength(1);
-    expect(history[0]).toMatchObject({ kind: "signature", on: today, validUntil: "2027-05-31", version: 2, signatory: "Helen Carr, Chief Executive", commitments: [1, 3], activity: { communication: "Briefings for all ward staff" } });
+    expect(history[0]).toMatchObject({
+      kind: "signature",
+      on: today,
+      validUntil: "2027-05-31",
+      version: 2,
+      signatory: "Helen Carr, Chief Executive",
+      commitments: [1, 3],
+      activity: { communication: "Briefings for all ward staff" },
+    });
     expect(await t.as((tx) => findSigningDraft(tx, t.scope))).toBeNull();
   });
 
@@ -76,10 +94,14 @@ describe("signing the pledge", () => {
   it("cannot change a signature after submission, even by writing to the table directly", async () => {
     const t = await setUp("Hartlepool Marina Traders");
     const [signature] = await t.as((tx) => pledgeHistory(tx, t.scope));
-    await expect(t.as((tx) => tx.updateTable("pledge_signatures").set({ signatory_name: "Someone else" }).where("partnership_id", "=", t.partnership).where("id", "=", signature.id).execute())).rejects.toThrow(
+    await expect(
+      t.as((tx) =>
+        tx.updateTable("pledge_signatures").set({ signatory_name: "Someone else" }).where("partnership_id", "=", t.partnership).where("id", "=", signature.id).execute(),
+      ),
+    ).rejects.toThrow(/history and cannot be changed/);
+    await expect(t.as((tx) => tx.updateTable("pledge_withdrawals").set({ reason: "rewritten" }).where("partnership_id", "=", t.partnership).execute())).rejects.toThrow(
       /history and cannot be changed/,
     );
-    await expect(t.as((tx) => tx.updateTable("pledge_withdrawals").set({ reason: "rewritten" }).where("partnership_id", "=", t.partnership).execute())).rejects.toThrow(/history and cannot be changed/);
   });
 
   it("renews from last year's answers, pointing at the signature it renews, and keeps both in the history", async () => {
@@ -93,7 +115,12 @@ describe("signing the pledge", () => {
       ["signature", renewalDay, true, "Helen Carr, Chief Executive", [1, 3]],
       ["signature", "2026-06-01", false, "Helen Carr, Chief Executive", [1, 3]],
     ]);
-    const renews = await db().handles.owner.selectFrom("pledge_signatures").select("renews_signature_id").where("signed_on", "=", renewalDay).where("organisation_id", "=", t.organisation).executeTakeFirstOrThrow();
+    const renews = await db()
+      .handles.owner.selectFrom("pledge_signatures")
+      .select("renews_signature_id")
+      .where("signed_on", "=", renewalDay)
+      .where("organisation_id", "=", t.organisation)
+      .executeTakeFirstOrThrow();
     expect(renews.renews_signature_id).toBe(first.id);
   });
 
@@ -128,7 +155,7 @@ describe("drafting and publishing the pledge", () => {
   it("publishes exactly the previewed draft as the next version, refuses a stale one, and never changes a published version", async () => {
     const t = await setUp("Hartlepool Marina Traders");
     const coordinator = await userId(db().handles.owner, "coordinator@cleveland.demo.test");
-    const as = <T,>(work: Parameters<typeof withPartnership<T>>[2]) => withPartnership(t.partnership, coordinator, work);
+    const as = <T>(work: Parameters<typeof withPartnership<T>>[2]) => withPartnership(t.partnership, coordinator, work);
     const p = { partnershipId: t.partnership };
     const before = (await as((tx) => latestPublished(tx, p)))!;
     const draft = await as((tx) => startDraft(tx, p));
@@ -137,7 +164,10 @@ describe("drafting and publishing the pledge", () => {
 
     const saved = await as((tx) => saveDraft(tx, { ...p, revision: draft.revision, text: { title: before.title, introduction: "New words", commitments: ["Only one"] } }));
     expect(saved.ok).toBe(true);
-    expect(await as((tx) => saveDraft(tx, { ...p, revision: draft.revision, text: { title: "Lost update", introduction: "", commitments: ["x"] } }))).toEqual({ ok: false, reason: "stale" });
+    expect(await as((tx) => saveDraft(tx, { ...p, revision: draft.revision, text: { title: "Lost update", introduction: "", commitments: ["x"] } }))).toEqual({
+      ok: false,
+      reason: "stale",
+    });
     expect(await as((tx) => publishDraft(tx, { ...p, revision: draft.revision }))).toEqual({ ok: false, reason: "stale" });
 
     const current = (await as((tx) => findDraft(tx, p)))!;
@@ -145,10 +175,13 @@ describe("drafting and publishing the pledge", () => {
     const latest = (await as((tx) => latestPublished(tx, p)))!;
     expect(latest).toMatchObject({ version: before.version! + 1, introduction: "New words", commitments: ["Only one"] });
     expect(await as((tx) => findDraft(tx, p))).toBeNull();
-    expect(await as((tx) => saveDraft(tx, { ...p, revision: latest.revision, text: { title: "x", introduction: "", commitments: ["y"] } }))).toEqual({ ok: false, reason: "missing" });
-    await expect(as((tx) => tx.updateTable("pledge_versions").set({ introduction: "edited" }).where("partnership_id", "=", t.partnership).where("id", "=", latest.id).execute())).rejects.toThrow(
-      /history and cannot be changed/,
-    );
+    expect(await as((tx) => saveDraft(tx, { ...p, revision: latest.revision, text: { title: "x", introduction: "", commitments: ["y"] } }))).toEqual({
+      ok: false,
+      reason: "missing",
+    });
+    await expect(
+      as((tx) => tx.updateTable("pledge_versions").set({ introduction: "edited" }).where("partnership_id", "=", t.partnership).where("id", "=", latest.id).execute()),
+    ).rejects.toThrow(/history and cannot be changed/);
   });
 
   it("asks a signer part-way through to choose commitments again when a new version is published", async () => {

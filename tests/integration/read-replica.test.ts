@@ -27,8 +27,7 @@ async function waitFor(check: () => Promise<boolean>, what: string) {
   throw new Error(`gave up waiting for ${what}`);
 }
 
-const inRecovery = async (db: Awaited<ReturnType<typeof readDatabase>>) =>
-  (await sql<{ r: boolean }>`select pg_is_in_recovery() as r`.execute(db)).rows[0].r;
+const inRecovery = async (db: Awaited<ReturnType<typeof readDatabase>>) => (await sql<{ r: boolean }>`select pg_is_in_recovery() as r`.execute(db)).rows[0].r;
 
 beforeAll(async () => {
   primary = await startPgServer({ replication: true });
@@ -60,7 +59,10 @@ describe("reading from a streaming replica", () => {
   it("sends a dashboard read to the replica when the person has written nothing", async () => {
     const db = await readDatabase(new Request("http://x/p/cleveland"));
     expect(await inRecovery(db)).toBe(true);
-    const count = await db.selectFrom("users").select((eb) => eb.fn.countAll<number>().as("n")).executeTakeFirstOrThrow();
+    const count = await db
+      .selectFrom("users")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .executeTakeFirstOrThrow();
     expect(Number(count.n)).toBeGreaterThan(0);
   });
 

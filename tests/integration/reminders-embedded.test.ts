@@ -51,7 +51,12 @@ describe("reminders on the embedded database", () => {
 
   it("has the command say that the running app sends them, without a stack trace", () => {
     const env: Record<string, string | undefined> = { ...process.env, ...embedded, NODE_ENV: "production" };
-    const run = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/reminders.ts")], { cwd: root, env: env as NodeJS.ProcessEnv, encoding: "utf8", timeout: 60_000 });
+    const run = spawnSync(process.execPath, ["--import", "tsx", path.join(root, "scripts/reminders.ts")], {
+      cwd: root,
+      env: env as NodeJS.ProcessEnv,
+      encoding: "utf8",
+      timeout: 60_000,
+    });
     expect(run.stderr).not.toMatch(/\n\s+at /);
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout).toMatch(/is running on the embedded database .* sends the reminders itself/);

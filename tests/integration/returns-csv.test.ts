@@ -94,7 +94,11 @@ describe("quarter values as CSV", () => {
     const wasAccepted = await load(rows[accepted][1]);
     expect(wasAccepted.row?.status).toBe("accepted");
     expect(wasAccepted.input.values.staff_briefed).toBeUndefined();
-    const { rows: kinds } = await sql<{ kind: string }>`select kind from return_versions where partnership_id = ${cleveland} and organisation_id = ${rows[accepted][1]} and quarter = ${quarter.key} order by version desc limit 1`.execute(db().handles.owner);
+    const { rows: kinds } = await sql<{
+      kind: string;
+    }>`select kind from return_versions where partnership_id = ${cleveland} and organisation_id = ${rows[accepted][1]} and quarter = ${quarter.key} order by version desc limit 1`.execute(
+      db().handles.owner,
+    );
     expect(kinds).toEqual([{ kind: "corrected" }]);
   });
 
@@ -138,10 +142,16 @@ describe("quarter values as CSV", () => {
     const names = Array.from({ length: 2000 }, (_, i) => ({ partnership_id: cleveland, name: `Scale Test Organisation ${i}`, sector: "business" as const, borough_id: null }));
     const ids = (await owner.insertInto("organisations").values(names).returning("id").execute()).map((r) => r.id);
     const hartlepool = await organisationId(owner, "cleveland", "Hartlepool Borough Council");
-    const csv = stringify([["quarter", "organisation_id", "referrals_made", "staff_briefed"], ...ids.map((id, i) => [quarter.key, id, String(i % 7), i % 5 ? "N/A" : ""]), [quarter.key, hartlepool, "", ""]]);
+    const csv = stringify([
+      ["quarter", "organisation_id", "referrals_made", "staff_briefed"],
+      ...ids.map((id, i) => [quarter.key, id, String(i % 7), i % 5 ? "N/A" : ""]),
+      [quarter.key, hartlepool, "", ""],
+    ]);
     const outcome = await upload(csv, 250);
     expect(outcome).toMatchObject({ kind: "done", rows: 2001 });
-    const { rows } = await sql<{ n: number }>`select count(*)::int as n from return_values where partnership_id = ${cleveland} and quarter = ${quarter.key} and organisation_id = any(${ids})`.execute(owner);
+    const { rows } = await sql<{
+      n: number;
+    }>`select count(*)::int as n from return_values where partnership_id = ${cleveland} and quarter = ${quarter.key} and organisation_id = any(${ids})`.execute(owner);
     expect(rows[0].n).toBe(2000 + 1600);
   });
 });

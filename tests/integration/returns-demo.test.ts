@@ -45,7 +45,9 @@ describe("demo returns", () => {
     expect(rows.map((r) => r.definition_version)).toEqual([1, 2]);
     expect(rows[0].last < rows[1].first).toBe(true);
     const { rows: kinds } = await sql<{ na: number; zero: number }>`
-      select count(*) filter (where not_applicable)::int as na, count(*) filter (where value = 0)::int as zero from return_values where partnership_id = ${cleveland}`.execute(owner);
+      select count(*) filter (where not_applicable)::int as na, count(*) filter (where value = 0)::int as zero from return_values where partnership_id = ${cleveland}`.execute(
+      owner,
+    );
     expect(kinds[0].na).toBeGreaterThan(0);
     expect(kinds[0].zero).toBeGreaterThan(0);
   });
@@ -53,7 +55,13 @@ describe("demo returns", () => {
   it("give Hartlepool Borough Council a draft for this quarter and last quarter's return awaiting review", async () => {
     const owner = db().handles.owner;
     const org = await organisationId(owner, "cleveland", "Hartlepool Borough Council");
-    const rows = await owner.selectFrom("quarterly_returns").select(["quarter", "status"]).where("organisation_id", "=", org).where("quarter", ">=", previousQuarter(current).key).orderBy("quarter").execute();
+    const rows = await owner
+      .selectFrom("quarterly_returns")
+      .select(["quarter", "status"])
+      .where("organisation_id", "=", org)
+      .where("quarter", ">=", previousQuarter(current).key)
+      .orderBy("quarter")
+      .execute();
     expect(rows).toEqual([
       { quarter: previousQuarter(current).key, status: "submitted" },
       { quarter: current.key, status: "draft" },

@@ -33,7 +33,15 @@ beforeAll(async () => {
     partnershipId = (await tx.insertInto("partnerships").values({ slug: "testshire", name: "Testshire", county: "Testshire" }).returning("id").executeTakeFirstOrThrow()).id;
     await sql`select set_config('app.partnership_id', ${partnershipId}, true)`.execute(tx);
     for (let i = 0; i < 12; i++) {
-      organisations.push((await tx.insertInto("organisations").values({ partnership_id: partnershipId, name: `Org ${i}`, sector: "housing" }).returning("id").executeTakeFirstOrThrow()).id);
+      organisations.push(
+        (
+          await tx
+            .insertInto("organisations")
+            .values({ partnership_id: partnershipId, name: `Org ${i}`, sector: "housing" })
+            .returning("id")
+            .executeTakeFirstOrThrow()
+        ).id,
+      );
     }
   });
 }, 120_000);

@@ -27,7 +27,15 @@ beforeAll(async () => {
   const version = await owner.selectFrom("pledge_versions").select("id").where("partnership_id", "=", hampshire).where("state", "=", "published").executeTakeFirstOrThrow();
   await owner
     .insertInto("pledge_signatures")
-    .values({ partnership_id: hampshire, organisation_id: southampton, pledge_version_id: version.id, signed_on: quarter.start, signatory_name: "Test Signatory", signatory_title: "Chair", activity: "{}" })
+    .values({
+      partnership_id: hampshire,
+      organisation_id: southampton,
+      pledge_version_id: version.id,
+      signed_on: quarter.start,
+      signatory_name: "Test Signatory",
+      signatory_title: "Chair",
+      activity: "{}",
+    })
     .execute();
   await owner.deleteFrom("quarterly_returns").where("partnership_id", "=", hampshire).where("organisation_id", "=", southampton).where("quarter", "=", quarter.key).execute();
 });
@@ -54,7 +62,9 @@ describe("return reminders", () => {
     await run(addDays(due, 20));
     const messages = await messagesTo("champion@hampshire.demo.test");
     expect(messages.map((m) => m.kind)).toEqual(["reminder:return-due-in-7-days", "reminder:return-due-today", "reminder:return-overdue"]);
-    expect(messages[0].subject).toBe(`Southampton Mediation Service: your ${quarter.label} return is due on ${new Date(`${due}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}`);
+    expect(messages[0].subject).toBe(
+      `Southampton Mediation Service: your ${quarter.label} return is due on ${new Date(`${due}T12:00:00Z`).toLocaleDateString("en-GB", { day: "numeric", month: "long", year: "numeric" })}`,
+    );
     expect(messages[2].body_text).toContain(`https://gt.example.org/p/hampshire/orgs/${southampton}/returns/${quarter.key}`);
   });
 
@@ -79,7 +89,15 @@ describe("return reminders to an organisation with no account yet", () => {
     const version = await owner.selectFrom("pledge_versions").select("id").where("partnership_id", "=", hampshire).where("state", "=", "published").executeTakeFirstOrThrow();
     await owner
       .insertInto("pledge_signatures")
-      .values({ partnership_id: hampshire, organisation_id: id, pledge_version_id: version.id, signed_on: quarter.start, signatory_name: "Rosa Quinn", signatory_title: "Chair", activity: "{}" })
+      .values({
+        partnership_id: hampshire,
+        organisation_id: id,
+        pledge_version_id: version.id,
+        signed_on: quarter.start,
+        signatory_name: "Rosa Quinn",
+        signatory_title: "Chair",
+        activity: "{}",
+      })
       .execute();
     await run(due);
     await run(due);

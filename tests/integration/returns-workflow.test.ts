@@ -46,7 +46,13 @@ async function newOrganisation(name: string) {
 }
 
 type Posted = Record<string, string>;
-const save = (organisationId: string, intent: "save" | "submit", baseVersion: number, posted: Posted, extra: { confirmed?: boolean; today?: string; quarter?: string; userId?: string } = {}) =>
+const save = (
+  organisationId: string,
+  intent: "save" | "submit",
+  baseVersion: number,
+  posted: Posted,
+  extra: { confirmed?: boolean; today?: string; quarter?: string; userId?: string } = {},
+) =>
   withPartnership(cleveland, extra.userId ?? champion, (tx) =>
     saveReturnForm(tx, {
       partnershipId: cleveland,
@@ -64,7 +70,9 @@ const save = (organisationId: string, intent: "save" | "submit", baseVersion: nu
     }),
   );
 const review = (organisationId: string, decision: "accept" | "return", baseVersion: number, reason?: string) =>
-  withPartnership(cleveland, coordinator, (tx) => reviewReturn(tx, { partnershipId: cleveland, organisationId, quarter, userId: coordinator, decision, reason, baseVersion, settings, today: day }));
+  withPartnership(cleveland, coordinator, (tx) =>
+    reviewReturn(tx, { partnershipId: cleveland, organisationId, quarter, userId: coordinator, decision, reason, baseVersion, settings, today: day }),
+  );
 const current = (organisationId: string, q = quarter) => withPartnership(cleveland, champion, (tx) => loadReturn(tx, { partnershipId: cleveland, organisationId, quarter: q }));
 
 describe("a return's life", () => {
@@ -73,12 +81,20 @@ describe("a return's life", () => {
     const changes: ReturnChange[] = [];
     RETURN_CHANGE_LISTENERS.push(async (_tx, change) => void changes.push(change));
 
-    expect(await save(org, "save", 0, { "value.referrals_made": "4", "na.victims_offered": "on", highlights: "A good start" })).toEqual({ kind: "done", outcome: "saved", version: 1 });
+    expect(await save(org, "save", 0, { "value.referrals_made": "4", "na.victims_offered": "on", highlights: "A good start" })).toEqual({
+      kind: "done",
+      outcome: "saved",
+      version: 1,
+    });
     const draft = await current(org);
     expect(draft.row?.status).toBe("draft");
     expect(draft.input.values).toEqual({ referrals_made: 4, victims_offered: "na" });
 
-    expect(await save(org, "submit", 1, { "value.referrals_made": "5", "value.staff_briefed": "0", "na.victims_offered": "on" })).toMatchObject({ kind: "done", outcome: "submitted", version: 2 });
+    expect(await save(org, "submit", 1, { "value.referrals_made": "5", "value.staff_briefed": "0", "na.victims_offered": "on" })).toMatchObject({
+      kind: "done",
+      outcome: "submitted",
+      version: 2,
+    });
     expect(await review(org, "return", 2, "Please add awareness sessions")).toMatchObject({ ok: true, status: "returned" });
     expect((await current(org)).row?.return_reason).toBe("Please add awareness sessions");
     expect(await save(org, "submit", 3, { "value.referrals_made": "5", "value.staff_briefed": "0", "value.awareness_sessions": "2", "na.victims_offered": "on" })).toMatchObject({
@@ -171,7 +187,9 @@ describe("no lost input", () => {
     expect(outcomes.every((o) => o.kind === "done")).toBe(true);
     expect(outcomes.filter((o) => o.kind === "done" && o.outcome === "submitted")).toHaveLength(1);
     const { rows } = await sql<{ kind: string; n: number }>`
-      select kind, count(*)::int as n from return_versions where partnership_id = ${cleveland} and organisation_id = ${org} group by kind order by kind`.execute(db().handles.owner);
+      select kind, count(*)::int as n from return_versions where partnership_id = ${cleveland} and organisation_id = ${org} group by kind order by kind`.execute(
+      db().handles.owner,
+    );
     expect(rows).toEqual([
       { kind: "saved", n: 1 },
       { kind: "submitted", n: 1 },
@@ -219,7 +237,9 @@ describe("locks", () => {
     const last = previousQuarter(quarterOf(day)).key;
     const afterLock = "2099-01-01";
     expect(await save(org, "save", 0, { "value.referrals_made": "1" }, { quarter: last, today: afterLock })).toMatchObject({ kind: "locked" });
-    await withPartnership(cleveland, coordinator, (tx) => openLockException(tx, { partnershipId: cleveland, organisationId: org, quarter: last, userId: coordinator, until: afterLock, reason: null }));
+    await withPartnership(cleveland, coordinator, (tx) =>
+      openLockException(tx, { partnershipId: cleveland, organisationId: org, quarter: last, userId: coordinator, until: afterLock, reason: null }),
+    );
     expect(await save(org, "save", 0, { "value.referrals_made": "1" }, { quarter: last, today: afterLock })).toMatchObject({ kind: "done" });
     expect(await save(org, "save", 1, { "value.referrals_made": "2" }, { quarter: last, today: "2099-01-02" })).toMatchObject({ kind: "locked" });
   });
@@ -232,12 +252,30 @@ describe("locks", () => {
     expect(await save(org, "submit", 0, { "value.referrals_made": "3", "value.victims_offered": "1" }, { quarter: last, today: inWindow })).toMatchObject({ kind: "done" });
     const afterLock = "2099-01-01";
     const sendBack = (openUntil?: string) =>
-      withPartnership(cleveland, coordinator, (tx) => reviewReturn(tx, { partnershipId: cleveland, organisationId: org, quarter: last, userId: coordinator, decision: "return", reason: "Referrals look low", baseVersion: 1, settings, today: afterLock, openUntil }));
+      withPartnership(cleveland, coordinator, (tx) =>
+        reviewReturn(tx, {
+          partnershipId: cleveland,
+          organisationId: org,
+          quarter: last,
+          userId: coordinator,
+          decision: "return",
+          reason: "Referrals look low",
+          baseVersion: 1,
+          settings,
+          today: afterLock,
+          openUntil,
+        }),
+      );
     expect(await sendBack()).toMatchObject({ ok: false, reason: "needs_until" });
     expect((await current(org, last)).row?.status).toBe("submitted");
     expect(await sendBack("2099-01-15")).toMatchObject({ ok: true, status: "returned" });
     expect(await save(org, "submit", 2, { "value.referrals_made": "5", "value.victims_offered": "1" }, { quarter: last, today: "2099-01-10" })).toMatchObject({ kind: "done" });
-    const mail = await db().handles.owner.selectFrom("outbox_messages").select(["to_address", "subject", "body_text", "kind"]).where("kind", "=", "return:returned").where("subject", "like", "Sent Back Housing%").execute();
+    const mail = await db()
+      .handles.owner.selectFrom("outbox_messages")
+      .select(["to_address", "subject", "body_text", "kind"])
+      .where("kind", "=", "return:returned")
+      .where("subject", "like", "Sent Back Housing%")
+      .execute();
     expect(mail).toHaveLength(1);
     expect(mail[0].to_address).toBe("champion@cleveland.demo.test");
     expect(mail[0].body_text).toContain("Referrals look low");
@@ -249,7 +287,12 @@ describe("locks", () => {
     await db().handles.owner.insertInto("organisation_members").values({ partnership_id: cleveland, organisation_id: org, user_id: champion, role: "champion" }).execute();
     expect(await save(org, "submit", 0, { "value.referrals_made": "3", "value.victims_offered": "1" })).toMatchObject({ kind: "done" });
     expect(await review(org, "accept", 1)).toMatchObject({ ok: true });
-    const mail = await db().handles.owner.selectFrom("outbox_messages").select(["subject"]).where("kind", "=", "return:accepted").where("subject", "like", "Accepted Housing%").execute();
+    const mail = await db()
+      .handles.owner.selectFrom("outbox_messages")
+      .select(["subject"])
+      .where("kind", "=", "return:accepted")
+      .where("subject", "like", "Accepted Housing%")
+      .execute();
     expect(mail).toHaveLength(1);
   });
 });

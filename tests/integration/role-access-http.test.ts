@@ -45,7 +45,11 @@ describe("an organisation administrator", () => {
     expect(saved.status).toBe(302);
     const after = await owner().selectFrom("organisations").selectAll().where("id", "=", hartlepool).executeTakeFirstOrThrow();
     expect(after.website).toBe("https://www.hartlepool.gov.uk/restorative");
-    expect({ sector: after.sector, borough: after.borough_id, statutory: after.is_statutory }).toEqual({ sector: before.sector, borough: before.borough_id, statutory: before.is_statutory });
+    expect({ sector: after.sector, borough: after.borough_id, statutory: after.is_statutory }).toEqual({
+      sector: before.sector,
+      borough: before.borough_id,
+      statutory: before.is_statutory,
+    });
 
     expect((await orgAdmin.post(`/p/cleveland/orgs/${hartlepool}/edit`, { intent: "leave", reason: "Merged" })).status).toBe(403);
     const other = await organisationId(owner(), "cleveland", "Middlesbrough Council");
@@ -83,7 +87,11 @@ describe("a board member limited to one borough", () => {
     const { name } = await owner().selectFrom("boroughs").select("name").where("id", "=", borough).executeTakeFirstOrThrow();
     expect(name).toBe("Hartlepool");
     const demo = await owner().selectFrom("users").select("password_hash").where("email", "=", "board@cleveland.demo.test").executeTakeFirstOrThrow();
-    const user = await owner().insertInto("users").values({ email: "board.hartlepool@example.org", name: "Hartlepool Board Member", password_hash: demo.password_hash }).returning("id").executeTakeFirstOrThrow();
+    const user = await owner()
+      .insertInto("users")
+      .values({ email: "board.hartlepool@example.org", name: "Hartlepool Board Member", password_hash: demo.password_hash })
+      .returning("id")
+      .executeTakeFirstOrThrow();
     await owner().insertInto("partnership_members").values({ partnership_id: cleveland, user_id: user.id, role: "board", borough_id: borough }).execute();
     boroughBoard = new Client(server().url);
     await boroughBoard.signIn("board.hartlepool@example.org");
@@ -131,14 +139,19 @@ describe("a board member limited to one borough", () => {
     const review = await reviewOf(owner(), "cleveland");
     const response = await boroughBoard.get(data(`/p/cleveland/plans/reviews/${review}`, "routes/p.$slug.plans.reviews.$review._index"));
     expect(response.status).toBe(200);
-    type Snapshot = { actions: Array<{ boroughs: string[] }>; figures: { adoption: { byBorough: Array<{ borough: string }>; bySector: unknown[] }; activity: { totals: unknown[] } } };
+    type Snapshot = {
+      actions: Array<{ boroughs: string[] }>;
+      figures: { adoption: { byBorough: Array<{ borough: string }>; bySector: unknown[] }; activity: { totals: unknown[] } };
+    };
     const { review: shown } = (await response.json()) as { review: { snapshot: Snapshot } };
     expect(shown.snapshot.figures.adoption.byBorough.map((b) => b.borough)).toEqual(["Hartlepool"]);
     expect(shown.snapshot.figures.adoption.bySector).toEqual([]);
     expect(shown.snapshot.figures.activity.totals).toEqual([]);
     expect(shown.snapshot.actions.every((a) => a.boroughs.length === 0 || a.boroughs.includes("Hartlepool"))).toBe(true);
 
-    const whole = (await (await wholeBoard.get(data(`/p/cleveland/plans/reviews/${review}`, "routes/p.$slug.plans.reviews.$review._index"))).json()) as { review: { snapshot: Snapshot } };
+    const whole = (await (await wholeBoard.get(data(`/p/cleveland/plans/reviews/${review}`, "routes/p.$slug.plans.reviews.$review._index"))).json()) as {
+      review: { snapshot: Snapshot };
+    };
     expect(whole.review.snapshot.figures.adoption.byBorough.length).toBeGreaterThan(1);
     expect(shown.snapshot.actions.length).toBeLessThan(whole.review.snapshot.actions.length);
 

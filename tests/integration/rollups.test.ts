@@ -57,7 +57,13 @@ async function newOrganisations(n: number, options: { sameCell?: boolean } = {})
     const { id } = await inCleveland((tx) =>
       tx
         .insertInto("organisations")
-        .values({ partnership_id: cleveland, name: `Roll-up Test ${++organisationCount}`, ...(options.sameCell ? { sector: "housing", borough_id: boroughs[1] } : { sector: SECTORS[i % SECTORS.length], borough_id: i % 3 === 0 ? null : boroughs[i % boroughs.length] }) })
+        .values({
+          partnership_id: cleveland,
+          name: `Roll-up Test ${++organisationCount}`,
+          ...(options.sameCell
+            ? { sector: "housing", borough_id: boroughs[1] }
+            : { sector: SECTORS[i % SECTORS.length], borough_id: i % 3 === 0 ? null : boroughs[i % boroughs.length] }),
+        })
         .returning("id")
         .executeTakeFirstOrThrow(),
     );
@@ -94,26 +100,53 @@ async function apply(organisations: string[], c: Command) {
   const organisationId = organisations[c.org];
   if (c.kind === "move") {
     const boroughId = c.borough === 4 ? null : boroughs[c.borough!];
-    await inCleveland((tx) => tx.updateTable("organisations").set({ borough_id: boroughId, sector: c.sector! }).where("partnership_id", "=", cleveland).where("id", "=", organisationId).execute());
+    await inCleveland((tx) =>
+      tx.updateTable("organisations").set({ borough_id: boroughId, sector: c.sector! }).where("partnership_id", "=", cleveland).where("id", "=", organisationId).execute(),
+    );
     return;
   }
   if (c.kind === "leave") {
-    await inCleveland((tx) => tx.updateTable("organisations").set({ withdrawn_at: now(), withdrawn_reason: "Test" }).where("partnership_id", "=", cleveland).where("id", "=", organisationId).execute());
+    await inCleveland((tx) =>
+      tx.updateTable("organisations").set({ withdrawn_at: now(), withdrawn_reason: "Test" }).where("partnership_id", "=", cleveland).where("id", "=", organisationId).execute(),
+    );
     return;
   }
   if (c.kind === "withdraw") {
-    await inCleveland((tx) => tx.insertInto("pledge_withdrawals").values({ partnership_id: cleveland, organisation_id: organisationId, withdrawn_on: DAY, reason: "Test" }).execute());
+    await inCleveland((tx) =>
+      tx.insertInto("pledge_withdrawals").values({ partnership_id: cleveland, organisation_id: organisationId, withdrawn_on: DAY, reason: "Test" }).execute(),
+    );
     return;
   }
   const key = { partnershipId: cleveland, organisationId, quarter: QUARTERS[c.quarter!] };
   const version = (await inCleveland((tx) => loadReturn(tx, key))).row?.version ?? 0;
   if (c.kind === "save" || c.kind === "submit") {
     await inCleveland(
-      (tx) => saveReturnForm(tx, { ...key, userId: champion, intent: c.kind as "save" | "submit", baseVersion: version, posted: posted(c.figures!), confirmed: true, settings: SETTINGS, today: DAY }),
+      (tx) =>
+        saveReturnForm(tx, {
+          ...key,
+          userId: champion,
+          intent: c.kind as "save" | "submit",
+          baseVersion: version,
+          posted: posted(c.figures!),
+          confirmed: true,
+          settings: SETTINGS,
+          today: DAY,
+        }),
       champion,
     );
   } else if (c.kind === "accept" || c.kind === "return") {
-    await inCleveland((tx) => reviewReturn(tx, { ...key, userId: coordinator, decision: c.kind as "accept" | "return", reason: "Please check", baseVersion: version, settings: SETTINGS, today: DAY, openUntil: "2099-12-31" }));
+    await inCleveland((tx) =>
+      reviewReturn(tx, {
+        ...key,
+        userId: coordinator,
+        decision: c.kind as "accept" | "return",
+        reason: "Please check",
+        baseVersion: version,
+        settings: SETTINGS,
+        today: DAY,
+        openUntil: "2099-12-31",
+      }),
+    );
   } else {
     const values: Record<string, MetricValue> = {};
     for (const [k, v] of Object.entries(c.figures!)) values[k] = v === "na" ? NOT_APPLICABLE : v === "blank" ? null : v;
@@ -123,7 +156,16 @@ async function apply(organisations: string[], c: Command) {
 
 /** The raw counted values of the partnership, as the owner sees them. */
 async function rawValues() {
-  const { rows } = await sql<{ quarter: string; metric_id: string; organisation_id: string; value: number | null; not_applicable: boolean; status: string; borough_id: string | null; sector: string }>`
+  const { rows } = await sql<{
+    quarter: string;
+    metric_id: string;
+    organisation_id: string;
+    value: number | null;
+    not_applicable: boolean;
+    status: string;
+    borough_id: string | null;
+    sector: string;
+  }>`
     select v.quarter, v.metric_id, v.organisation_id, v.value, v.not_applicable, r.status, o.borough_id, o.sector
     from return_values v
     join quarterly_returns r using (partnership_id, organisation_id, quarter)
@@ -164,10 +206,19 @@ async function expectRangeFiguresAgree(raw: Awaited<ReturnType<typeof rawValues>
     for (const m of metrics) {
       const fromRaw = aggregateRange(
         m.aggregation as MetricAggregation,
-        raw.filter((r) => r.metric_id === m.id && boroughKeyOf(r.borough_id) === boroughKey).map((r) => ({ organisationId: r.organisation_id, quarter: r.quarter, value: r.figure })),
+        raw
+          .filter((r) => r.metric_id === m.id && boroughKeyOf(r.borough_id) === boroughKey)
+          .map((r) => ({ organisationId: r.organisation_id, quarter: r.quarter, value: r.figure })),
         range,
       ).value;
-      expect(rangeValue(m.aggregation as MetricAggregation, kept.filter((f) => f.metricId === m.id), range), `${m.key} in ${boroughKey}`).toBe(fromRaw);
+      expect(
+        rangeValue(
+          m.aggregation as MetricAggregation,
+          kept.filter((f) => f.metricId === m.id),
+          range,
+        ),
+        `${m.key} in ${boroughKey}`,
+      ).toBe(fromRaw);
     }
   }
 }
@@ -198,7 +249,14 @@ describe("dashboard roll-ups", () => {
     await Promise.all(
       organisations.map((organisationId, i) =>
         i % 4 === 3
-          ? inCleveland((tx) => tx.updateTable("organisations").set({ sector: "faith" }).where("partnership_id", "=", cleveland).where("id", "=", organisations[i - 1]).execute())
+          ? inCleveland((tx) =>
+              tx
+                .updateTable("organisations")
+                .set({ sector: "faith" })
+                .where("partnership_id", "=", cleveland)
+                .where("id", "=", organisations[i - 1])
+                .execute(),
+            )
           : apply(organisations, { kind: "submit", org: i, quarter: 1, figures: { referrals_made: i, accredited_practitioners: 2 } }),
       ),
     );
@@ -206,11 +264,23 @@ describe("dashboard roll-ups", () => {
   });
 
   it("are rebuilt from scratch to the same rows", async () => {
-    const before = await db().handles.owner.selectFrom("metric_rollups").selectAll().where("partnership_id", "=", cleveland).where("reporting", ">", 0).orderBy(["quarter", "metric_id", "borough_key", "sector"]).execute();
+    const before = await db()
+      .handles.owner.selectFrom("metric_rollups")
+      .selectAll()
+      .where("partnership_id", "=", cleveland)
+      .where("reporting", ">", 0)
+      .orderBy(["quarter", "metric_id", "borough_key", "sector"])
+      .execute();
     await inCleveland((tx) => tx.updateTable("metric_rollups").set({ total: 999 }).where("partnership_id", "=", cleveland).where("reporting", ">", 0).execute());
     expect((await inCleveland((tx) => rollupDrift(tx, { partnershipId: cleveland }))).length).toBeGreaterThan(0);
     await inCleveland((tx) => rebuildMetricRollups(tx, { partnershipId: cleveland }));
-    const after = await db().handles.owner.selectFrom("metric_rollups").selectAll().where("partnership_id", "=", cleveland).where("reporting", ">", 0).orderBy(["quarter", "metric_id", "borough_key", "sector"]).execute();
+    const after = await db()
+      .handles.owner.selectFrom("metric_rollups")
+      .selectAll()
+      .where("partnership_id", "=", cleveland)
+      .where("reporting", ">", 0)
+      .orderBy(["quarter", "metric_id", "borough_key", "sector"])
+      .execute();
     expect(after).toEqual(before);
   });
 });

@@ -65,9 +65,7 @@ describe("row level security", () => {
     const cleveland = await partnershipId(db().handles.owner, "cleveland");
     const hampshire = await partnershipId(db().handles.owner, "hampshire");
     await expect(
-      withPartnership(cleveland, null, (tx) =>
-        tx.insertInto("boroughs").values({ partnership_id: hampshire, name: "Intruder", ons_code: "E06000099" }).execute(),
-      ),
+      withPartnership(cleveland, null, (tx) => tx.insertInto("boroughs").values({ partnership_id: hampshire, name: "Intruder", ons_code: "E06000099" }).execute()),
     ).rejects.toThrow(/row-level security/);
   });
 
@@ -101,9 +99,7 @@ describe("row level security", () => {
     const unique = await sql<{ table: string; index: string; definition: string }>`
       select tablename as table, indexname as index, indexdef as definition from pg_indexes
       where schemaname = 'public' and indexdef like 'CREATE UNIQUE INDEX%'
-        and tablename in (select table_name from information_schema.columns where table_schema = 'public' and column_name = 'partnership_id')`.execute(
-      db().handles.owner,
-    );
+        and tablename in (select table_name from information_schema.columns where table_schema = 'public' and column_name = 'partnership_id')`.execute(db().handles.owner);
     expect(rows.length).toBeGreaterThan(5);
     for (const row of rows) expect(row.columns, `${row.table}.${row.constraint}`).toContain("partnership_id");
     for (const row of unique.rows) expect(row.definition, `${row.table}.${row.index}`).toContain("partnership_id");

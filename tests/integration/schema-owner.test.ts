@@ -43,7 +43,15 @@ afterAll(async () => {
   await adminQuery(server, `drop role if exists ${ownerRole}`);
 });
 
-const userCount = async () => Number((await handles.owner.selectFrom("users").select((eb) => eb.fn.countAll().as("n")).executeTakeFirstOrThrow()).n);
+const userCount = async () =>
+  Number(
+    (
+      await handles.owner
+        .selectFrom("users")
+        .select((eb) => eb.fn.countAll().as("n"))
+        .executeTakeFirstOrThrow()
+    ).n,
+  );
 
 describe("a schema owned by an ordinary role", () => {
   it("migrates, and a seed that fails part way leaves no accounts or partnerships behind", { timeout: 120_000 }, async () => {

@@ -17,10 +17,25 @@ const owner = () => server().db.handles.owner;
 const quarter = quarterOf(today());
 
 const hiddenInputs = (html: string) =>
-  [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(([, name, value]) => [name, value.replace(/&quot;/g, '"').replace(/&#x27;/g, "'").replace(/&lt;/g, "<").replace(/&gt;/g, ">").replace(/&amp;/g, "&")] as [string, string]);
+  [...html.matchAll(/<input type="hidden" name="([^"]+)" value="([^"]*)"/g)].map(
+    ([, name, value]) =>
+      [
+        name,
+        value
+          .replace(/&quot;/g, '"')
+          .replace(/&#x27;/g, "'")
+          .replace(/&lt;/g, "<")
+          .replace(/&gt;/g, ">")
+          .replace(/&amp;/g, "&"),
+      ] as [string, string],
+  );
 
 async function endSessionsOf(email: string, at = sql<Date>`now() - interval '1 second'`) {
-  await owner().updateTable("sessions").set({ expires_at: at }).where("user_id", "=", await userId(owner(), email)).execute();
+  await owner()
+    .updateTable("sessions")
+    .set({ expires_at: at })
+    .where("user_id", "=", await userId(owner(), email))
+    .execute();
 }
 
 describe("a form sent after the session ended", () => {

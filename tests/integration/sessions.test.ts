@@ -43,7 +43,11 @@ describe("sessions", () => {
     const user = await userId(db().handles.owner, "board@cleveland.demo.test");
     const cookie = await startSession(user);
     const id = createHash("sha256").update(tokenOf(cookie)).digest("hex");
-    await db().handles.owner.updateTable("sessions").set({ expires_at: new Date(machineNow().getTime() - 1000) }).where("id", "=", id).execute();
+    await db()
+      .handles.owner.updateTable("sessions")
+      .set({ expires_at: new Date(machineNow().getTime() - 1000) })
+      .where("id", "=", id)
+      .execute();
     expect(await currentSession(requestWith(cookie))).toBeNull();
   });
 
@@ -57,8 +61,8 @@ describe("sessions", () => {
     const slid = await db().handles.owner.selectFrom("sessions").select("expires_at").where("id", "=", id).executeTakeFirstOrThrow();
     expect(slid.expires_at.getTime()).toBeGreaterThan(soon.getTime());
 
-    await db().handles.owner
-      .updateTable("sessions")
+    await db()
+      .handles.owner.updateTable("sessions")
       .set({ created_at: new Date(machineNow().getTime() - SESSION_ABSOLUTE_LIFETIME_MS - 60_000) })
       .where("id", "=", id)
       .execute();
@@ -92,7 +96,10 @@ describe("sign-in throttling", () => {
     for (const email of ["champion@hampshire.demo.test", "nobody-here@demo.test"]) {
       const results = [];
       for (let i = 0; i < 6; i++) results.push(await attempt(email));
-      expect(results.slice(0, 5).every((r) => !r.ok && r.reason === "invalid"), email).toBe(true);
+      expect(
+        results.slice(0, 5).every((r) => !r.ok && r.reason === "invalid"),
+        email,
+      ).toBe(true);
       const last = results[5];
       expect(last.ok === false && last.reason === "throttled" && last.retryAfterSeconds > 0, email).toBe(true);
     }

@@ -23,7 +23,9 @@ const quarter = previousQuarter(previousQuarter(quarterOf(today())));
 beforeAll(async () => {
   const owner = server().db.handles.owner;
   cleveland = await partnershipId(owner, "cleveland");
-  plan = (await owner.selectFrom("delivery_plans").select("id").where("partnership_id", "=", cleveland).where("financial_year", "=", financialYearOf(today())).executeTakeFirstOrThrow()).id;
+  plan = (
+    await owner.selectFrom("delivery_plans").select("id").where("partnership_id", "=", cleveland).where("financial_year", "=", financialYearOf(today())).executeTakeFirstOrThrow()
+  ).id;
   coordinator = await signedIn(server().url, "coordinator@cleveland.demo.test");
 });
 
@@ -41,7 +43,7 @@ function utf16le(text: string) {
 }
 /** What Excel on Windows writes for "CSV (comma delimited)": the few characters these files use, by hand. */
 function windows1252(text: string) {
-  const table: Record<string, number> = { "é": 0xe9, "’": 0x92, "–": 0x96, "£": 0xa3 };
+  const table: Record<string, number> = { é: 0xe9, "’": 0x92, "–": 0x96, "£": 0xa3 };
   return new Uint8Array([...text].map((c) => table[c] ?? (c.charCodeAt(0) < 0x80 ? c.charCodeAt(0) : Number.NaN)));
 }
 async function xlsx(rows: unknown[][], sheetName = "Sheet1") {
@@ -69,7 +71,9 @@ async function upload(path: string, bytes: Uint8Array, name: string, fields: Rec
 }
 
 const organisationsNamed = async (...names: string[]) =>
-  (await server().db.handles.owner.selectFrom("organisations").select("name").where("partnership_id", "=", cleveland).where("name", "in", names).execute()).map((o) => o.name).sort();
+  (await server().db.handles.owner.selectFrom("organisations").select("name").where("partnership_id", "=", cleveland).where("name", "in", names).execute())
+    .map((o) => o.name)
+    .sort();
 
 describe("uploading organisations as Excel saves them", () => {
   const header = ["name", "sector", "borough"];
@@ -86,7 +90,12 @@ describe("uploading organisations as Excel saves them", () => {
       ["Unicode text", utf16le(csv("\t")), "orgs.txt", "Upload complete: 0 added, 0 updated, 2 unchanged. Read as UTF-16 LE, separated by tabs."],
       ["Windows-1252", windows1252(csv(",")), "orgs.csv", "Upload complete: 0 added, 0 updated, 2 unchanged. Read as Windows-1252, separated by commas."],
       ["Windows-1252 with semicolons", windows1252(csv(";")), "orgs.csv", "Upload complete: 0 added, 0 updated, 2 unchanged. Read as Windows-1252, separated by semicolons."],
-      ["an Excel workbook", await xlsx([header, ...rows], "Partners"), "orgs.xlsx", "Upload complete: 0 added, 0 updated, 2 unchanged. Read the first worksheet, “Partners”, of the Excel workbook."],
+      [
+        "an Excel workbook",
+        await xlsx([header, ...rows], "Partners"),
+        "orgs.xlsx",
+        "Upload complete: 0 added, 0 updated, 2 unchanged. Read the first worksheet, “Partners”, of the Excel workbook.",
+      ],
     ];
     for (const [what, bytes, name, notice] of files) {
       const page = await upload("/p/cleveland/orgs/import", bytes, name);
@@ -137,7 +146,10 @@ describe("uploading quarterly values as Excel saves them", () => {
   it("reads the download back unchanged as Windows-1252 with semicolons, headers retyped, and as a workbook", async () => {
     const before = await auditCount(server().db.handles.owner, cleveland);
     const rows = await download();
-    const retyped = [["Quarter", "Organisation ID", "Organisation", "Status", ...rows[0].slice(4).map((k) => k.replace(/_/g, " ").toUpperCase()), "Notes"], ...rows.slice(1).map((r) => [...r.map((c) => c.replace(/[^\x20-\x7e]/g, "")), "Café visit – £0"])];
+    const retyped = [
+      ["Quarter", "Organisation ID", "Organisation", "Status", ...rows[0].slice(4).map((k) => k.replace(/_/g, " ").toUpperCase()), "Notes"],
+      ...rows.slice(1).map((r) => [...r.map((c) => c.replace(/[^\x20-\x7e]/g, "")), "Café visit – £0"]),
+    ];
     const text = retyped.map((r) => r.map((c) => (c.includes(";") ? `"${c}"` : c)).join(";")).join("\r\n");
     const page = await upload(path(), windows1252(text), "values.csv", fields());
     expect(page.status).toBe(302);
@@ -164,7 +176,9 @@ describe("uploading plan actions and updates as Excel saves them", () => {
     ];
     const page = await upload(path(), await xlsx(sheet), "actions.xlsx", { intent: "upload-actions" });
     expect(page.status).toBe(302);
-    expect(page.text).toContain(`Actions uploaded: 0 added, 0 changed, ${rows.length - 1} unchanged. Read the first worksheet, “Sheet1”, of the Excel workbook. Ignored columns: My notes.`);
+    expect(page.text).toContain(
+      `Actions uploaded: 0 added, 0 changed, ${rows.length - 1} unchanged. Read the first worksheet, “Sheet1”, of the Excel workbook. Ignored columns: My notes.`,
+    );
     expect(await auditCount(server().db.handles.owner, cleveland)).toBe(before);
   });
 

@@ -28,7 +28,11 @@ beforeAll(async () => {
     .select("id")
     .where("plan_id", "=", plan)
     .where("lead_organisation_id", "<>", hartlepool)
-    .where("id", "not in", supported.map((s) => s.action_id))
+    .where(
+      "id",
+      "not in",
+      supported.map((s) => s.action_id),
+    )
     .executeTakeFirstOrThrow();
   unrelatedAction = unrelated.id;
 });
@@ -73,4 +77,3 @@ describe("a refused upload", () => {
     expect((await champion.get("/healthz")).status).toBe(200);
   });
 });
-

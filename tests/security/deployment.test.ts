@@ -18,7 +18,13 @@ function rawPost(url: string, pathname: string, fields: Record<string, string>, 
   const target = new URL(url);
   return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
     const request = http.request(
-      { host: target.hostname, port: target.port, path: pathname, method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body), ...headers } },
+      {
+        host: target.hostname,
+        port: target.port,
+        path: pathname,
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "Content-Length": Buffer.byteLength(body), ...headers },
+      },
       (response) => {
         let text = "";
         response.setEncoding("utf8");
@@ -91,10 +97,13 @@ describe("starting the server", () => {
 function chunkedPost(url: string, pathname: string, bytes: number, headers: Record<string, string>) {
   const target = new URL(url);
   return new Promise<number>((resolve, reject) => {
-    const request = http.request({ host: target.hostname, port: target.port, path: pathname, method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } }, (response) => {
-      response.resume();
-      resolve(response.statusCode ?? 0);
-    });
+    const request = http.request(
+      { host: target.hostname, port: target.port, path: pathname, method: "POST", headers: { "Content-Type": "application/x-www-form-urlencoded", ...headers } },
+      (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      },
+    );
     request.on("error", (error: NodeJS.ErrnoException) => (error.code === "EPIPE" || error.code === "ECONNRESET" ? undefined : reject(error)));
     const chunk = Buffer.alloc(64 * 1024, "a");
     request.write("email=");

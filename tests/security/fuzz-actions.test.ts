@@ -68,19 +68,44 @@ async function fieldNames(route: ManifestRoute): Promise<string[]> {
 }
 
 /** What a field might be sent. Made after beforeAll, so that its ids are the real ones of both partnerships. */
-const nastyValues = () => fc.oneof(
-  fc.string(),
-  fc.string({ minLength: 250, maxLength: 3000 }),
-  fc.string({ unit: "grapheme", maxLength: 200 }),
-  fc.constantFrom("", " ", "0", "-1", "1e309", "NaN", "null", "undefined", "true", "2026-02-30", "9".repeat(400), "' or 1=1 --", "<script>alert(1)</script>", "\u0000", "\uD800", "../../etc/passwd", "%zz", "a@b", "x".repeat(5000)),
-  fc.constantFrom(...ids.own, ...ids.other),
-  fc.uuid(),
-  fc.integer().map(String),
-);
+const nastyValues = () =>
+  fc.oneof(
+    fc.string(),
+    fc.string({ minLength: 250, maxLength: 3000 }),
+    fc.string({ unit: "grapheme", maxLength: 200 }),
+    fc.constantFrom(
+      "",
+      " ",
+      "0",
+      "-1",
+      "1e309",
+      "NaN",
+      "null",
+      "undefined",
+      "true",
+      "2026-02-30",
+      "9".repeat(400),
+      "' or 1=1 --",
+      "<script>alert(1)</script>",
+      "\u0000",
+      "\uD800",
+      "../../etc/passwd",
+      "%zz",
+      "a@b",
+      "x".repeat(5000),
+    ),
+    fc.constantFrom(...ids.own, ...ids.other),
+    fc.uuid(),
+    fc.integer().map(String),
+  );
 
 function formBody(names: string[], nasty: fc.Arbitrary<string>) {
   const known = names.length ? fc.constantFrom(...names) : fc.constant("value");
-  const name = fc.oneof({ weight: 4, arbitrary: known }, { weight: 1, arbitrary: fc.string({ maxLength: 30 }) }, { weight: 1, arbitrary: fc.constantFrom("intent", "id", "_data", "__proto__", "constructor") });
+  const name = fc.oneof(
+    { weight: 4, arbitrary: known },
+    { weight: 1, arbitrary: fc.string({ maxLength: 30 }) },
+    { weight: 1, arbitrary: fc.constantFrom("intent", "id", "_data", "__proto__", "constructor") },
+  );
   return fc.array(fc.tuple(name, nasty), { maxLength: 25 });
 }
 
@@ -113,10 +138,13 @@ describe("fuzzing every action", () => {
         const malformed = [
           { body: "%zz=%&&=&intent=%E0%A4%A", type: "application/x-www-form-urlencoded" },
           { body: '{"intent":', type: "application/json" },
-          { body: "--x\r\nContent-Disposition: form-data; name=\"a\"\r\n\r\nb", type: "multipart/form-data; boundary=x" },
+          { body: '--x\r\nContent-Disposition: form-data; name="a"\r\n\r\nb', type: "multipart/form-data; boundary=x" },
           { body: "a=".padEnd(1_200_000, "a"), type: "application/x-www-form-urlencoded" },
         ];
-        const bodies: Array<{ fields: Array<[string, string]>; raw?: { body: string; type: string } }> = [...samples.map((f) => ({ fields: f })), ...malformed.map((raw) => ({ fields: [] as Array<[string, string]>, raw }))];
+        const bodies: Array<{ fields: Array<[string, string]>; raw?: { body: string; type: string } }> = [
+          ...samples.map((f) => ({ fields: f })),
+          ...malformed.map((raw) => ({ fields: [] as Array<[string, string]>, raw })),
+        ];
         for (const fields of bodies) {
           const before = await Promise.all(partnerships.map((p) => auditCount(server().db.handles.owner, p)));
           const response = await posted(client, target, fields.fields, fields.raw);
@@ -212,7 +240,13 @@ describe("fuzzing every loader's query string", () => {
   it("never answers 5xx", { timeout: 300_000 }, async () => {
     const failures: string[] = [];
     const nasty = nastyValues();
-    const query = fc.array(fc.tuple(fc.oneof(fc.constantFrom("sort", "dir", "page", "from", "to", "borough", "sector", "metric", "quarter", "q", "status", "_data"), fc.string({ maxLength: 10 })), nasty), { maxLength: 6 });
+    const query = fc.array(
+      fc.tuple(
+        fc.oneof(fc.constantFrom("sort", "dir", "page", "from", "to", "borough", "sector", "metric", "quarter", "q", "status", "_data"), fc.string({ maxLength: 10 })),
+        nasty,
+      ),
+      { maxLength: 6 },
+    );
     for (const route of routes.filter((r) => r.hasLoader && r.hasPage)) {
       for (const fields of fc.sample(query, Math.max(3, SAMPLES / 2))) {
         const search = new URLSearchParams(fields.filter(([k]) => k !== "_data"));

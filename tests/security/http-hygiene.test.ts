@@ -14,7 +14,11 @@ const SIGNED_IN_PAGES = ["/home", "/account", "/p/cleveland", "/p/cleveland/orgs
 
 function expectSecurityHeaders(response: Response, path: string) {
   const csp = response.headers.get("Content-Security-Policy") ?? "";
-  const scriptSrc = csp.split(";").map((d) => d.trim()).find((d) => d.startsWith("script-src")) ?? "";
+  const scriptSrc =
+    csp
+      .split(";")
+      .map((d) => d.trim())
+      .find((d) => d.startsWith("script-src")) ?? "";
   expect(scriptSrc, path).toMatch(/^script-src 'self' 'nonce-[A-Za-z0-9+/=]{16,}'$/);
   expect(csp, path).toContain("frame-ancestors 'none'");
   expect(response.headers.get("X-Content-Type-Options"), path).toBe("nosniff");
@@ -60,11 +64,7 @@ describe("the session cookie", () => {
     try {
       // As behind a TLS-terminating proxy, which passes on the public host name.
       const client = new Client(https.url, "https://gt.example.test");
-      const response = await client.post(
-        "/login",
-        { email: "board@cleveland.demo.test", password: "golden-thread-demo" },
-        { "X-Forwarded-Host": "gt.example.test" },
-      );
+      const response = await client.post("/login", { email: "board@cleveland.demo.test", password: "golden-thread-demo" }, { "X-Forwarded-Host": "gt.example.test" });
       expect(response.status, https.output()).toBe(302);
       const cookie = response.headers.getSetCookie().find((c) => c.startsWith("__Host-gt_session="));
       expect(cookie).toMatch(/Secure/);

@@ -20,7 +20,8 @@ describe("the public register", () => {
     expect(html).toContain("Hartlepool Borough Council");
     expect(html).toContain("The Cleveland Restorative Pledge");
     expect(html).toContain("Work with partners to join up local priorities");
-    for (const hidden of ["Hartlepool Marina Traders", "Redcar and Cleveland Borough Council", "Guisborough Youth Forum", "Yarm Faith Network"]) expect(html, hidden).not.toContain(hidden);
+    for (const hidden of ["Hartlepool Marina Traders", "Redcar and Cleveland Borough Council", "Guisborough Youth Forum", "Yarm Faith Network"])
+      expect(html, hidden).not.toContain(hidden);
     // People are not published: no signatory or champion names.
     for (const name of ["Daniel Reeve", "Amira Collins", "Chief Executive"]) expect(html, name).not.toContain(name);
   });
@@ -28,7 +29,10 @@ describe("the public register", () => {
   it("never shows a draft of the next pledge version", async () => {
     const owner = server().db.handles.owner;
     const cleveland = await partnershipId(owner, "cleveland");
-    await owner.insertInto("pledge_versions").values({ partnership_id: cleveland, title: "Secret draft title", introduction: "Not yet agreed", commitments: JSON.stringify(["Draft commitment"]) }).execute();
+    await owner
+      .insertInto("pledge_versions")
+      .values({ partnership_id: cleveland, title: "Secret draft title", introduction: "Not yet agreed", commitments: JSON.stringify(["Draft commitment"]) })
+      .execute();
     const html = await (await new Client(server().url).get("/public/cleveland")).text();
     expect(html).not.toContain("Secret draft title");
     expect(html).not.toContain("Draft commitment");

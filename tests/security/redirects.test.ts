@@ -41,7 +41,11 @@ describe("after signing in", () => {
     for (const redirectTo of HOSTILE) {
       for (const data of [false, true]) {
         const client = new Client(server().url);
-        const response = await client.post(data ? "/login?_data=routes%2Flogin" : "/login", { email: "champion@cleveland.demo.test", password: DEMO_PASSWORD, redirectTo }, { "X-Forwarded-For": `198.18.0.${++address}` });
+        const response = await client.post(
+          data ? "/login?_data=routes%2Flogin" : "/login",
+          { email: "champion@cleveland.demo.test", password: DEMO_PASSWORD, redirectTo },
+          { "X-Forwarded-For": `198.18.0.${++address}` },
+        );
         const location = (data ? response.headers.get("X-Remix-Redirect") : response.headers.get("Location")) ?? "";
         expect(location, JSON.stringify(redirectTo)).not.toBe("");
         expect(landsOn(location).origin, JSON.stringify(redirectTo)).toBe("http://golden-thread.test");
@@ -52,7 +56,11 @@ describe("after signing in", () => {
 
   it("still goes back to the page that asked for sign-in", async () => {
     const client = new Client(server().url);
-    const response = await client.post("/login", { email: "champion@cleveland.demo.test", password: DEMO_PASSWORD, redirectTo: "/p/cleveland/orgs?sector=police#list" }, { "X-Forwarded-For": "198.18.1.1" });
+    const response = await client.post(
+      "/login",
+      { email: "champion@cleveland.demo.test", password: DEMO_PASSWORD, redirectTo: "/p/cleveland/orgs?sector=police#list" },
+      { "X-Forwarded-For": "198.18.1.1" },
+    );
     expect(response.headers.get("Location")).toBe("/p/cleveland/orgs?sector=police#list");
   });
 

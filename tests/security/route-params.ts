@@ -13,7 +13,14 @@ import { boroughId, championId, ledAction, metricId, milestoneOf, organisationId
 export type ParamValues = { own: string; other: string };
 
 const byName = (table: "boroughs", slug: string, name: string) => async (owner: Kysely<Database>) =>
-  (await owner.selectFrom(table).select("id").where("partnership_id", "=", await partnershipId(owner, slug)).where("name", "=", name).executeTakeFirstOrThrow()).id;
+  (
+    await owner
+      .selectFrom(table)
+      .select("id")
+      .where("partnership_id", "=", await partnershipId(owner, slug))
+      .where("name", "=", name)
+      .executeTakeFirstOrThrow()
+  ).id;
 
 /** An invitation email to Hartlepool Borough Council, so its administrator may read it too. */
 async function hartlepoolInvitationEmail(owner: Kysely<Database>) {
@@ -32,14 +39,29 @@ async function hartlepoolInvitationEmail(owner: Kysely<Database>) {
     .executeTakeFirstOrThrow();
   const message = await owner
     .insertInto("outbox_messages")
-    .values({ partnership_id: partnership, kind: "invitation", invitation_id: invitation.id, to_address: "matrix.emailed@example.org", subject: "You are invited", body_text: "…", status: "kept" })
+    .values({
+      partnership_id: partnership,
+      kind: "invitation",
+      invitation_id: invitation.id,
+      to_address: "matrix.emailed@example.org",
+      subject: "You are invited",
+      body_text: "…",
+      status: "kept",
+    })
     .returning("id")
     .executeTakeFirstOrThrow();
   return message.id;
 }
 
 const firstOutboxMessage = async (owner: Kysely<Database>, slug: string) =>
-  (await owner.selectFrom("outbox_messages").select("id").where("partnership_id", "=", await partnershipId(owner, slug)).orderBy("created_at").executeTakeFirstOrThrow()).id;
+  (
+    await owner
+      .selectFrom("outbox_messages")
+      .select("id")
+      .where("partnership_id", "=", await partnershipId(owner, slug))
+      .orderBy("created_at")
+      .executeTakeFirstOrThrow()
+  ).id;
 
 const pendingInvitation = async (owner: Kysely<Database>, slug: string) =>
   (
@@ -71,7 +93,10 @@ async function liveToken(owner: Kysely<Database>): Promise<ParamValues> {
       expires_at: expires,
     })
     .execute();
-  await owner.insertInto("password_resets").values({ token_hash: hash, user_id: await userId(owner, "board@cleveland.demo.test"), expires_at: expires }).execute();
+  await owner
+    .insertInto("password_resets")
+    .values({ token_hash: hash, user_id: await userId(owner, "board@cleveland.demo.test"), expires_at: expires })
+    .execute();
   await owner
     .insertInto("email_changes")
     .values({ token_hash: hash, user_id: await userId(owner, "board@cleveland.demo.test"), new_email: "matrix.new-address@example.org", expires_at: expires })

@@ -84,7 +84,11 @@ describe("signing in with a code", () => {
     expect(right.headers.get("Location")).toBe("/p/cleveland");
     expect(client.cookies.has("gt_session")).toBe(true);
     expect(client.cookies.has("gt_pending")).toBe(false);
-    const session = await owner().selectFrom("sessions").select("second_factor").where("id", "=", sha256(client.cookies.get("gt_session")!)).executeTakeFirstOrThrow();
+    const session = await owner()
+      .selectFrom("sessions")
+      .select("second_factor")
+      .where("id", "=", sha256(client.cookies.get("gt_session")!))
+      .executeTakeFirstOrThrow();
     expect(session.second_factor).toBe(true);
     expect((await client.get("/p/cleveland")).status).toBe(200);
   });
@@ -179,7 +183,10 @@ describe("signing in with a code", () => {
   it("expires the code step after five minutes: the right code then leads back to the password", async () => {
     const client = clientFrom();
     await passwordStep(client, "admin@demo.test");
-    await owner().updateTable("pending_sign_ins").set({ expires_at: sql<Date>`now() - interval '1 second'` }).execute();
+    await owner()
+      .updateTable("pending_sign_ins")
+      .set({ expires_at: sql<Date>`now() - interval '1 second'` })
+      .execute();
     const late = await client.post("/login/code", { code: codeFor() });
     expect(late.status).toBe(302);
     expect(late.headers.get("Location")).toBe("/login?again=expired");
@@ -242,7 +249,13 @@ describe("roles that must use two-factor sign-in", () => {
     await client.signIn("coordinator@cleveland.demo.test");
     const refused = await client.post("/account/two-factor", { intent: "disable" });
     expect(refused.status).toBe(400);
-    expect(await owner().selectFrom("two_factor_credentials").select("user_id").where("user_id", "=", await userId(owner(), "coordinator@cleveland.demo.test")).execute()).toHaveLength(1);
+    expect(
+      await owner()
+        .selectFrom("two_factor_credentials")
+        .select("user_id")
+        .where("user_id", "=", await userId(owner(), "coordinator@cleveland.demo.test"))
+        .execute(),
+    ).toHaveLength(1);
   });
 
   it("is reset by the platform administrator for someone who lost their phone: sessions end and set-up is asked for again", async () => {

@@ -48,14 +48,17 @@ describe("checking a CSV file as a whole", () => {
 
   it("finds the separator from the header: commas, semicolons or tabs, and Excel's sep= line", () => {
     for (const [text, delimiter] of [
-      ["name,count\n\"Tees; Valley\",3\n", ","],
-      ["name;count\n\"Tees, Valley\";3\n", ";"],
+      ['name,count\n"Tees; Valley",3\n', ","],
+      ['name;count\n"Tees, Valley";3\n', ";"],
       ["name\tcount\nTees, Valley; Mediation\t3\n", "\t"],
       ["sep=;\nname;count\nTees, Valley;3\n", ";"],
     ] as const) {
       const table = readCsv(text, { columns });
       expect(table.delimiter, JSON.stringify(text)).toBe(delimiter);
-      expect(table.rows.map((r) => [r.row, r.values]), JSON.stringify(text)).toEqual([[2, { name: delimiter === "," ? "Tees; Valley" : delimiter === ";" ? "Tees, Valley" : "Tees, Valley; Mediation", count: 3 }]]);
+      expect(
+        table.rows.map((r) => [r.row, r.values]),
+        JSON.stringify(text),
+      ).toEqual([[2, { name: delimiter === "," ? "Tees; Valley" : delimiter === ";" ? "Tees, Valley" : "Tees, Valley; Mediation", count: 3 }]]);
     }
   });
 
@@ -82,7 +85,8 @@ describe("checking a CSV file as a whole", () => {
 
 describe("reading an uploaded file's bytes", () => {
   const bytesOf = (...parts: Array<number[] | string>) => new Uint8Array(parts.flatMap((p) => (typeof p === "string" ? [...new TextEncoder().encode(p)] : p)));
-  const utf16 = (text: string, littleEndian: boolean) => new Uint8Array([...text].flatMap((c) => (littleEndian ? [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8] : [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])));
+  const utf16 = (text: string, littleEndian: boolean) =>
+    new Uint8Array([...text].flatMap((c) => (littleEndian ? [c.charCodeAt(0) & 0xff, c.charCodeAt(0) >> 8] : [c.charCodeAt(0) >> 8, c.charCodeAt(0) & 0xff])));
 
   it("reads UTF-8 with or without a byte order mark, and UTF-16 either way round when a byte order mark says so", () => {
     const text = "name,count\r\nTees Valley — Mediation,3\r\n";
@@ -109,7 +113,13 @@ describe("reading an uploaded file's bytes", () => {
   });
 
   it("refuses NUL bytes, control characters, Windows-1252's undefined bytes and UTF-16 cut in half, saying the file is not CSV", () => {
-    for (const bytes of [bytesOf("name,count\nA\u0000B,1\n"), bytesOf("name,count\n\u0007,1\n"), bytesOf("name\nCaf", [0xe9, 0x81], "\n"), utf16("\ufeffname", true).slice(0, 5), bytesOf([0x89], "PNG\r\n", [0x1a, 0x0a, 0, 0, 0, 0x0d])]) {
+    for (const bytes of [
+      bytesOf("name,count\nA\u0000B,1\n"),
+      bytesOf("name,count\n\u0007,1\n"),
+      bytesOf("name\nCaf", [0xe9, 0x81], "\n"),
+      utf16("\ufeffname", true).slice(0, 5),
+      bytesOf([0x89], "PNG\r\n", [0x1a, 0x0a, 0, 0, 0, 0x0d]),
+    ]) {
       const decoded = decodeUpload(bytes);
       expect(decoded.ok).toBe(false);
       expect(!decoded.ok && decoded.message).toMatch(/^This file is not a CSV file: it contains binary data/);

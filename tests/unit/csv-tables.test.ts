@@ -5,7 +5,13 @@ import { downloadHref, sortHref, sortOf, sortedRows, type TableData } from "~/mo
 
 describe("CSV downloads", () => {
   it("quotes what needs quoting and guards cells a spreadsheet would run as formulas", () => {
-    const csv = csvText(["name", "count", "note"], [['=HYPERLINK("x")', 2, "ignored"], ['Tees "Hub", Hartlepool', 0, null]]);
+    const csv = csvText(
+      ["name", "count", "note"],
+      [
+        ['=HYPERLINK("x")', 2, "ignored"],
+        ['Tees "Hub", Hartlepool', 0, null],
+      ],
+    );
     expect(csv.split("\r\n")).toEqual(["name,count,note", `"'=HYPERLINK(""x"")",2,ignored`, '"Tees ""Hub"", Hartlepool",0,', ""]);
     expect(csvCell("-1")).toBe("'-1");
     expect(csvCell("@SUM(A1)")).toBe("'@SUM(A1)");
@@ -31,7 +37,11 @@ describe("tables sorted by the URL", () => {
   const table: TableData = {
     id: "by-borough",
     caption: "By borough",
-    columns: [{ key: "borough", header: "Borough" }, { key: "signed", header: "Signed", numeric: true }, { key: "cell", header: "Cell", sortable: false }],
+    columns: [
+      { key: "borough", header: "Borough" },
+      { key: "signed", header: "Signed", numeric: true },
+      { key: "cell", header: "Cell", sortable: false },
+    ],
     rows: [
       { borough: "Stockton-on-Tees", signed: 10, cell: "a" },
       { borough: "Hartlepool", signed: 9, cell: "b" },

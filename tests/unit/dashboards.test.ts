@@ -20,9 +20,39 @@ import type { QuarterlyFigure } from "~/modules/rollups/figures";
 const TODAY = "2026-11-22"; // in 2026/27 Q3
 const q = (key: string) => parseQuarterKey(key)!;
 
-const flow: DashboardMetric = { id: "m-flow", key: "referrals_received", label: "Referrals received", unit: "referrals", aggregation: "sum", participantCount: true, partOfId: null, retiredFrom: null, definitions: [{ version: 1, validFrom: "2020Q1" }, { version: 2, validFrom: "2025Q3" }] };
-const stock: DashboardMetric = { id: "m-stock", key: "accredited_practitioners", label: "Accredited practitioners at quarter end", unit: "practitioners", aggregation: "last", participantCount: false, partOfId: null, retiredFrom: null, definitions: [{ version: 1, validFrom: "2020Q1" }] };
-const figure = (metricId: string, quarter: string, group: string, total: number, reporting = 1): QuarterlyFigure => ({ metricId, quarter, group, total, reporting, notApplicable: 0 });
+const flow: DashboardMetric = {
+  id: "m-flow",
+  key: "referrals_received",
+  label: "Referrals received",
+  unit: "referrals",
+  aggregation: "sum",
+  participantCount: true,
+  partOfId: null,
+  retiredFrom: null,
+  definitions: [
+    { version: 1, validFrom: "2020Q1" },
+    { version: 2, validFrom: "2025Q3" },
+  ],
+};
+const stock: DashboardMetric = {
+  id: "m-stock",
+  key: "accredited_practitioners",
+  label: "Accredited practitioners at quarter end",
+  unit: "practitioners",
+  aggregation: "last",
+  participantCount: false,
+  partOfId: null,
+  retiredFrom: null,
+  definitions: [{ version: 1, validFrom: "2020Q1" }],
+};
+const figure = (metricId: string, quarter: string, group: string, total: number, reporting = 1): QuarterlyFigure => ({
+  metricId,
+  quarter,
+  group,
+  total,
+  reporting,
+  notApplicable: 0,
+});
 
 describe("dashboard filters in the address", () => {
   it("default to the eight quarters up to this one, every sector", () => {
@@ -92,13 +122,26 @@ describe("activity over a range from the roll-ups", () => {
 
   it("never gives a count of people taking part a target line", () => {
     const { table } = metricTrend(flow, figures, groups, quarters, "County");
-    expect(() => chartOf(table, { category: "quarter", metric: flow, series: [{ key: "total", label: "County" }], target: { value: 50, label: "Target" } })).toThrow(/never get targets/);
-    expect(chartOf(table, { category: "quarter", metric: stock, series: [{ key: "total", label: "County" }], target: { value: 5, label: "Target" } }).target).toEqual({ value: 5, label: "Target" });
+    expect(() => chartOf(table, { category: "quarter", metric: flow, series: [{ key: "total", label: "County" }], target: { value: 50, label: "Target" } })).toThrow(
+      /never get targets/,
+    );
+    expect(chartOf(table, { category: "quarter", metric: stock, series: [{ key: "total", label: "County" }], target: { value: 5, label: "Target" } }).target).toEqual({
+      value: 5,
+      label: "Target",
+    });
   });
 });
 
 describe("tables cut into pages by the address", () => {
-  const table: TableData = { id: "orgs", caption: "Organisations", columns: [{ key: "name", header: "Name" }, { key: "n", header: "N", numeric: true }], rows: Array.from({ length: 60 }, (_, i) => ({ name: `Org ${i + 1}`, n: i % 7 })) };
+  const table: TableData = {
+    id: "orgs",
+    caption: "Organisations",
+    columns: [
+      { key: "name", header: "Name" },
+      { key: "n", header: "N", numeric: true },
+    ],
+    rows: Array.from({ length: 60 }, (_, i) => ({ name: `Org ${i + 1}`, n: i % 7 })),
+  };
 
   it("sorts first, then gives the page asked for (the last, when past the end)", () => {
     const second = pageOf(table, new URLSearchParams("orgs-sort=n&orgs-dir=desc&orgs-page=2"));
@@ -132,7 +175,10 @@ describe("restorative-borough status", () => {
   });
 
   it("says which criteria are met and what is missing", () => {
-    const results = assessBorough({ ...SUGGESTED_CRITERIA, minSectors: 5 }, standing({ statutory: { total: 2, unsigned: ["Hartlepool Borough Council"] }, withoutChampion: ["A", "B", "C", "D"], offTrack: ["3.2 Refresher training"] }));
+    const results = assessBorough(
+      { ...SUGGESTED_CRITERIA, minSectors: 5 },
+      standing({ statutory: { total: 2, unsigned: ["Hartlepool Borough Council"] }, withoutChampion: ["A", "B", "C", "D"], offTrack: ["3.2 Refresher training"] }),
+    );
     expect(results.map((r) => [r.key, r.met, r.detail])).toEqual([
       ["statutory", false, "Not yet signed: Hartlepool Borough Council"],
       ["signed", true, "6 signed"],
@@ -153,7 +199,12 @@ describe("restorative-borough status", () => {
       ["actions", false, "No delivery actions in the borough this year"],
     ]);
     const busy = assessBorough(SUGGESTED_CRITERIA, standing({ signed: 4, withoutChampion: [] }));
-    expect(rankBoroughs([{ borough: "Redcar", results }, { borough: "Stockton", results: busy }]).map((r) => [r.borough, r.rank])).toEqual([
+    expect(
+      rankBoroughs([
+        { borough: "Redcar", results },
+        { borough: "Stockton", results: busy },
+      ]).map((r) => [r.borough, r.rank]),
+    ).toEqual([
       ["Stockton", 1],
       ["Redcar", 2],
     ]);

@@ -49,9 +49,15 @@ describe("pledge status, derived from history and the date", () => {
     const day = fc.integer({ min: 0, max: 3000 }).map((n) => addDays("2020-01-01", n));
     fc.assert(
       fc.property(fc.array(day, { minLength: 1, maxLength: 5 }), day, (signedDays, on) => {
-        const status = pledgeStatus(signedDays.map((d) => signed(d)), on);
+        const status = pledgeStatus(
+          signedDays.map((d) => signed(d)),
+          on,
+        );
         const covering = signedDays.filter((d) => d <= on && on <= validUntil(d));
-        const latestSigned = signedDays.filter((d) => d <= on).sort().at(-1);
+        const latestSigned = signedDays
+          .filter((d) => d <= on)
+          .sort()
+          .at(-1);
         if (status === "signed" || status === "renewal_due") expect(covering).toContain(latestSigned);
         if (latestSigned && on <= validUntil(latestSigned)) expect(["signed", "renewal_due"]).toContain(status);
       }),
@@ -62,9 +68,9 @@ describe("pledge status, derived from history and the date", () => {
 describe("isCurrentOn, the dashboards' fast question", () => {
   it("answers as isCurrent(pledgeStatus(…)) does, for any history, day and leaving day (property)", () => {
     const day = fc.integer({ min: 0, max: 2000 }).map((n) => addDays("2021-01-01", n));
-    const event = fc.record({ kind: fc.constantFrom("signature" as const, "withdrawal" as const), on: day, hour: fc.integer({ min: 0, max: 3 }) }).map(({ kind, on, hour }) =>
-      kind === "signature" ? signed(on, `${on}T1${hour}:00:00Z`) : withdrew(on, `${on}T1${hour}:00:00Z`),
-    );
+    const event = fc
+      .record({ kind: fc.constantFrom("signature" as const, "withdrawal" as const), on: day, hour: fc.integer({ min: 0, max: 3 }) })
+      .map(({ kind, on, hour }) => (kind === "signature" ? signed(on, `${on}T1${hour}:00:00Z`) : withdrew(on, `${on}T1${hour}:00:00Z`)));
     fc.assert(
       fc.property(fc.array(event, { maxLength: 6 }), day, fc.option(day, { nil: null }), (events, on, left) => {
         expect(isCurrentOn(events, on, left)).toBe(isCurrent(pledgeStatus(events, on, left)));

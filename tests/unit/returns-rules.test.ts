@@ -63,7 +63,12 @@ describe("the return form", () => {
 describe("status", () => {
   const all: Array<ReturnStatus | null> = [null, "draft", "submitted", "resubmitted", "accepted", "returned"];
   it("moves draft → submitted → accepted | returned → resubmitted, and nothing else", () => {
-    const table = Object.fromEntries(all.map((s) => [String(s), Object.fromEntries((["save", "submit", "accept", "return"] as const).map((a) => [a, transition(s, a).ok ? (transition(s, a) as { status: string }).status : "—"]))]));
+    const table = Object.fromEntries(
+      all.map((s) => [
+        String(s),
+        Object.fromEntries((["save", "submit", "accept", "return"] as const).map((a) => [a, transition(s, a).ok ? (transition(s, a) as { status: string }).status : "—"])),
+      ]),
+    );
     expect(table).toEqual({
       null: { save: "draft", submit: "submitted", accept: "—", return: "—" },
       draft: { save: "draft", submit: "submitted", accept: "—", return: "—" },
@@ -177,7 +182,13 @@ describe("reminders and to-dos", () => {
       ...extra,
     });
     const todos = organisationTodos(
-      [q("2026Q3", "draft", "2027-01-30"), q("2026Q2", null, "2026-10-30"), q("2026Q1", "returned", "2026-07-30"), q("2025Q4", "accepted", "2026-04-30"), q("2025Q3", null, "2026-01-30", { locked: true })],
+      [
+        q("2026Q3", "draft", "2027-01-30"),
+        q("2026Q2", null, "2026-10-30"),
+        q("2026Q1", "returned", "2026-07-30"),
+        q("2025Q4", "accepted", "2026-04-30"),
+        q("2025Q3", null, "2026-01-30", { locked: true }),
+      ],
       "2026-11-22",
     );
     expect(todos.map((t) => [t.quarter, t.kind])).toEqual([

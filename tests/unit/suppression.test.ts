@@ -7,7 +7,16 @@
 import fc from "fast-check";
 import { describe, expect, it } from "vitest";
 import { countsPeople, publishedShare, publishMeasures, type AreaFigures, type PublicationMetric, type PublishedMeasure } from "~/modules/dashboards/publication";
-import { publishedBeside, publishedPercent, SUPPRESSED, suppressColumn, suppressionThreshold, suppressTable, type CountTable, type PublishedTable } from "~/modules/rollups/suppression";
+import {
+  publishedBeside,
+  publishedPercent,
+  SUPPRESSED,
+  suppressColumn,
+  suppressionThreshold,
+  suppressTable,
+  type CountTable,
+  type PublishedTable,
+} from "~/modules/rollups/suppression";
 
 /** Rank of an integer matrix, exactly (fraction-free Gaussian elimination). */
 function rank(matrix: bigint[][]): number {
@@ -144,7 +153,10 @@ describe("published activity figures (measures by area, with their 'of which' pa
     .record({
       areas: fc.integer({ min: 1, max: 5 }),
       shapes: fc.array(fc.record({ parent: fc.nat({ max: 5 }), people: fc.constantFrom(true, true, true, false), stock: fc.boolean() }), { minLength: 1, maxLength: 5 }),
-      seed: fc.array(fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 6 }) }, { weight: 2, arbitrary: fc.integer({ min: 7, max: 40 }) }), { minLength: 60, maxLength: 60 }),
+      seed: fc.array(fc.oneof({ weight: 3, arbitrary: fc.integer({ min: 0, max: 6 }) }, { weight: 2, arbitrary: fc.integer({ min: 7, max: 40 }) }), {
+        minLength: 60,
+        maxLength: 60,
+      }),
       nulls: fc.array(fc.boolean(), { minLength: 30, maxLength: 30 }),
     })
     .map(({ areas, shapes, seed, nulls }): Generated => {

@@ -49,7 +49,12 @@ export async function adoptionFacts(tx: Tx, { partnershipId, on, boroughId }: { 
       signedOn: pledge?.signature?.signedOn ?? null,
       validUntil: pledge?.signature?.validUntil ?? null,
       champions: own.filter((c) => !c.leftOn).length,
-      lastChampionLeft: own.map((c) => c.leftOn).filter((d): d is string => Boolean(d)).sort().at(-1) ?? null,
+      lastChampionLeft:
+        own
+          .map((c) => c.leftOn)
+          .filter((d): d is string => Boolean(d))
+          .sort()
+          .at(-1) ?? null,
     };
   });
   const boroughNames = [...boroughs.filter((b) => !boroughId || b.id === boroughId).map((b) => b.name), COUNTY_WIDE];

@@ -111,32 +111,17 @@ export interface Change {
 /** Names of the things ids point at (organisations, boroughs, people), looked up by the caller. */
 export type NameOf = (id: string) => string | undefined;
 
-function valueText(
-  field: string,
-  value: unknown,
-  nameOf: NameOf
-): string | null {
+function valueText(field: string, value: unknown, nameOf: NameOf): string | null {
   if (value === null || value === undefined || value === "") return null;
   if (typeof value === "boolean") return value ? "Yes" : "No";
   if (field === "role" && typeof value === "string" && value in ROLE_LABELS) return ROLE_LABELS[value as Role];
   if (field === "sector" && typeof value === "string") return sectorLabel(value);
   if (field === "source" && value === "paper") return "On a paper form, recorded by the coordinator";
   if (field === "source" && value === "online") return "Online";
-  if (typeof value === "string" && /(_id|_by)$/.test(field))
-    return nameOf(value) ?? "(no longer exists)";
-  if (
-    typeof value === "string" &&
-    /^(quarter|valid_from|retired_from)$/.test(field)
-  )
-    return quarterText(value) ?? value;
-  if (
-    typeof value === "string" &&
-    /^(status|kind|training|aggregation)$/.test(field) &&
-    /^[a-z_]+$/.test(value)
-  )
-    return humanise(value);
-  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value))
-    return formatDateTime(value);
+  if (typeof value === "string" && /(_id|_by)$/.test(field)) return nameOf(value) ?? "(no longer exists)";
+  if (typeof value === "string" && /^(quarter|valid_from|retired_from)$/.test(field)) return quarterText(value) ?? value;
+  if (typeof value === "string" && /^(status|kind|training|aggregation)$/.test(field) && /^[a-z_]+$/.test(value)) return humanise(value);
+  if (typeof value === "string" && /^\d{4}-\d{2}-\d{2}T/.test(value)) return formatDateTime(value);
   if (typeof value === "object") {
     const json = JSON.stringify(value);
     return json.length > 120 ? `${json.slice(0, 119)}…` : json;
@@ -148,7 +133,7 @@ export function changesOf(
   event: { action: "insert" | "update" | "delete"; old_values: Record<string, unknown> | null; new_values: Record<string, unknown> | null },
   nameOf: NameOf,
   /** Labels a caller knows better for this event, by field: a return value's is its metric, quarter and organisation. */
-  labels: Record<string, string | undefined> = {}
+  labels: Record<string, string | undefined> = {},
 ): Change[] {
   const fields = new Set([...Object.keys(event.old_values ?? {}), ...Object.keys(event.new_values ?? {})]);
   const changes: Change[] = [];

@@ -42,13 +42,7 @@ export function idsIn(events: AuditEvent[]): string[] {
   for (const e of events) {
     if (e.actor_user_id) ids.add(e.actor_user_id);
     for (const bag of [e.row_key, e.old_values ?? {}, e.new_values ?? {}]) {
-      for (const [k, v] of Object.entries(bag))
-        if (
-          (k === "id" || /(_id|_by)$/.test(k)) &&
-          typeof v === "string" &&
-          UUID.test(v)
-        )
-          ids.add(v);
+      for (const [k, v] of Object.entries(bag)) if ((k === "id" || /(_id|_by)$/.test(k)) && typeof v === "string" && UUID.test(v)) ids.add(v);
     }
   }
   return [...ids];
@@ -61,45 +55,22 @@ export interface Names {
   rowOf: (id: string) => Record<string, unknown> | undefined;
 }
 
-export async function namesFor(
-  tx: Tx,
-  partnershipId: string,
-  events: AuditEvent[]
-): Promise<Names> {
+export async function namesFor(tx: Tx, partnershipId: string, events: AuditEvent[]): Promise<Names> {
   const ids = idsIn(events);
   const names = new Map<string, string>();
   const rows = new Map<string, Record<string, unknown>>();
   if (ids.length) {
-    for (const [table, columns] of Object.entries(COLUMNS) as Array<
-      [NamedTable, string[]]
-    >) {
+    for (const [table, columns] of Object.entries(COLUMNS) as Array<[NamedTable, string[]]>) {
       const pending = ids.filter((id) => !names.has(id));
       if (!pending.length) break;
-      const extra =
-        table === "plan_actions"
-          ? ["plan_id"]
-          : table === "plan_action_updates"
-          ? ["action_id"]
-          : table === "plan_reviews"
-          ? ["plan_id"]
-          : [];
+      const extra = table === "plan_actions" ? ["plan_id"] : table === "plan_action_updates" ? ["action_id"] : table === "plan_reviews" ? ["plan_id"] : [];
       // Table and column names come from the constant above, never from input.
       let q = tx
         .selectFrom(sql.table(table).as("t"))
-        .select([
-          sql.ref<string>("t.id").as("id"),
-          ...[...columns, ...extra].map((c) => sql.ref(`t.${c}`).as(c)),
-        ])
+        .select([sql.ref<string>("t.id").as("id"), ...[...columns, ...extra].map((c) => sql.ref(`t.${c}`).as(c))])
         .where(sql.ref("t.id"), "in", pending);
-      if (table !== "users")
-        q = q.where(
-          sql.ref(table === "partnerships" ? "t.id" : "t.partnership_id"),
-          "=",
-          partnershipId
-        );
-      for (const row of (await q.execute()) as Array<
-        Record<string, unknown> & { id: string }
-      >) {
+      if (table !== "users") q = q.where(sql.ref(table === "partnerships" ? "t.id" : "t.partnership_id"), "=", partnershipId);
+      for (const row of (await q.execute()) as Array<Record<string, unknown> & { id: string }>) {
         const name = NAMED_TABLES[table](row);
         if (name) names.set(row.id, name);
         rows.set(row.id, { table, ...row });

@@ -18,12 +18,8 @@ const isoDay = (label: string) =>
     .optional()
     .transform((v) => v || null)
     .refine(
-      (v) =>
-        v === null ||
-        (/^\d{4}-\d{2}-\d{2}$/.test(v) &&
-          !Number.isNaN(Date.parse(v)) &&
-          new Date(v).toISOString().startsWith(v)),
-      `Enter the ${label} as a real date, like 2026-04-01`
+      (v) => v === null || (/^\d{4}-\d{2}-\d{2}$/.test(v) && !Number.isNaN(Date.parse(v)) && new Date(v).toISOString().startsWith(v)),
+      `Enter the ${label} as a real date, like 2026-04-01`,
     );
 
 const optionalId = (message: string) =>
@@ -41,10 +37,7 @@ export const AuditFilterSchema = z
     to: isoDay("end date"),
     before: z
       .string()
-      .regex(
-        /^\d{1,18}$/,
-        "Start again from the newest changes: the page link was not recognised"
-      )
+      .regex(/^\d{1,18}$/, "Start again from the newest changes: the page link was not recognised")
       .optional(),
   })
   .refine((f) => !f.from || !f.to || f.from <= f.to, { message: "Enter an end date that is the same as or after the start date", path: ["to"] });
@@ -62,14 +55,7 @@ export interface AuditEntry {
 
 const PAGE = 50;
 
-export async function listAuditEntries(
-  tx: Tx,
-  {
-    partnershipId,
-    filter,
-    page = PAGE,
-  }: { partnershipId: string; filter: AuditFilter; page?: number }
-) {
+export async function listAuditEntries(tx: Tx, { partnershipId, filter, page = PAGE }: { partnershipId: string; filter: AuditFilter; page?: number }) {
   const PAGE = page;
   let q = tx
     .selectFrom("audit_events")
@@ -85,26 +71,15 @@ export async function listAuditEntries(
         eb(sql`row_key->>'organisation_id'`, "=", org),
         eb(sql`new_values->>'organisation_id'`, "=", org),
         eb(sql`old_values->>'organisation_id'`, "=", org),
-      ])
+      ]),
     );
   }
   if (filter.person) {
     const person = filter.person;
-    q = q.where((eb) =>
-      eb.or([
-        eb("actor_user_id", "=", person),
-        eb(sql`row_key->>'user_id'`, "=", person),
-      ])
-    );
+    q = q.where((eb) => eb.or([eb("actor_user_id", "=", person), eb(sql`row_key->>'user_id'`, "=", person)]));
   }
-  if (filter.from)
-    q = q.where(
-      sql`(at at time zone 'Europe/London')::date`,
-      ">=",
-      filter.from
-    );
-  if (filter.to)
-    q = q.where(sql`(at at time zone 'Europe/London')::date`, "<=", filter.to);
+  if (filter.from) q = q.where(sql`(at at time zone 'Europe/London')::date`, ">=", filter.from);
+  if (filter.to) q = q.where(sql`(at at time zone 'Europe/London')::date`, "<=", filter.to);
   if (filter.before) q = q.where("id", "<", filter.before);
   const rows = await q.execute();
   const events = rows.slice(0, PAGE);
@@ -114,18 +89,12 @@ export async function listAuditEntries(
     return {
       id: String(e.id),
       at: e.at,
-      actor: e.actor_user_id
-        ? names.nameOf(e.actor_user_id) ?? "A removed account"
-        : "Golden Thread (automatic)",
+      actor: e.actor_user_id ? (names.nameOf(e.actor_user_id) ?? "A removed account") : "Golden Thread (automatic)",
       action: ACTION_LABELS[e.action],
       what: tableLabel(e.table_name),
       subject,
       // A return value is one figure: its label is what it is a figure of.
-      changes: changesOf(
-        e,
-        names.nameOf,
-        e.table_name === "return_values" ? { value: subject ?? undefined } : {}
-      ),
+      changes: changesOf(e, names.nameOf, e.table_name === "return_values" ? { value: subject ?? undefined } : {}),
     };
   });
   return {
@@ -138,10 +107,7 @@ export async function listAuditEntries(
 const CSV_LIMIT = 50_000;
 
 /** The trail as the page shows it, with the page's filters, every page at once (up to CSV_LIMIT). */
-export async function auditCsv(
-  tx: Tx,
-  { partnershipId, filter }: { partnershipId: string; filter: AuditFilter }
-) {
+export async function auditCsv(tx: Tx, { partnershipId, filter }: { partnershipId: string; filter: AuditFilter }) {
   const rows: CsvCell[][] = [];
   let before = filter.before;
   do {
@@ -151,19 +117,8 @@ export async function auditCsv(
       page: 1000,
     });
     for (const e of entries) {
-      const changes = e.changes.map(
-        (c) =>
-          `${c.label}: ${c.from ?? ""}${
-            c.from !== null && c.to !== null ? " → " : ""
-          }${c.to ?? (c.from !== null ? " (removed)" : "")}`
-      );
-      rows.push([
-        spreadsheetDateTime(e.at),
-        e.actor,
-        `${e.action} ${e.what.toLowerCase()}`,
-        e.subject,
-        changes.join("\n"),
-      ]);
+      const changes = e.changes.map((c) => `${c.label}: ${c.from ?? ""}${c.from !== null && c.to !== null ? " → " : ""}${c.to ?? (c.from !== null ? " (removed)" : "")}`);
+      rows.push([spreadsheetDateTime(e.at), e.actor, `${e.action} ${e.what.toLowerCase()}`, e.subject, changes.join("\n")]);
     }
     before = olderFrom ?? undefined;
   } while (before && rows.length < CSV_LIMIT);
@@ -172,24 +127,13 @@ export async function auditCsv(
 
 /** What the row is, in words: "Referrals made to RJ services, 2026/27 Q2, Hartlepool Borough Council". */
 function subjectOf(e: AuditEvent, { nameOf, rowOf }: Names): string | null {
-  const value = (k: string) =>
-    (e.row_key[k] ?? e.new_values?.[k] ?? e.old_values?.[k]) as
-      | string
-      | undefined;
-  const named = (k: string) =>
-    value(k) ? nameOf(value(k)!) ?? "(no longer exists)" : undefined;
+  const value = (k: string) => (e.row_key[k] ?? e.new_values?.[k] ?? e.old_values?.[k]) as string | undefined;
+  const named = (k: string) => (value(k) ? (nameOf(value(k)!) ?? "(no longer exists)") : undefined);
   const id = value("id");
-  const own = id
-    ? nameOf(id) ??
-      (isNamedTable(e.table_name)
-        ? NAMED_TABLES[e.table_name]({ ...e.old_values, ...e.new_values })
-        : undefined)
-    : undefined;
+  const own = id ? (nameOf(id) ?? (isNamedTable(e.table_name) ? NAMED_TABLES[e.table_name]({ ...e.old_values, ...e.new_values }) : undefined)) : undefined;
   const quarter = quarterText(value("quarter"));
-  const join = (...parts: Array<string | undefined | null>) =>
-    parts.filter(Boolean).join(", ") || null;
-  const actionOf = (actionId: string | undefined) =>
-    actionId ? nameOf(actionId) : undefined;
+  const join = (...parts: Array<string | undefined | null>) => parts.filter(Boolean).join(", ") || null;
+  const actionOf = (actionId: string | undefined) => (actionId ? nameOf(actionId) : undefined);
   switch (e.table_name) {
     case "return_values":
       return join(named("metric_id"), quarter, named("organisation_id"));
@@ -198,14 +142,9 @@ function subjectOf(e: AuditEvent, { nameOf, rowOf }: Names): string | null {
     case "return_lock_exceptions":
       return join(named("organisation_id"), quarter);
     case "metric_definitions":
-      return join(
-        named("metric_id"),
-        value("version") ? `definition version ${value("version")}` : null
-      );
+      return join(named("metric_id"), value("version") ? `definition version ${value("version")}` : null);
     case "plan_action_updates": {
-      const action =
-        value("action_id") ??
-        (rowOf(id ?? "")?.action_id as string | undefined);
+      const action = value("action_id") ?? (rowOf(id ?? "")?.action_id as string | undefined);
       return join(actionOf(action) ?? "(no longer exists)", quarter);
     }
     case "plan_milestones":
@@ -226,17 +165,12 @@ function subjectOf(e: AuditEvent, { nameOf, rowOf }: Names): string | null {
   }
   if (own) return own;
   const person = value("user_id") ? nameOf(value("user_id")!) : undefined;
-  const organisation = value("organisation_id")
-    ? nameOf(value("organisation_id")!)
-    : undefined;
+  const organisation = value("organisation_id") ? nameOf(value("organisation_id")!) : undefined;
   return join(person, organisation);
 }
 
 /** Everyone who appears in the partnership's trail as the one making a change, for the filter. */
-export async function auditActors(
-  tx: Tx,
-  { partnershipId }: { partnershipId: string }
-) {
+export async function auditActors(tx: Tx, { partnershipId }: { partnershipId: string }) {
   return tx
     .selectFrom("users")
     .select(["id", "name"])
@@ -246,7 +180,7 @@ export async function auditActors(
         .select("actor_user_id")
         .where("partnership_id", "=", partnershipId)
         .where("actor_user_id", "is not", null)
-        .$narrowType<{ actor_user_id: string }>()
+        .$narrowType<{ actor_user_id: string }>(),
     )
     .orderBy("name")
     .execute();

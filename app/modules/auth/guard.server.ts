@@ -125,9 +125,7 @@ export async function requireAccess(request: Request, params: Params, permission
   if (orgParam && !orgParam.success) notFound();
   const organisationId = orgParam?.data ?? null;
 
-  const found = await oncePerRequest(`access|${slug.data}|${organisationId ?? ""}`, () =>
-    partnershipAccess(user.id, slug.data, organisationId),
-  );
+  const found = await oncePerRequest(`access|${slug.data}|${organisationId ?? ""}`, () => partnershipAccess(user.id, slug.data, organisationId));
 
   if (!found) notFound();
   const { roles: memberRoles, ...partnership } = found.partnership;

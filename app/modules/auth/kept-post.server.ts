@@ -35,7 +35,10 @@ export async function keepPost(request: Request, path: string): Promise<string |
     .values({ id: hash, path, fields: JSON.stringify({ fields, withheld }) as unknown as KeptFields, expires_at: sql<Date>`now() + make_interval(secs => ${KEPT_SECONDS})` })
     .execute();
   // Expired ones go as new ones come: nothing else writes this table.
-  await databases().app.deleteFrom("kept_posts").where("expires_at", "<=", sql<Date>`now()`).execute();
+  await databases()
+    .app.deleteFrom("kept_posts")
+    .where("expires_at", "<=", sql<Date>`now()`)
+    .execute();
   return authCookie(COOKIE, token, KEPT_SECONDS);
 }
 

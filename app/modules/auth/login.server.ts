@@ -18,10 +18,7 @@ export const THROTTLE = {
   windowSeconds: 60 * 60,
 };
 
-export type SignInResult =
-  | { ok: true; user: SessionUser }
-  | { ok: false; reason: "invalid" }
-  | { ok: false; reason: "throttled"; retryAfterSeconds: number };
+export type SignInResult = { ok: true; user: SessionUser } | { ok: false; reason: "invalid" } | { ok: false; reason: "throttled"; retryAfterSeconds: number };
 
 export type ThrottleRule = { freeFailures: number; firstLockSeconds: number };
 
@@ -115,7 +112,21 @@ export async function clearFailures(key: string) {
 }
 
 /** The first segment of every page the app serves ("" is the start page); tests/security checks it against the build. */
-export const PAGE_ROOTS = ["", "accessibility", "account", "admin", "forgot-password", "home", "invitations", "login", "p", "privacy", "public", "reset-password", "resume"] as const;
+export const PAGE_ROOTS = [
+  "",
+  "accessibility",
+  "account",
+  "admin",
+  "forgot-password",
+  "home",
+  "invitations",
+  "login",
+  "p",
+  "privacy",
+  "public",
+  "reset-password",
+  "resume",
+] as const;
 
 /**
  * Where to go after signing in: only a path to one of the app's own pages, or null. Browsers drop

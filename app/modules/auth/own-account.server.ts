@@ -23,9 +23,7 @@ export async function changeOwnName({ userId, name }: { userId: string; name: st
   await inTransaction((tx) => renameAccount(tx, { userId, name }));
 }
 
-export type PasswordChange =
-  | { ok: true; cookie: string }
-  | { ok: false; field: "currentPassword" | "newPassword"; message: string; retryAfterSeconds?: number };
+export type PasswordChange = { ok: true; cookie: string } | { ok: false; field: "currentPassword" | "newPassword"; message: string; retryAfterSeconds?: number };
 
 /** `secondFactor`: whether the session changing it passed a code; the new session keeps that. */
 export async function changeOwnPassword(input: {
@@ -41,7 +39,12 @@ export async function changeOwnPassword(input: {
   const check = await signIn({ email: user.email, password: input.currentPassword, clientAddress: input.clientAddress });
   if (!check.ok && check.reason === "throttled") {
     const minutes = Math.ceil(check.retryAfterSeconds / 60);
-    return { ok: false, field: "currentPassword", message: `Too many wrong passwords. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`} and try again`, retryAfterSeconds: check.retryAfterSeconds };
+    return {
+      ok: false,
+      field: "currentPassword",
+      message: `Too many wrong passwords. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`} and try again`,
+      retryAfterSeconds: check.retryAfterSeconds,
+    };
   }
   if (!check.ok || check.user.id !== user.id) return { ok: false, field: "currentPassword", message: "Your current password is not right. Enter the password you signed in with" };
   await inTransaction((tx) => setPassword(tx, { userId: user.id, password: input.newPassword }));

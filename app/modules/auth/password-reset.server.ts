@@ -21,36 +21,36 @@ export const RESETS_PER_HOUR = 3;
 /** Queues the email when the account exists and may sign in; returns nothing either way. */
 export async function requestPasswordReset({ email, origin }: { email: string; origin: string }): Promise<void> {
   await inTransaction(async (tx) => {
-      const user = await findUserByEmail(tx, email);
-      if (!user || user.disabled_at) return;
-      const recent = await tx
-        .selectFrom("password_resets")
-        .select((eb) => eb.fn.countAll<number>().as("n"))
-        .where("user_id", "=", user.id)
-        .where("created_at", ">", sql<Date>`now() - interval '1 hour'`)
-        .executeTakeFirstOrThrow();
-      if (Number(recent.n) >= RESETS_PER_HOUR) return;
-      // Only the newest link works.
-      await tx.updateTable("password_resets").set({ expires_at: now() }).where("user_id", "=", user.id).where("used_at", "is", null).where("expires_at", ">", now()).execute();
-      const { token, hash } = newToken();
-      const expiresAt = new Date(epochMs() + RESET_LIFETIME_MINUTES * 60_000);
-      await tx.insertInto("password_resets").values({ token_hash: hash, user_id: user.id, expires_at: expiresAt }).execute();
-      await queuePlatformEmail(tx, {
-        to: user.email,
-        subject: "Reset your Golden Thread password",
-        kind: "password_reset",
-        text: [
-          `Dear ${user.name},`,
-          "",
-          "Someone asked to reset the password of your Golden Thread account. To choose a new password, open this link:",
-          `${origin}/reset-password/${token}`,
-          "",
-          `The link works once and expires on ${formatDateTime(expiresAt)}. Setting a new password signs you out everywhere else.`,
-          "",
-          "If you did not ask for this, you can ignore this email: your password has not changed.",
-        ].join("\n"),
-      });
+    const user = await findUserByEmail(tx, email);
+    if (!user || user.disabled_at) return;
+    const recent = await tx
+      .selectFrom("password_resets")
+      .select((eb) => eb.fn.countAll<number>().as("n"))
+      .where("user_id", "=", user.id)
+      .where("created_at", ">", sql<Date>`now() - interval '1 hour'`)
+      .executeTakeFirstOrThrow();
+    if (Number(recent.n) >= RESETS_PER_HOUR) return;
+    // Only the newest link works.
+    await tx.updateTable("password_resets").set({ expires_at: now() }).where("user_id", "=", user.id).where("used_at", "is", null).where("expires_at", ">", now()).execute();
+    const { token, hash } = newToken();
+    const expiresAt = new Date(epochMs() + RESET_LIFETIME_MINUTES * 60_000);
+    await tx.insertInto("password_resets").values({ token_hash: hash, user_id: user.id, expires_at: expiresAt }).execute();
+    await queuePlatformEmail(tx, {
+      to: user.email,
+      subject: "Reset your Golden Thread password",
+      kind: "password_reset",
+      text: [
+        `Dear ${user.name},`,
+        "",
+        "Someone asked to reset the password of your Golden Thread account. To choose a new password, open this link:",
+        `${origin}/reset-password/${token}`,
+        "",
+        `The link works once and expires on ${formatDateTime(expiresAt)}. Setting a new password signs you out everywhere else.`,
+        "",
+        "If you did not ask for this, you can ignore this email: your password has not changed.",
+      ].join("\n"),
     });
+  });
 }
 
 /** The account a live reset link is for, or null when the link is unknown, used or expired. */
@@ -70,21 +70,21 @@ export async function findPasswordReset(token: string): Promise<{ email: string;
 /** Uses the link once: stores the new password and ends every session of the account. */
 export async function completePasswordReset(token: string, password: string): Promise<{ ok: true; user: SessionUser } | { ok: false }> {
   const user = await inTransaction(async (tx) => {
-      const used = await tx
-        .updateTable("password_resets as r")
-        .set({ used_at: now() })
-        .from("users as u")
-        .whereRef("u.id", "=", "r.user_id")
-        .where("r.token_hash", "=", tokenHash(token))
-        .where("r.used_at", "is", null)
-        .where("r.expires_at", ">", now())
-        .where("u.disabled_at", "is", null)
-        .returning(["u.id", "u.email", "u.name", "u.is_platform_admin"])
-        .executeTakeFirst();
-      if (!used) return null;
-      await setPassword(tx, { userId: used.id, password });
-      return { id: used.id, email: used.email, name: used.name, isPlatformAdmin: used.is_platform_admin };
-    });
+    const used = await tx
+      .updateTable("password_resets as r")
+      .set({ used_at: now() })
+      .from("users as u")
+      .whereRef("u.id", "=", "r.user_id")
+      .where("r.token_hash", "=", tokenHash(token))
+      .where("r.used_at", "is", null)
+      .where("r.expires_at", ">", now())
+      .where("u.disabled_at", "is", null)
+      .returning(["u.id", "u.email", "u.name", "u.is_platform_admin"])
+      .executeTakeFirst();
+    if (!used) return null;
+    await setPassword(tx, { userId: used.id, password });
+    return { id: used.id, email: used.email, name: used.name, isPlatformAdmin: used.is_platform_admin };
+  });
   if (!user) return { ok: false };
   await endAllSessions(user.id);
   return { ok: true, user };

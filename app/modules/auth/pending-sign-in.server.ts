@@ -28,7 +28,10 @@ export interface PendingSignIn {
 export async function startPendingSignIn(userId: string, redirectTo: string | null): Promise<string> {
   const { token, hash } = newToken();
   const db = databases().app;
-  await db.deleteFrom("pending_sign_ins").where("expires_at", "<", sql<Date>`now()`).execute();
+  await db
+    .deleteFrom("pending_sign_ins")
+    .where("expires_at", "<", sql<Date>`now()`)
+    .execute();
   await db
     .insertInto("pending_sign_ins")
     .values({ id: hash, user_id: userId, redirect_to: redirectTo, expires_at: sql<Date>`now() + make_interval(secs => ${PENDING_SIGN_IN_SECONDS})` })

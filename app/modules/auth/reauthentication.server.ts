@@ -34,7 +34,12 @@ export async function reauthenticate(session: CurrentSession, input: { password:
   const check = await signIn({ email: user.email, password: input.password, clientAddress: input.clientAddress });
   if (!check.ok && check.reason === "throttled") {
     const minutes = Math.ceil(check.retryAfterSeconds / 60);
-    return { ok: false, field: "password", message: `Too many wrong passwords. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`} and try again`, retryAfterSeconds: check.retryAfterSeconds };
+    return {
+      ok: false,
+      field: "password",
+      message: `Too many wrong passwords. Wait ${minutes === 1 ? "a minute" : `${minutes} minutes`} and try again`,
+      retryAfterSeconds: check.retryAfterSeconds,
+    };
   }
   if (!check.ok || check.user.id !== user.id) return { ok: false, field: "password", message: "Your password is not right. Enter the password you sign in with" };
 

@@ -100,26 +100,26 @@ export async function enrolTwoFactor({ userId, secret, code }: { userId: string;
   const step = stepOfCode(secret, code);
   if (step === null) return { ok: false, message: "That code does not match. Check the app shows Golden Thread for this account, and enter the code it shows now" };
   const recoveryCodes = await inTransaction(async (tx) => {
-      await tx.deleteFrom("two_factor_credentials").where("user_id", "=", userId).execute();
-      await tx.insertInto("two_factor_credentials").values({ user_id: userId, secret, last_used_step: step }).execute();
-      return storeRecoveryCodes(tx, userId);
-    });
+    await tx.deleteFrom("two_factor_credentials").where("user_id", "=", userId).execute();
+    await tx.insertInto("two_factor_credentials").values({ user_id: userId, secret, last_used_step: step }).execute();
+    return storeRecoveryCodes(tx, userId);
+  });
   return { ok: true, recoveryCodes };
 }
 
 export async function replaceRecoveryCodes(userId: string): Promise<string[] | null> {
   return inTransaction(async (tx) => {
-      const credential = await tx.selectFrom("two_factor_credentials").select("user_id").where("user_id", "=", userId).forUpdate().executeTakeFirst();
-      return credential ? storeRecoveryCodes(tx, userId) : null;
-    });
+    const credential = await tx.selectFrom("two_factor_credentials").select("user_id").where("user_id", "=", userId).forUpdate().executeTakeFirst();
+    return credential ? storeRecoveryCodes(tx, userId) : null;
+  });
 }
 
 /** Turns two-factor sign-in off: the secret and every recovery code go. */
 export async function removeTwoFactor(userId: string): Promise<void> {
   await inTransaction(async (tx) => {
-      await tx.deleteFrom("two_factor_recovery_codes").where("user_id", "=", userId).execute();
-      await tx.deleteFrom("two_factor_credentials").where("user_id", "=", userId).execute();
-    });
+    await tx.deleteFrom("two_factor_recovery_codes").where("user_id", "=", userId).execute();
+    await tx.deleteFrom("two_factor_credentials").where("user_id", "=", userId).execute();
+  });
 }
 
 export type CodeCheck = { ok: true; usedRecoveryCode: boolean; recoveryCodesLeft: number } | { ok: false; reason: "wrong" | "replayed" };
@@ -127,37 +127,37 @@ export type CodeCheck = { ok: true; usedRecoveryCode: boolean; recoveryCodesLeft
 /** Checks a code once, without throttling: an app code not used before, or an unused recovery code. */
 async function checkCode(userId: string, input: SecondFactorInput): Promise<CodeCheck> {
   return inTransaction(async (tx): Promise<CodeCheck> => {
-      // Locked, so two posts of one code cannot both pass.
-      const credential = await tx.selectFrom("two_factor_credentials").select(["secret", "is_demo", "last_used_step"]).where("user_id", "=", userId).forUpdate().executeTakeFirst();
-      if (!credential) return { ok: false, reason: "wrong" };
-      const left = async () =>
-        Number(
-          (
-            await tx
-              .selectFrom("two_factor_recovery_codes")
-              .select((eb) => eb.fn.countAll<number>().as("n"))
-              .where("user_id", "=", userId)
-              .where("used_at", "is", null)
-              .executeTakeFirstOrThrow()
-          ).n,
-        );
-      if (input.kind === "totp") {
-        const step = stepOfCode(credential.secret, input.code);
-        if (step === null) return { ok: false, reason: "wrong" };
-        if (!credential.is_demo && credential.last_used_step !== null && step <= credential.last_used_step) return { ok: false, reason: "replayed" };
-        await tx
-          .updateTable("two_factor_credentials")
-          .set({ last_used_step: Math.max(step, credential.last_used_step ?? step) })
-          .where("user_id", "=", userId)
-          .execute();
-        return { ok: true, usedRecoveryCode: false, recoveryCodesLeft: await left() };
-      }
-      const unused = await tx.selectFrom("two_factor_recovery_codes").select(["position", "salt", "code_hash"]).where("user_id", "=", userId).where("used_at", "is", null).execute();
-      const match = unused.find((c) => timingSafeEqual(Buffer.from(recoveryHash(c.salt, input.code), "hex"), Buffer.from(c.code_hash, "hex")));
-      if (!match) return { ok: false, reason: "wrong" };
-      await tx.updateTable("two_factor_recovery_codes").set({ used_at: now() }).where("user_id", "=", userId).where("position", "=", match.position).execute();
-      return { ok: true, usedRecoveryCode: true, recoveryCodesLeft: await left() };
-    });
+    // Locked, so two posts of one code cannot both pass.
+    const credential = await tx.selectFrom("two_factor_credentials").select(["secret", "is_demo", "last_used_step"]).where("user_id", "=", userId).forUpdate().executeTakeFirst();
+    if (!credential) return { ok: false, reason: "wrong" };
+    const left = async () =>
+      Number(
+        (
+          await tx
+            .selectFrom("two_factor_recovery_codes")
+            .select((eb) => eb.fn.countAll<number>().as("n"))
+            .where("user_id", "=", userId)
+            .where("used_at", "is", null)
+            .executeTakeFirstOrThrow()
+        ).n,
+      );
+    if (input.kind === "totp") {
+      const step = stepOfCode(credential.secret, input.code);
+      if (step === null) return { ok: false, reason: "wrong" };
+      if (!credential.is_demo && credential.last_used_step !== null && step <= credential.last_used_step) return { ok: false, reason: "replayed" };
+      await tx
+        .updateTable("two_factor_credentials")
+        .set({ last_used_step: Math.max(step, credential.last_used_step ?? step) })
+        .where("user_id", "=", userId)
+        .execute();
+      return { ok: true, usedRecoveryCode: false, recoveryCodesLeft: await left() };
+    }
+    const unused = await tx.selectFrom("two_factor_recovery_codes").select(["position", "salt", "code_hash"]).where("user_id", "=", userId).where("used_at", "is", null).execute();
+    const match = unused.find((c) => timingSafeEqual(Buffer.from(recoveryHash(c.salt, input.code), "hex"), Buffer.from(c.code_hash, "hex")));
+    if (!match) return { ok: false, reason: "wrong" };
+    await tx.updateTable("two_factor_recovery_codes").set({ used_at: now() }).where("user_id", "=", userId).where("position", "=", match.position).execute();
+    return { ok: true, usedRecoveryCode: true, recoveryCodesLeft: await left() };
+  });
 }
 
 export type SecondFactorResult = CodeCheck | { ok: false; reason: "throttled"; retryAfterSeconds: number };

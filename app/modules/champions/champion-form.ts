@@ -30,34 +30,27 @@ export function championSchema(today: string) {
         const expiry = dateField("the date their accreditation expires").safeParse(v.accreditationExpiresOn);
         if (!expiry.success) ctx.addIssue({ code: "custom", path: ["accreditationExpiresOn"], message: expiry.error.issues[0].message });
       })
-      .transform(
-        (v): ChampionInput => ({
-          name: v.name,
-          email: v.email,
-          jobTitle: v.jobTitle,
-          since: v.since,
-          training: v.training as ChampionInput["training"],
-          accreditationExpiresOn: v.training === "accredited" ? (v.accreditationExpiresOn ?? null) : null,
-          isContact: v.isContact,
-        }),
-      ),
+      .transform((v): ChampionInput => ({
+        name: v.name,
+        email: v.email,
+        jobTitle: v.jobTitle,
+        since: v.since,
+        training: v.training as ChampionInput["training"],
+        accreditationExpiresOn: v.training === "accredited" ? (v.accreditationExpiresOn ?? null) : null,
+        isContact: v.isContact,
+      })),
   );
 }
 
 /** The contact the form showed (its id), or null for none; undefined from a form without the field. */
-export function contactShownIn(
-  values: Record<string, string | string[] | undefined>,
-): string | null | undefined {
+export function contactShownIn(values: Record<string, string | string[] | undefined>): string | null | undefined {
   const shown = values.contactShown;
   if (shown === undefined) return undefined;
   return (Array.isArray(shown) ? shown[0] : shown) || null;
 }
 
 /** The end of the saved notice when the contact changed hands: it names both. */
-export const contactNotice = (name: string, replaced: string | undefined) =>
-  replaced
-    ? `. ${name} is now the communications contact, instead of ${replaced}`
-    : "";
+export const contactNotice = (name: string, replaced: string | undefined) => (replaced ? `. ${name} is now the communications contact, instead of ${replaced}` : "");
 
 export const contactChangedMessage = (name: string, now: string | undefined) =>
   `${now ? `${now} is` : "Nobody is"} the communications contact now: it changed after you opened this page. Nothing is saved: save again to make ${name} the contact${now ? ` instead of ${now}` : ""}.`;

@@ -40,11 +40,7 @@ function championsQuery(tx: Tx, partnershipId: string) {
     .select(["id", "organisation_id", "name", "email", "job_title", "since", "training", "accreditation_expires_on", "is_contact", "left_on", "user_id"])
     .select(revisionSql.as("revision"))
     .select("left_as_contact")
-    .select(
-      sql<boolean>`exists (select 1 from users u where u.id = champions.user_id and u.disabled_at is not null)`.as(
-        "account_disabled",
-      ),
-    )
+    .select(sql<boolean>`exists (select 1 from users u where u.id = champions.user_id and u.disabled_at is not null)`.as("account_disabled"))
     .where("partnership_id", "=", partnershipId);
 }
 
@@ -89,26 +85,13 @@ export async function championsOf(tx: Tx, { partnershipId, organisationIds }: { 
 }
 
 /** The organisation's current communications contact, if any. */
-export async function currentContact(
-  tx: Tx,
-  { partnershipId, organisationId }: Scope,
-) {
-  const row = await championsQuery(tx, partnershipId)
-    .where("organisation_id", "=", organisationId)
-    .where("is_contact", "=", true)
-    .where("left_on", "is", null)
-    .executeTakeFirst();
+export async function currentContact(tx: Tx, { partnershipId, organisationId }: Scope) {
+  const row = await championsQuery(tx, partnershipId).where("organisation_id", "=", organisationId).where("is_contact", "=", true).where("left_on", "is", null).executeTakeFirst();
   return row ? toChampion(row) : null;
 }
 
-export async function findChampion(
-  tx: Tx,
-  { partnershipId, organisationId, championId }: Scope & { championId: string },
-) {
-  const row = await championsQuery(tx, partnershipId)
-    .where("organisation_id", "=", organisationId)
-    .where("id", "=", championId)
-    .executeTakeFirst();
+export async function findChampion(tx: Tx, { partnershipId, organisationId, championId }: Scope & { championId: string }) {
+  const row = await championsQuery(tx, partnershipId).where("organisation_id", "=", organisationId).where("id", "=", championId).executeTakeFirst();
   return row ? toChampion(row) : null;
 }
 
@@ -126,11 +109,7 @@ export type ChampionSave =
  * null), and if that is no longer who it is, the person is asked again rather than replacing
  * someone they were not shown.
  */
-async function contactMoved(
-  tx: Tx,
-  scope: Scope & { input: ChampionInput; contactShown?: string | null },
-  self?: string,
-) {
+async function contactMoved(tx: Tx, scope: Scope & { input: ChampionInput; contactShown?: string | null }, self?: string) {
   if (!scope.input.isContact || scope.contactShown === undefined) return null;
   const now = await currentContact(tx, scope);
   const other = now && now.id !== self ? now : null;
@@ -143,12 +122,7 @@ async function contactMoved(
       };
 }
 
-async function emailTaken(
-  tx: Tx,
-  scope: Scope,
-  email: string,
-  exceptId?: string,
-) {
+async function emailTaken(tx: Tx, scope: Scope, email: string, exceptId?: string) {
   let query = tx
     .selectFrom("champions")
     .select("id")
@@ -161,11 +135,7 @@ async function emailTaken(
 }
 
 /** Clears the current contact other than `exceptId`, and says who that was. */
-async function clearContact(
-  tx: Tx,
-  scope: Scope,
-  exceptId?: string,
-): Promise<string | undefined> {
+async function clearContact(tx: Tx, scope: Scope, exceptId?: string): Promise<string | undefined> {
   let query = tx
     .updateTable("champions")
     .set({ is_contact: false, updated_at: sql`clock_timestamp()` })
@@ -191,17 +161,11 @@ function columns(input: ChampionInput) {
 
 const duplicate = (email: string) => ({ email: `${email} is already a current champion here: change their details instead` });
 
-export async function addChampion(
-  tx: Tx,
-  scope: Scope & { input: ChampionInput; contactShown?: string | null },
-): Promise<ChampionSave> {
+export async function addChampion(tx: Tx, scope: Scope & { input: ChampionInput; contactShown?: string | null }): Promise<ChampionSave> {
   const moved = await contactMoved(tx, scope);
   if (moved) return moved;
-  if (await emailTaken(tx, scope, scope.input.email))
-    return { ok: false, errors: duplicate(scope.input.email) };
-  const replacedContact = scope.input.isContact
-    ? await clearContact(tx, scope)
-    : undefined;
+  if (await emailTaken(tx, scope, scope.input.email)) return { ok: false, errors: duplicate(scope.input.email) };
+  const replacedContact = scope.input.isContact ? await clearContact(tx, scope) : undefined;
   const { id } = await tx
     .insertInto("champions")
     .values({ partnership_id: scope.partnershipId, organisation_id: scope.organisationId, ...columns(scope.input) })
@@ -222,15 +186,11 @@ export async function updateChampion(
   const existing = await findChampion(tx, scope);
   if (!existing) return { ok: false, reason: "missing" };
   if (existing.leftOn) return { ok: false, reason: "left" };
-  if (existing.revision !== scope.revision)
-    return { ok: false, reason: "stale" };
+  if (existing.revision !== scope.revision) return { ok: false, reason: "stale" };
   const moved = await contactMoved(tx, scope, scope.championId);
   if (moved) return moved;
-  if (await emailTaken(tx, scope, scope.input.email, scope.championId))
-    return { ok: false, errors: duplicate(scope.input.email) };
-  const replacedContact = scope.input.isContact
-    ? await clearContact(tx, scope, scope.championId)
-    : undefined;
+  if (await emailTaken(tx, scope, scope.input.email, scope.championId)) return { ok: false, errors: duplicate(scope.input.email) };
+  const replacedContact = scope.input.isContact ? await clearContact(tx, scope, scope.championId) : undefined;
   const updated = await tx
     .updateTable("champions")
     .set({ ...columns(scope.input), updated_at: sql`clock_timestamp()` })
@@ -239,8 +199,7 @@ export async function updateChampion(
     .where("id", "=", scope.championId)
     .where(revisionSql, "=", scope.revision)
     .executeTakeFirst();
-  if (Number(updated.numUpdatedRows) !== 1)
-    return { ok: false, reason: "stale" };
+  if (Number(updated.numUpdatedRows) !== 1) return { ok: false, reason: "stale" };
   return { ok: true, id: scope.championId, replacedContact };
 }
 

@@ -5,19 +5,21 @@ import type { Champion } from "./champions.server";
 import { TRAINING_LABELS, TRAINING_LEVELS } from "./training";
 
 /** `contact`: the organisation's communications contact now, when it is someone other than this champion. */
-export function ChampionFields({
-  champion,
-  reply,
-  contact,
-}: {
-  champion?: Champion | null;
-  reply?: Reply | null;
-  contact?: { id: string; name: string } | null;
-}) {
+export function ChampionFields({ champion, reply, contact }: { champion?: Champion | null; reply?: Reply | null; contact?: { id: string; name: string } | null }) {
   return (
     <>
       <TextField name="name" label="Full name" reply={reply} defaultValue={champion?.name} autoComplete="off" width={30} />
-      <TextField name="email" type="email" label="Work email address" hint="An invitation to sign in goes here." reply={reply} defaultValue={champion?.email} autoComplete="off" spellCheck={false} width={30} />
+      <TextField
+        name="email"
+        type="email"
+        label="Work email address"
+        hint="An invitation to sign in goes here."
+        reply={reply}
+        defaultValue={champion?.email}
+        autoComplete="off"
+        spellCheck={false}
+        width={30}
+      />
       <TextField name="jobTitle" label="Job title" reply={reply} defaultValue={champion?.jobTitle} autoComplete="off" width={30} />
       <DateField name="since" legend="Champion since" hint="For example, 27 3 2026" reply={reply} defaultValue={champion?.since} />
       <RadiosField
@@ -34,19 +36,10 @@ export function ChampionFields({
         reply={reply}
         defaultValue={champion?.accreditationExpiresOn}
       />
-      <input
-        type="hidden"
-        name="contactShown"
-        value={contact?.id ?? ""}
-        readOnly
-      />
+      <input type="hidden" name="contactShown" value={contact?.id ?? ""} readOnly />
       <Checkbox
         name="isContact"
-        label={
-          contact
-            ? `Communications single point of contact, instead of ${contact.name}`
-            : "Communications single point of contact"
-        }
+        label={contact ? `Communications single point of contact, instead of ${contact.name}` : "Communications single point of contact"}
         hint={
           contact
             ? `${contact.name} is the contact now. Ticking this replaces them: ${contact.name} stays a champion but is no longer the contact.`

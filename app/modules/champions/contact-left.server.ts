@@ -57,9 +57,7 @@ export async function tellContactLeft(
       dedupeKey: pledgeReminderKey(scope.organisationId, reminder, admin.id),
     });
   }
-  for (const c of coordinators.filter(
-    (c) => !admins.some((a) => a.id === c.id),
-  )) {
+  for (const c of coordinators.filter((c) => !admins.some((a) => a.id === c.id))) {
     await queueEmail(tx, scope.partnershipId, {
       to: c.email,
       subject,

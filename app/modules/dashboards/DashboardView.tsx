@@ -33,7 +33,9 @@ export function DashboardFilters({ data, borough, sector = true, clear }: { data
       <div className="gt-dashboard-filters__fields">
         {select("from", "From", filters.from, choices.quarters)}
         {select("to", "To", filters.to, choices.quarters)}
-        {borough !== undefined ? select("borough", "Borough", borough ?? "all", [{ key: "all", label: "All boroughs" }, ...choices.boroughs.map((b) => ({ key: b.id, label: b.name }))]) : null}
+        {borough !== undefined
+          ? select("borough", "Borough", borough ?? "all", [{ key: "all", label: "All boroughs" }, ...choices.boroughs.map((b) => ({ key: b.id, label: b.name }))])
+          : null}
         {sector ? select("sector", "Sector", filters.sector ?? "all", [{ key: "all", label: "All sectors" }, ...choices.sectors]) : null}
         {choices.metrics.length ? select("metric", "Measure", filters.metric, choices.metrics) : null}
       </div>

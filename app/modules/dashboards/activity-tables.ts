@@ -47,7 +47,13 @@ export function kindNote(metric: DashboardMetric) {
   return metric.aggregation === "last" ? "a count at each quarter end, never added up over quarters" : "each quarter's total";
 }
 
-export function metricTrend(metric: DashboardMetric, figures: QuarterlyFigure[], groups: FigureGroup[], quarters: Quarter[], totalLabel: string): { table: TableData; chart: ChartSpec; changes: Quarter[] } {
+export function metricTrend(
+  metric: DashboardMetric,
+  figures: QuarterlyFigure[],
+  groups: FigureGroup[],
+  quarters: Quarter[],
+  totalLabel: string,
+): { table: TableData; chart: ChartSpec; changes: Quarter[] } {
   const own = figures.filter((f) => f.metricId === metric.id);
   const changes = definitionChanges(metric, quarters);
   const table: TableData = {
@@ -133,7 +139,10 @@ export function activityByGroup(metrics: DashboardMetric[], figures: QuarterlyFi
         ...Object.fromEntries(groups.map((g, i) => [`g:${g.key}`, range.groups[i]])),
         total: range.total,
         kind: m.aggregation === "last" ? (stockAt ? `At ${stockAt} end` : "At quarter end") : "Total over the range",
-        definition: definitionChanges(m, quarters).map((q) => q.label).join(", ") || null,
+        definition:
+          definitionChanges(m, quarters)
+            .map((q) => q.label)
+            .join(", ") || null,
       };
     }),
   };

@@ -74,7 +74,11 @@ export async function boroughDashboard(tx: Tx, { partnership, filters, problems,
         },
       ],
     },
-    { id: "adoption", heading: "Adoption of the pledge", blocks: [signaturesOverTime(inSector, quarters, today), adoptionByGroup(inSector, groups, today, { id: "adoption", caption: "Adoption by sector", header: "Sector" })] },
+    {
+      id: "adoption",
+      heading: "Adoption of the pledge",
+      blocks: [signaturesOverTime(inSector, quarters, today), adoptionByGroup(inSector, groups, today, { id: "adoption", caption: "Adoption by sector", header: "Sector" })],
+    },
     { id: "champions", heading: "Champions and training", blocks: [championsByGroup(inSector, groups, today, "Sector")] },
     {
       id: "activity",
@@ -95,14 +99,26 @@ export async function boroughDashboard(tx: Tx, { partnership, filters, problems,
       empty: local?.derived.actions.length ? undefined : `No action of this year's plan is scoped to ${borough.name} or led by one of its organisations.`,
       blocks: local ? [{ table: local.byTheme, chart: local.chart }, { table: local.overdue }] : [],
     },
-    { id: "organisations", heading: "Organisations", blocks: [organisationsBlock(inSector, returns, completenessAt, partnership.deadline_days, today, `/p/${slug}/orgs/{id}/dashboard?${filterQuery({ ...filters, sector: null })}`)] },
+    {
+      id: "organisations",
+      heading: "Organisations",
+      blocks: [
+        organisationsBlock(inSector, returns, completenessAt, partnership.deadline_days, today, `/p/${slug}/orgs/{id}/dashboard?${filterQuery({ ...filters, sector: null })}`),
+      ],
+    },
   ];
 
   const signedNow = inSector.organisations.filter((o) => signedOn(o, today)).length;
   const headlines: Headline[] = [
     { label: "organisations signed", value: signedNow, detail: `of ${inSector.organisations.length}` },
     { label: "RJ champions", value: inSector.organisations.reduce((n, o) => n + o.champions.length, 0) },
-    { label: `returns in for ${completenessAt.label}`, value: outOf(submitted.size, complete.table.rows.reduce((n, r) => n + Number(r.expected), 0)) },
+    {
+      label: `returns in for ${completenessAt.label}`,
+      value: outOf(
+        submitted.size,
+        complete.table.rows.reduce((n, r) => n + Number(r.expected), 0),
+      ),
+    },
     { label: "restorative-borough criteria met", value: outOf(results.filter((r) => r.met).length, results.length) },
   ];
   if (metric) headlines.push(metricHeadline(metric, figures, quarters));
@@ -117,7 +133,14 @@ export async function boroughDashboard(tx: Tx, { partnership, filters, problems,
   };
 }
 
-function organisationsBlock(facts: ScopeFacts, returns: Awaited<ReturnType<typeof returnFacts>>, quarter: ReturnType<typeof completenessQuarter>, deadlineDays: number, today: string, link: string) {
+function organisationsBlock(
+  facts: ScopeFacts,
+  returns: Awaited<ReturnType<typeof returnFacts>>,
+  quarter: ReturnType<typeof completenessQuarter>,
+  deadlineDays: number,
+  today: string,
+  link: string,
+) {
   const dueOn = dueDate(quarter, deadlineDays);
   const inQuarter = returnIndex(returns).get(quarter.key);
   const table: TableData = {

@@ -14,7 +14,17 @@ import { quarterlyFigures } from "../rollups/figures.server";
 import { SECTOR_LABELS, SECTORS } from "../tenancy/sectors";
 import type { Tx } from "../tenancy/with-partnership.server";
 import { activityByGroup, metricHeadline, metricTrend, type FigureGroup } from "./activity-tables";
-import { adoptionByGroup, adoptionGrid, boroughGroups, championsByGroup, completenessByGroup, COUNTY_WIDE_LABEL, returnIndex, signaturesOverTime, signedOn } from "./adoption-tables";
+import {
+  adoptionByGroup,
+  adoptionGrid,
+  boroughGroups,
+  championsByGroup,
+  completenessByGroup,
+  COUNTY_WIDE_LABEL,
+  returnIndex,
+  signaturesOverTime,
+  signedOn,
+} from "./adoption-tables";
 import { chartOf } from "./chart-spec";
 import { outOf, type Dashboard, type Headline, type Section } from "./dashboard";
 import { derivedFromFacts, earliestFigureQuarter, returnFacts, scopeFacts, type ReturnFact, type ScopeFacts } from "./facts.server";
@@ -40,7 +50,19 @@ export function completenessQuarter(filters: DashboardFilters, today: string): Q
 export const sectorChoices = () => SECTORS.map((s) => ({ key: s, label: SECTOR_LABELS[s] }));
 
 /** The filter form's choices, the same on the county and a borough dashboard. */
-export function dashboardChoices({ earliest, filters, today, metrics, boroughs }: { earliest: string | null; filters: DashboardFilters; today: string; metrics: Array<{ key: string; label: string; retiredFrom: string | null }>; boroughs: Array<{ id: string; name: string }> }) {
+export function dashboardChoices({
+  earliest,
+  filters,
+  today,
+  metrics,
+  boroughs,
+}: {
+  earliest: string | null;
+  filters: DashboardFilters;
+  today: string;
+  metrics: Array<{ key: string; label: string; retiredFrom: string | null }>;
+  boroughs: Array<{ id: string; name: string }>;
+}) {
   return {
     quarters: quarterChoices(earliest, filters, today),
     metrics: metrics.filter((m) => !m.retiredFrom || m.retiredFrom > filters.from.key).map((m) => ({ key: m.key, label: m.label })),
@@ -59,7 +81,8 @@ export function submittedIn(returns: ReturnFact[], quarter: Quarter) {
 /** Who is due to report and when, for a dashboard with no figures yet. */
 export function whoIsDue(facts: ScopeFacts, quarter: Quarter, dueOn: string, submitted: Set<string>) {
   const due = facts.organisations.filter((o) => signedOn(o, quarter.end) && !submitted.has(o.id)).map((o) => o.name);
-  if (due.length === 0) return `No returns have been counted for these quarters, and no organisation is expected to report for ${quarter.label}: returns start once organisations have signed the pledge.`;
+  if (due.length === 0)
+    return `No returns have been counted for these quarters, and no organisation is expected to report for ${quarter.label}: returns start once organisations have signed the pledge.`;
   const names = due.length > 5 ? `${due.slice(0, 5).join(", ")} and ${due.length - 5} more` : due.join(", ");
   return `No returns have been counted for these quarters yet. ${due.length} organisation${due.length === 1 ? " is" : "s are"} due to send a return for ${quarter.label} by ${longDate(dueOn)}: ${names}. Returns appear here as soon as they are submitted.`;
 }
@@ -86,18 +109,22 @@ export async function countyDashboard(tx: Tx, { partnership, filters, problems, 
 
   // The tables from organisation facts alone, worked out once while the facts stay cached (a return
   // submission moves the figures and returns on, not these): facts.server.ts.
-  const { groups, inSector, signatures, adoptionTables, champions, grid } = derivedFromFacts(facts, ["county", slug, filters.sector ?? "", filters.from.key, filters.to.key, today].join("|"), () => {
-    const groups = boroughGroups(facts, (id) => `/p/${slug}/dashboard/${id}`);
-    const inSector: ScopeFacts = filters.sector ? { ...facts, organisations: facts.organisations.filter((o) => o.sector === filters.sector) } : facts;
-    return {
-      groups,
-      inSector,
-      signatures: signaturesOverTime(inSector, quarters, today),
-      adoptionTables: adoptionByGroup(inSector, groups, today, { id: "adoption", caption: "Adoption by borough", header: "Borough" }),
-      champions: championsByGroup(inSector, groups, today, "Borough"),
-      grid: adoptionGrid(inSector, groups, today),
-    };
-  });
+  const { groups, inSector, signatures, adoptionTables, champions, grid } = derivedFromFacts(
+    facts,
+    ["county", slug, filters.sector ?? "", filters.from.key, filters.to.key, today].join("|"),
+    () => {
+      const groups = boroughGroups(facts, (id) => `/p/${slug}/dashboard/${id}`);
+      const inSector: ScopeFacts = filters.sector ? { ...facts, organisations: facts.organisations.filter((o) => o.sector === filters.sector) } : facts;
+      return {
+        groups,
+        inSector,
+        signatures: signaturesOverTime(inSector, quarters, today),
+        adoptionTables: adoptionByGroup(inSector, groups, today, { id: "adoption", caption: "Adoption by borough", header: "Borough" }),
+        champions: championsByGroup(inSector, groups, today, "Borough"),
+        grid: adoptionGrid(inSector, groups, today),
+      };
+    },
+  );
   const adoption = { ...adoptionTables, links: { column: "group", template: `/p/${slug}/dashboard/{id}?${filterQuery(filters)}` } };
   const complete = completenessByGroup(inSector, returns, completenessAt, partnership.deadline_days, groups, "Borough");
   const hasFigures = figures.some((f) => f.reporting > 0 || f.notApplicable > 0);
@@ -111,33 +138,63 @@ export async function countyDashboard(tx: Tx, { partnership, filters, problems, 
     id: "activity",
     heading: "Activity",
     intro: metric ? `Figures from returns that count (submitted, resubmitted or accepted), ${describeFilters(filters)}. “–” means no organisation gave a figure.` : undefined,
-    empty: !metric ? "This partnership has no measures yet. Coordinators set them up under Returns, Measures." : hasFigures ? undefined : whoIsDue(inSector, completenessAt, complete.dueOn, submitted),
+    empty: !metric
+      ? "This partnership has no measures yet. Coordinators set them up under Returns, Measures."
+      : hasFigures
+        ? undefined
+        : whoIsDue(inSector, completenessAt, complete.dueOn, submitted),
     blocks: trend ? [trend, { table: activityByGroup(metrics, figures, figureGroups, quarters, "County") }] : [],
   });
   sections.push({
     id: "returns",
     heading: "Returns: completeness and timeliness",
-    empty: complete.table.rows.length ? undefined : `No organisation was expected to report for ${completenessAt.label}: returns are expected from organisations whose pledge is current at the quarter's end.`,
+    empty: complete.table.rows.length
+      ? undefined
+      : `No organisation was expected to report for ${completenessAt.label}: returns are expected from organisations whose pledge is current at the quarter's end.`,
     blocks: [complete],
   });
   const delivery = plan ? planTables(plan, today) : null;
   sections.push({
     id: "plan",
     heading: `Delivery plan ${financialYearLabel(financialYearOf(today))}`,
-    empty: delivery ? (delivery.derived.actions.length ? undefined : "The plan has no actions yet. Coordinators add them on the Delivery plan page.") : "There is no delivery plan for this financial year yet. Coordinators start one on the Delivery plan page.",
-    blocks: delivery ? [{ table: delivery.byTheme, chart: delivery.chart }, { table: delivery.overdue, links: { column: "title", template: `/p/${slug}/plans/${plan!.id}/actions/{id}` } }] : [],
+    empty: delivery
+      ? delivery.derived.actions.length
+        ? undefined
+        : "The plan has no actions yet. Coordinators add them on the Delivery plan page."
+      : "There is no delivery plan for this financial year yet. Coordinators start one on the Delivery plan page.",
+    blocks: delivery
+      ? [
+          { table: delivery.byTheme, chart: delivery.chart },
+          { table: delivery.overdue, links: { column: "title", template: `/p/${slug}/plans/${plan!.id}/actions/{id}` } },
+        ]
+      : [],
   });
   const ranking = restorativeRanking(criteria, { facts, returns, plan: delivery?.derived ?? null, today, quarters: criteriaAt });
   sections.push(restorativeSection(ranking, criteria.configured, slug, filterQuery(filters)));
 
   const signedNow = inSector.organisations.filter((o) => signedOn(o, today)).length;
   const headlines: Headline[] = [
-    { label: "organisations signed", value: signedNow, detail: `of ${inSector.organisations.length} (${inSector.organisations.length ? Math.round((100 * signedNow) / inSector.organisations.length) : 0}%)` },
+    {
+      label: "organisations signed",
+      value: signedNow,
+      detail: `of ${inSector.organisations.length} (${inSector.organisations.length ? Math.round((100 * signedNow) / inSector.organisations.length) : 0}%)`,
+    },
     { label: "RJ champions", value: inSector.organisations.reduce((n, o) => n + o.champions.length, 0) },
-    { label: `returns in for ${completenessAt.label}`, value: outOf(complete.table.rows.reduce((n, r) => n + Number(r.on_time) + Number(r.late), 0), complete.table.rows.reduce((n, r) => n + Number(r.expected), 0)) },
+    {
+      label: `returns in for ${completenessAt.label}`,
+      value: outOf(
+        complete.table.rows.reduce((n, r) => n + Number(r.on_time) + Number(r.late), 0),
+        complete.table.rows.reduce((n, r) => n + Number(r.expected), 0),
+      ),
+    },
   ];
   if (metric) headlines.push(metricHeadline(metric, figures, quarters));
-  if (delivery) headlines.push({ label: "delivery plan progress", value: delivery.derived.progress === null ? "–" : `${Math.round(delivery.derived.progress)}%`, detail: `${delivery.derived.overdue} overdue` });
+  if (delivery)
+    headlines.push({
+      label: "delivery plan progress",
+      value: delivery.derived.progress === null ? "–" : `${Math.round(delivery.derived.progress)}%`,
+      detail: `${delivery.derived.overdue} overdue`,
+    });
 
   return {
     filters,
@@ -177,9 +234,7 @@ function restorativeSection(ranking: ReturnType<typeof restorativeRanking>, conf
   return {
     id: "restorative",
     heading: "Restorative-borough status",
-    intro: configured
-      ? "Each borough against the criteria the coordinator has set."
-      : "These are the suggested criteria: the coordinator has not set the partnership's own yet.",
+    intro: configured ? "Each borough against the criteria the coordinator has set." : "These are the suggested criteria: the coordinator has not set the partnership's own yet.",
     empty: ranking.length ? undefined : `The partnership has no boroughs yet. Coordinators add them in settings (/p/${slug}/boroughs).`,
     blocks: ranking.length ? [{ table, chart, links: { column: "borough", template: `/p/${slug}/dashboard/{id}?${query}` } }] : [],
   };

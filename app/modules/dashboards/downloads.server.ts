@@ -30,7 +30,8 @@ export async function dashboardCsv(request: Request, ctx: AccessContext) {
       const year = Number(search.get("year"));
       // Figures for publication are the whole partnership's: not for a board member limited to one borough.
       if (ctx.boroughScope) forbidden();
-      if (!(await publishableYears(tx, { partnershipId, today: day })).includes(year)) return new Response("Choose a financial year that has ended and has figures", { status: 400 });
+      if (!(await publishableYears(tx, { partnershipId, today: day })).includes(year))
+        return new Response("Choose a financial year that has ended and has figures", { status: 400 });
       const table = await publicationTable(tx, { partnershipId, financialYear: year, threshold: ctx.partnership.suppression_threshold });
       return tableCsvResponse(table, search, `${ctx.partnership.slug}-${financialYearLabel(year).replace("/", "-")}-for-publication`);
     }

@@ -90,7 +90,8 @@ async function readScopeFacts(tx: Tx, { partnershipId, boroughId, sector }: Scop
   const ids = boroughId || sector ? organisations.map((o) => o.id) : undefined;
   const [histories, champions] = await Promise.all([pledgeHistories(tx, { partnershipId, organisationIds: ids }), championsOf(tx, { partnershipId, organisationIds: ids })]);
   const current = new Map<string, OrganisationFacts["champions"]>();
-  for (const c of champions) if (!c.leftOn) current.set(c.organisationId, [...(current.get(c.organisationId) ?? []), { training: c.training, accreditationExpiresOn: c.accreditationExpiresOn }]);
+  for (const c of champions)
+    if (!c.leftOn) current.set(c.organisationId, [...(current.get(c.organisationId) ?? []), { training: c.training, accreditationExpiresOn: c.accreditationExpiresOn }]);
   return {
     boroughs: boroughs.map((b) => ({ id: b.id, name: b.name })),
     organisations: organisations.map((o) => ({
@@ -124,7 +125,10 @@ export interface ReturnFact {
  * county dashboard on, the next view re-reads only the quarter the return was for, not the ~56,000
  * returns of the quarters before it. Shared between requests: callers must not change what it returns.
  */
-export async function returnFacts(tx: Tx, { partnershipId, timesOf, quarters, organisationIds }: { partnershipId: string; timesOf: string; quarters: string[]; organisationIds?: string[] }): Promise<ReturnFact[]> {
+export async function returnFacts(
+  tx: Tx,
+  { partnershipId, timesOf, quarters, organisationIds }: { partnershipId: string; timesOf: string; quarters: string[]; organisationIds?: string[] },
+): Promise<ReturnFact[]> {
   if (organisationIds?.length === 0) return [];
   const wanted = [...new Set([timesOf, ...quarters])];
   if (organisationIds || !liveCacheOn()) return readReturnFacts(tx, { partnershipId, timesOf, quarters: wanted, organisationIds });
@@ -141,7 +145,10 @@ export async function returnFacts(tx: Tx, { partnershipId, timesOf, quarters, or
 // Budget in returns held (about 43 partnerships × 14,000 organisations × a handful of quarters fits).
 const keptReturns = new LiveCache<ReturnFact[]>(config().GT_RETURN_FACTS_CACHE_ROWS, (rows) => 1 + rows.length);
 
-function readReturnFacts(tx: Tx, { partnershipId, timesOf, quarters, organisationIds }: { partnershipId: string; timesOf: string; quarters: string[]; organisationIds?: string[] }): Promise<ReturnFact[]> {
+function readReturnFacts(
+  tx: Tx,
+  { partnershipId, timesOf, quarters, organisationIds }: { partnershipId: string; timesOf: string; quarters: string[]; organisationIds?: string[] },
+): Promise<ReturnFact[]> {
   let q = tx
     .selectFrom("quarterly_returns")
     .select(["organisation_id as organisationId", "quarter", "status"])

@@ -90,11 +90,20 @@ export async function organisationDashboard(tx: Tx, args: OrganisationArgs): Pro
       rows: quarters.map((q) => ({
         quarter: q.label,
         own: ownValue(metric, q.key),
-        borough: beside(ownValue(metric, q.key), borough.find((f) => f.metricId === metric.id && f.quarter === q.key)),
+        borough: beside(
+          ownValue(metric, q.key),
+          borough.find((f) => f.metricId === metric.id && f.quarter === q.key),
+        ),
         definition: changes.some((c) => c.key === q.key) ? "Changed from this quarter" : null,
       })),
     };
-    const chart = chartOf(history, { category: "quarter", metric, series: [{ key: "own", label: organisation.name }], marks: changes.map((q) => ({ at: q.label, label: "Definition changed" })), yLabel: metric.unit });
+    const chart = chartOf(history, {
+      category: "quarter",
+      metric,
+      series: [{ key: "own", label: organisation.name }],
+      marks: changes.map((q) => ({ at: q.label, label: "Definition changed" })),
+      yLabel: metric.unit,
+    });
     sections.push({
       id: "activity",
       heading: "Its figures",
@@ -103,7 +112,11 @@ export async function organisationDashboard(tx: Tx, args: OrganisationArgs): Pro
       blocks: [{ table: history, chart }, { table: comparison(metricsInRange(metrics, quarters), own, borough, organisation.name, boroughLabel, beside) }],
     });
   }
-  sections.push({ id: "returns", heading: "Its returns", blocks: [{ table: returnsTable(returns), links: { column: "quarter", template: `/p/${partnership.slug}/orgs/${organisation.id}/returns/{id}` } }] });
+  sections.push({
+    id: "returns",
+    heading: "Its returns",
+    blocks: [{ table: returnsTable(returns), links: { column: "quarter", template: `/p/${partnership.slug}/orgs/${organisation.id}/returns/{id}` } }],
+  });
   const involved = (plan?.actions ?? []).filter((a) => a.lead.id === organisation.id || a.supporting.some((s) => s.id === organisation.id));
   sections.push({
     id: "plan",
@@ -122,7 +135,15 @@ export async function organisationDashboard(tx: Tx, args: OrganisationArgs): Pro
             { key: "status", header: "Status" },
             { key: "overdue", header: "Overdue" },
           ],
-          rows: involved.map((a) => ({ id: a.id, reference: a.reference, title: a.title, role: a.lead.id === organisation.id ? "Lead" : "Supporting", due: a.dueOn, status: ACTION_LABELS[a.standing.status], overdue: a.standing.overdue ? "Yes" : null })),
+          rows: involved.map((a) => ({
+            id: a.id,
+            reference: a.reference,
+            title: a.title,
+            role: a.lead.id === organisation.id ? "Lead" : "Supporting",
+            due: a.dueOn,
+            status: ACTION_LABELS[a.standing.status],
+            overdue: a.standing.overdue ? "Yes" : null,
+          })),
         },
         links: plan ? { column: "title", template: `/p/${partnership.slug}/plans/${planRow!.id}/actions/{id}` } : undefined,
       },
@@ -156,14 +177,23 @@ export async function organisationDashboard(tx: Tx, args: OrganisationArgs): Pro
     headlines: [
       { label: "pledge", value: PLEDGE_STATUS_LABELS[pledgeStatus(events, today, organisation.withdrawn_at?.toISOString().slice(0, 10))] },
       next
-        ? { label: `next deadline: ${next.label} return`, value: shortDate(next.dueOn), detail: next.kind === "overdue" ? "overdue" : next.kind === "returned" ? "returned for changes" : undefined }
+        ? {
+            label: `next deadline: ${next.label} return`,
+            value: shortDate(next.dueOn),
+            detail: next.kind === "overdue" ? "overdue" : next.kind === "returned" ? "returned for changes" : undefined,
+          }
         : { label: "next deadline", value: "None open" },
       ...(metric ? [latestOwn(metric, quarters, ownValue)] : []),
       { label: "plan actions it leads", value: involved.filter((a) => a.lead.id === organisation.id).length },
     ],
     sections,
     metric: metric ? { key: metric.key, label: metric.label } : null,
-    choices: { quarters: quarterChoices(earliest, filters, today), metrics: metricsInRange(metrics, quarters).map((m) => ({ key: m.key, label: m.label })), sectors: sectorChoices(), boroughs: [] },
+    choices: {
+      quarters: quarterChoices(earliest, filters, today),
+      metrics: metricsInRange(metrics, quarters).map((m) => ({ key: m.key, label: m.label })),
+      sectors: sectorChoices(),
+      boroughs: [],
+    },
   };
 }
 
@@ -199,9 +229,17 @@ function comparison(
     rows: metrics.map((m) => {
       const figures = borough.filter((f) => f.metricId === m.id && f.reporting > 0);
       // A stock is compared at the borough's latest quarter with a figure; a flow over the whole range.
-      const stockAt = m.aggregation === "last" ? figures.map((f) => f.quarter).sort().at(-1) : undefined;
+      const stockAt =
+        m.aggregation === "last"
+          ? figures
+              .map((f) => f.quarter)
+              .sort()
+              .at(-1)
+          : undefined;
       const counted = stockAt ? figures.filter((f) => f.quarter === stockAt) : figures;
-      const group = counted.length ? counted.reduce((a, f) => ({ ...a, total: a.total + f.total, reporting: Math.min(a.reporting, f.reporting) }), { ...counted[0], total: 0, reporting: Infinity }) : undefined;
+      const group = counted.length
+        ? counted.reduce((a, f) => ({ ...a, total: a.total + f.total, reporting: Math.min(a.reporting, f.reporting) }), { ...counted[0], total: 0, reporting: Infinity })
+        : undefined;
       const quartersCounted = stockAt ? [stockAt] : [...own.keys()];
       const ownNumbers = quartersCounted.map((q) => own.get(q)?.[m.key]).filter((v): v is number => typeof v === "number");
       const ownFigure = ownNumbers.length ? ownNumbers.reduce((a, b) => a + b, 0) : null;

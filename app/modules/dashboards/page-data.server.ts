@@ -32,7 +32,12 @@ export function dashboardPage(dashboard: Dashboard, search: URLSearchParams) {
     headlines: dashboard.headlines,
     problems: dashboard.problems,
     metric: dashboard.metric,
-    filters: { from: dashboard.filters.from.key, to: dashboard.filters.to.key, sector: dashboard.filters.sector, metric: dashboard.filters.metric ?? dashboard.metric?.key ?? null },
+    filters: {
+      from: dashboard.filters.from.key,
+      to: dashboard.filters.to.key,
+      sector: dashboard.filters.sector,
+      metric: dashboard.filters.metric ?? dashboard.metric?.key ?? null,
+    },
     choices: {
       quarters: dashboard.choices.quarters.map((q) => ({ key: q.key, label: q.label })),
       metrics: dashboard.choices.metrics,

@@ -41,7 +41,9 @@ export function planTables(plan: PlanRecord, asAt: string): { derived: DerivedPl
       { key: "due", header: "Due" },
       { key: "status", header: "Status" },
     ],
-    rows: derived.actions.filter((a) => a.standing.overdue).map((a) => ({ id: a.id, reference: a.reference, title: a.title, lead: a.lead.name, due: a.dueOn, status: STATUS_LABELS[a.standing.status] })),
+    rows: derived.actions
+      .filter((a) => a.standing.overdue)
+      .map((a) => ({ id: a.id, reference: a.reference, title: a.title, lead: a.lead.name, due: a.dueOn, status: STATUS_LABELS[a.standing.status] })),
   };
   const chart = chartOf(byTheme, {
     category: "theme",

@@ -29,7 +29,10 @@ export async function publishableYears(tx: Tx, { partnershipId, today }: { partn
 }
 
 /** One row per measure (and per "of which" share), one column per area and the whole partnership. */
-export async function publicationTable(tx: Tx, { partnershipId, financialYear, threshold }: { partnershipId: string; financialYear: number; threshold: number }): Promise<TableData> {
+export async function publicationTable(
+  tx: Tx,
+  { partnershipId, financialYear, threshold }: { partnershipId: string; financialYear: number; threshold: number },
+): Promise<TableData> {
   const quarters = quartersBetween(quarter(financialYear, 1), quarter(financialYear, 4));
   const [metrics, boroughs, figures] = await Promise.all([
     dashboardMetrics(tx, { partnershipId }),
@@ -55,7 +58,10 @@ export async function publicationTable(tx: Tx, { partnershipId, financialYear, t
   const rows = shown.flatMap((m) => {
     const own = published.get(m.id)!;
     const at = raw.get(m.id)!.at;
-    const measureRow = { ...row(m.label, m.aggregation === "last" ? `At the end of ${at ? parseQuarterKey(at)?.label : "the year"}` : "Total for the year", own), headline: m.partOfId === null && m.aggregation === "sum" ? "yes" : null };
+    const measureRow = {
+      ...row(m.label, m.aggregation === "last" ? `At the end of ${at ? parseQuarterKey(at)?.label : "the year"}` : "Total for the year", own),
+      headline: m.partOfId === null && m.aggregation === "sum" ? "yes" : null,
+    };
     const whole = m.partOfId ? shown.find((w) => w.id === m.partOfId) : undefined;
     if (!whole || !countsPeople(m) || !countsPeople(whole) || whole.aggregation !== "sum" || m.aggregation !== "sum") return [measureRow];
     return [measureRow, row(`${m.label} (% of ${whole.label.toLowerCase()})`, "Percentage", publishedShare(own, published.get(whole.id)!))];
@@ -63,18 +69,19 @@ export async function publicationTable(tx: Tx, { partnershipId, financialYear, t
   return {
     id: "publication",
     caption: `Activity in ${financialYearLabel(financialYear)} by area, for publication (${SUPPRESSED}: fewer than ${t}, or hidden so that it cannot be worked out)`,
-    columns: [{ key: "measure", header: "Measure" }, ...areas.map((a) => ({ key: `a:${a.key}`, header: a.label, numeric: true })), { key: "total", header: WHOLE_PARTNERSHIP, numeric: true }, { key: "counted", header: "Counted as" }],
+    columns: [
+      { key: "measure", header: "Measure" },
+      ...areas.map((a) => ({ key: `a:${a.key}`, header: a.label, numeric: true })),
+      { key: "total", header: WHOLE_PARTNERSHIP, numeric: true },
+      { key: "counted", header: "Counted as" },
+    ],
     rows,
   };
 }
 
 /** The public page's figures: the last complete financial year, if the partnership publishes figures and has any for it. */
 export async function publishedFigures(slug: string, today: string, db?: Db) {
-  const partnership = await databases()
-    .app.selectFrom("partnerships")
-    .select(["id", "publish_figures", "suppression_threshold"])
-    .where("slug", "=", slug)
-    .executeTakeFirst();
+  const partnership = await databases().app.selectFrom("partnerships").select(["id", "publish_figures", "suppression_threshold"]).where("slug", "=", slug).executeTakeFirst();
   if (!partnership?.publish_figures) return null;
   const financialYear = financialYearOf(today) - 1;
   return withPartnership(
@@ -83,7 +90,11 @@ export async function publishedFigures(slug: string, today: string, db?: Db) {
     async (tx) => {
       const years = await publishableYears(tx, { partnershipId: partnership.id, today });
       if (!years.includes(financialYear)) return { financialYear, label: financialYearLabel(financialYear), table: null };
-      return { financialYear, label: financialYearLabel(financialYear), table: await publicationTable(tx, { partnershipId: partnership.id, financialYear, threshold: partnership.suppression_threshold }) };
+      return {
+        financialYear,
+        label: financialYearLabel(financialYear),
+        table: await publicationTable(tx, { partnershipId: partnership.id, financialYear, threshold: partnership.suppression_threshold }),
+      };
     },
     { db },
   );

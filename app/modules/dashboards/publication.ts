@@ -63,11 +63,26 @@ export function publishMeasures(metrics: PublicationMetric[], figures: Map<strin
     const w = figures.get(whole.id)!;
     const rest = (value: number | null, partValues: Array<number | null>) => (value === null ? null : value - partValues.reduce<number>((a, b) => a + (b ?? 0), 0));
     const restAreas = w.areas.map((value, a) => {
-      const index = linked.push({ value: rest(value, parts.map((p) => figures.get(p.id)!.areas[a])), hidden: true, interior: true }) - 1;
+      const index =
+        linked.push({
+          value: rest(
+            value,
+            parts.map((p) => figures.get(p.id)!.areas[a]),
+          ),
+          hidden: true,
+          interior: true,
+        }) - 1;
       if (value !== null) sums.push({ parts: [...parts.map((p) => at.get(p.id)!.areas[a]), index], total: at.get(whole.id)!.areas[a] });
       return index;
     });
-    const restTotal = linked.push({ value: rest(w.total, parts.map((p) => figures.get(p.id)!.total)), hidden: true }) - 1;
+    const restTotal =
+      linked.push({
+        value: rest(
+          w.total,
+          parts.map((p) => figures.get(p.id)!.total),
+        ),
+        hidden: true,
+      }) - 1;
     sums.push({ parts: restAreas, total: restTotal });
     if (w.total !== null) sums.push({ parts: [...parts.map((p) => at.get(p.id)!.total), restTotal], total: at.get(whole.id)!.total });
   }

@@ -56,7 +56,10 @@ export const CriteriaSchema = z.object({
 export type CriteriaForm = z.infer<typeof CriteriaSchema>;
 
 /** Saves the criteria unless someone saved others since the form was opened. */
-export async function saveCriteria(tx: Tx, { partnershipId, userId, form }: { partnershipId: string; userId: string; form: CriteriaForm }): Promise<{ ok: true } | { ok: false; stale: true }> {
+export async function saveCriteria(
+  tx: Tx,
+  { partnershipId, userId, form }: { partnershipId: string; userId: string; form: CriteriaForm },
+): Promise<{ ok: true } | { ok: false; stale: true }> {
   const values = {
     all_statutory_signed: form.allStatutorySigned,
     min_signed: form.minSigned,
@@ -106,7 +109,10 @@ export function boroughStanding(
 }
 
 /** What a borough's standing takes from its organisations alone, once per list and day (the list is kept with the facts). */
-const adoptionByDay = new WeakMap<OrganisationFacts[], { day: string; standing: Pick<BoroughStanding, "statutory" | "signed" | "sectors" | "withoutChampion" | "trainedChampions"> }>();
+const adoptionByDay = new WeakMap<
+  OrganisationFacts[],
+  { day: string; standing: Pick<BoroughStanding, "statutory" | "signed" | "sectors" | "withoutChampion" | "trainedChampions"> }
+>();
 function adoptionStanding(orgs: OrganisationFacts[], today: string) {
   const kept = adoptionByDay.get(orgs);
   if (kept?.day === today) return kept.standing;

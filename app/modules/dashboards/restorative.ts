@@ -60,12 +60,22 @@ export function assessBorough(criteria: Criteria, s: BoroughStanding): Criterion
       key: "statutory",
       label: "Every statutory partner signed",
       met: s.statutory.total > 0 && s.statutory.unsigned.length === 0,
-      detail: s.statutory.total === 0 ? "No statutory partners listed" : s.statutory.unsigned.length ? `Not yet signed: ${listed(s.statutory.unsigned)}` : `All ${s.statutory.total} signed`,
+      detail:
+        s.statutory.total === 0
+          ? "No statutory partners listed"
+          : s.statutory.unsigned.length
+            ? `Not yet signed: ${listed(s.statutory.unsigned)}`
+            : `All ${s.statutory.total} signed`,
     });
   if (criteria.minSigned !== null)
     results.push({ key: "signed", label: `At least ${plural(criteria.minSigned, "organisation")} signed`, met: s.signed >= criteria.minSigned, detail: `${s.signed} signed` });
   if (criteria.minSectors !== null)
-    results.push({ key: "sectors", label: `Signatories from at least ${plural(criteria.minSectors, "sector")}`, met: s.sectors >= criteria.minSectors, detail: `${plural(s.sectors, "sector")}` });
+    results.push({
+      key: "sectors",
+      label: `Signatories from at least ${plural(criteria.minSectors, "sector")}`,
+      met: s.sectors >= criteria.minSectors,
+      detail: `${plural(s.sectors, "sector")}`,
+    });
   if (criteria.championForEverySignatory)
     results.push({
       key: "champions",

@@ -14,7 +14,18 @@ export interface ActionDefaults {
   weight?: number;
 }
 
-export const ACTION_FIELD_ORDER = ["title", "description", "themeId", "leadOrganisationId", "supportingOrganisationIds", "boroughIds", "startOn", "dueOn", "successMeasure", "weight"];
+export const ACTION_FIELD_ORDER = [
+  "title",
+  "description",
+  "themeId",
+  "leadOrganisationId",
+  "supportingOrganisationIds",
+  "boroughIds",
+  "startOn",
+  "dueOn",
+  "successMeasure",
+  "weight",
+];
 
 export function ActionFields({
   choices,

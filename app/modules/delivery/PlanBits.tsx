@@ -41,13 +41,31 @@ export interface SortState {
 }
 
 /** A column header that sorts the table by following a link (works without JavaScript), back at `anchor` (the table's heading). */
-export function SortHeader({ column, label, state, search, numeric, anchor }: { column: string; label: string; state: SortState; search: URLSearchParams; numeric?: boolean; anchor?: string }) {
+export function SortHeader({
+  column,
+  label,
+  state,
+  search,
+  numeric,
+  anchor,
+}: {
+  column: string;
+  label: string;
+  state: SortState;
+  search: URLSearchParams;
+  numeric?: boolean;
+  anchor?: string;
+}) {
   const active = state.sort === column;
   const next = new URLSearchParams(search);
   next.set("sort", column);
   next.set("dir", active && state.dir === "asc" ? "desc" : "asc");
   return (
-    <th scope="col" className={`govuk-table__header${numeric ? " govuk-table__header--numeric" : ""}`} aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : "none"}>
+    <th
+      scope="col"
+      className={`govuk-table__header${numeric ? " govuk-table__header--numeric" : ""}`}
+      aria-sort={active ? (state.dir === "asc" ? "ascending" : "descending") : "none"}
+    >
       <Link className="gt-sort-link" to={`?${next}${anchor ? `#${anchor}` : ""}`} preventScrollReset>
         {label}
         {active ? <span aria-hidden="true">{state.dir === "asc" ? " ▲" : " ▼"}</span> : null}

@@ -28,7 +28,9 @@ export function PlanThemeTable({
   search: URLSearchParams;
 }) {
   if (theme.actions.length === 0) return <p className="govuk-body govuk-hint">No actions to show under this theme.</p>;
-  const header = (column: string, label: string, numeric?: boolean) => <SortHeader column={column} label={label} state={sortState} search={search} numeric={numeric} anchor={`theme-${theme.id}`} />;
+  const header = (column: string, label: string, numeric?: boolean) => (
+    <SortHeader column={column} label={label} state={sortState} search={search} numeric={numeric} anchor={`theme-${theme.id}`} />
+  );
   return (
     <div className="gt-scroll">
       <table className="govuk-table gt-plan-table">

@@ -97,7 +97,11 @@ export function ReviewReport({ snapshot, summary, themeSummaries }: { snapshot: 
             </p>
             {themeSummaries[theme.id] ? <p className="govuk-body gt-prewrap">{themeSummaries[theme.id]}</p> : null}
             {actions.length ? (
-              <Table className="gt-actions-table" caption={<span className="govuk-visually-hidden">Actions under {theme.name}</span>} head={["Ref", "Action", "Lead", "Due", "Status", "Progress", "Latest commentary"]}>
+              <Table
+                className="gt-actions-table"
+                caption={<span className="govuk-visually-hidden">Actions under {theme.name}</span>}
+                head={["Ref", "Action", "Lead", "Due", "Status", "Progress", "Latest commentary"]}
+              >
                 {actions.map((a) => (
                   <tr className="govuk-table__row" key={a.id}>
                     {cell(a.reference)}
@@ -109,7 +113,9 @@ export function ReviewReport({ snapshot, summary, themeSummaries }: { snapshot: 
                         <StatusTag status={a.status} /> {a.overdue ? <OverdueTag /> : null}
                       </>,
                     )}
-                    {cell(<Progress value={a.progress} label={a.progressSource === "milestones" ? `from milestones, ${a.milestonesDone} of ${a.milestonesTotal} done` : undefined} />)}
+                    {cell(
+                      <Progress value={a.progress} label={a.progressSource === "milestones" ? `from milestones, ${a.milestonesDone} of ${a.milestonesTotal} done` : undefined} />,
+                    )}
                     {cell(a.commentary ?? "")}
                   </tr>
                 ))}

@@ -13,15 +13,16 @@ export const STALE_ACTION =
   "Someone else changed this action while you had this page open, so your change has not been saved. What you entered is below: check the action as it is now, then save again.";
 
 export type ActionChange =
-  | { ok: true; intent: string; notice: string }
-  | { ok: false; reason: "invalid" | "not-found"; errors: Record<string, string>; message?: string }
-  | { ok: false; reason: "stale" };
+  { ok: true; intent: string; notice: string } | { ok: false; reason: "invalid" | "not-found"; errors: Record<string, string>; message?: string } | { ok: false; reason: "stale" };
 
 type Failure = Extract<ActionChange, { ok: false }>;
 
 const invalid = (errors: Record<string, string>, message?: string): Failure => ({ ok: false, reason: "invalid", errors, message });
 
-export async function changeAction(tx: Tx, { partnershipId, planId, action, form }: { partnershipId: string; planId: string; action: ActionRecord; form: FormData }): Promise<ActionChange> {
+export async function changeAction(
+  tx: Tx,
+  { partnershipId, planId, action, form }: { partnershipId: string; planId: string; action: ActionRecord; form: FormData },
+): Promise<ActionChange> {
   const intent = String(form.get("intent") ?? "");
   const scope = { partnershipId, actionId: action.id };
   switch (intent) {

@@ -88,7 +88,8 @@ export async function importActions(tx: Tx, { partnershipId, planId, text }: { p
     for (const s of supporting.filter((s) => !s.org)) problems.add(row, "supporting", `There is no organisation called “${s.name}” in this partnership`);
     if (lead && supporting.some((s) => s.org?.id === lead.id)) problems.add(row, "supporting", "The lead organisation cannot also be a supporting organisation");
     const scoped = cells.boroughs.toLowerCase() === WHOLE.toLowerCase() ? [] : listCell(cells.boroughs).map((name) => ({ name, borough: boroughs.get(organisationNameKey(name)) }));
-    for (const b of scoped.filter((b) => !b.borough)) problems.add(row, "boroughs", `There is no borough called “${b.name}”. Enter “${WHOLE}” or borough names separated by semicolons`);
+    for (const b of scoped.filter((b) => !b.borough))
+      problems.add(row, "boroughs", `There is no borough called “${b.name}”. Enter “${WHOLE}” or borough names separated by semicolons`);
     const startOn = csvDate(cells.startOn);
     const dueOn = csvDate(cells.dueOn);
     if (!startOn) problems.add(row, "startOn", `${quoteCell(cells.startOn)} is not a date: enter the start date like 2027-04-01`);
@@ -122,7 +123,14 @@ export async function importActions(tx: Tx, { partnershipId, planId, text }: { p
   let added = 0;
   let changed = 0;
   for (const item of planned) {
-    if (item.actionId && unchanged(plan.actions.find((a) => a.id === item.actionId)!, item.input)) continue;
+    if (
+      item.actionId &&
+      unchanged(
+        plan.actions.find((a) => a.id === item.actionId)!,
+        item.input,
+      )
+    )
+      continue;
     const result = item.actionId
       ? await editAction(tx, { partnershipId, planId, actionId: item.actionId, version: item.version, input: item.input })
       : await createAction(tx, { partnershipId, planId, input: item.input });
@@ -141,8 +149,14 @@ function unchanged(a: PlanRecord["actions"][number], input: ActionInput) {
     (a.description ?? null) === input.description &&
     a.themeId === input.themeId &&
     a.lead.id === input.leadOrganisationId &&
-    same(a.supporting.map((s) => s.id), input.supportingOrganisationIds) &&
-    same(a.boroughs.map((b) => b.id), input.boroughIds) &&
+    same(
+      a.supporting.map((s) => s.id),
+      input.supportingOrganisationIds,
+    ) &&
+    same(
+      a.boroughs.map((b) => b.id),
+      input.boroughIds,
+    ) &&
     a.startOn === input.startOn &&
     a.dueOn === input.dueOn &&
     (a.successMeasure ?? null) === input.successMeasure &&

@@ -31,7 +31,8 @@ export async function planChoices(tx: Tx, { partnershipId }: Scope): Promise<Pla
   return { themes: themes.map((t) => ({ id: t.id, name: t.name, position: t.position })), organisations, boroughs };
 }
 
-export type ChangeResult = { ok: true; actionId: string } | { ok: false; reason: "invalid"; errors: Record<string, string> } | { ok: false; reason: "stale" } | { ok: false; reason: "not-found" };
+export type ChangeResult =
+  { ok: true; actionId: string } | { ok: false; reason: "invalid"; errors: Record<string, string> } | { ok: false; reason: "stale" } | { ok: false; reason: "not-found" };
 
 function checkChoices(input: ActionInput, choices: PlanChoices): Record<string, string> {
   const errors: Record<string, string> = {};
@@ -39,15 +40,20 @@ function checkChoices(input: ActionInput, choices: PlanChoices): Record<string, 
   if (!choices.themes.some((t) => t.id === input.themeId)) errors.themeId = "Choose a theme";
   if (!orgs.has(input.leadOrganisationId)) errors.leadOrganisationId = "Choose the lead organisation from the list";
   if (!input.supportingOrganisationIds.every((id) => orgs.has(id))) errors.supportingOrganisationIds = "Choose supporting organisations from the list";
-  else if (input.supportingOrganisationIds.includes(input.leadOrganisationId))
-    errors.supportingOrganisationIds = "The lead organisation cannot also be a supporting organisation";
+  else if (input.supportingOrganisationIds.includes(input.leadOrganisationId)) errors.supportingOrganisationIds = "The lead organisation cannot also be a supporting organisation";
   const boroughs = new Set(choices.boroughs.map((b) => b.id));
   if (!input.boroughIds.every((id) => boroughs.has(id))) errors.boroughIds = "Choose boroughs from the list";
   return errors;
 }
 
 async function nextReference(tx: Tx, { partnershipId, planId, themeId }: Scope & { planId: string; themeId: string }, position: number) {
-  const rows = await tx.selectFrom("plan_actions").select("reference").where("partnership_id", "=", partnershipId).where("plan_id", "=", planId).where("theme_id", "=", themeId).execute();
+  const rows = await tx
+    .selectFrom("plan_actions")
+    .select("reference")
+    .where("partnership_id", "=", partnershipId)
+    .where("plan_id", "=", planId)
+    .where("theme_id", "=", themeId)
+    .execute();
   const highest = rows.reduce((max, r) => Math.max(max, Number(r.reference.split(".")[1])), 0);
   return `${position}.${highest + 1}`;
 }
@@ -57,11 +63,17 @@ async function writeScope(tx: Tx, partnershipId: string, actionId: string, input
   await tx.deleteFrom("plan_action_boroughs").where("partnership_id", "=", partnershipId).where("action_id", "=", actionId).execute();
   const supporters = [...new Set(input.supportingOrganisationIds)];
   if (supporters.length) {
-    await tx.insertInto("plan_action_supporters").values(supporters.map((id) => ({ partnership_id: partnershipId, action_id: actionId, organisation_id: id }))).execute();
+    await tx
+      .insertInto("plan_action_supporters")
+      .values(supporters.map((id) => ({ partnership_id: partnershipId, action_id: actionId, organisation_id: id })))
+      .execute();
   }
   const boroughs = [...new Set(input.boroughIds)];
   if (boroughs.length) {
-    await tx.insertInto("plan_action_boroughs").values(boroughs.map((id) => ({ partnership_id: partnershipId, action_id: actionId, borough_id: id }))).execute();
+    await tx
+      .insertInto("plan_action_boroughs")
+      .values(boroughs.map((id) => ({ partnership_id: partnershipId, action_id: actionId, borough_id: id })))
+      .execute();
   }
 }
 

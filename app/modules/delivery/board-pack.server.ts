@@ -12,7 +12,10 @@ const RAG_FILL: Record<Rag, string> = { red: "FFF4CCCC", amber: "FFFFF2CC", gree
 
 /** Excel sheet names: at most 31 characters, none of []:*?/\ — and unique. */
 export function themeSheetName(position: number, name: string): string {
-  const clean = `${position} ${name}`.replace(/[[\]:*?/\\]/g, " ").replace(/\s+/g, " ").trim();
+  const clean = `${position} ${name}`
+    .replace(/[[\]:*?/\\]/g, " ")
+    .replace(/\s+/g, " ")
+    .trim();
   return clean.length <= 31 ? clean : `${clean.slice(0, 30).trimEnd()}…`;
 }
 
@@ -79,7 +82,24 @@ export async function boardPackWorkbook(review: Review, partnershipName: string)
     sheet.addRow(["Progress (%)", theme.progress]);
     sheet.addRow(["Summary", review.themeSummaries[theme.id] ?? ""]);
     sheet.addRow([]);
-    header(sheet, ["Ref", "Action", "Lead organisation", "Supporting organisations", "Boroughs", "Start", "Due", "Weight", "Status", "RAG", "Progress (%)", "Progress from", "Milestones done", "Milestones", "Overdue", "Latest commentary"]);
+    header(sheet, [
+      "Ref",
+      "Action",
+      "Lead organisation",
+      "Supporting organisations",
+      "Boroughs",
+      "Start",
+      "Due",
+      "Weight",
+      "Status",
+      "RAG",
+      "Progress (%)",
+      "Progress from",
+      "Milestones done",
+      "Milestones",
+      "Overdue",
+      "Latest commentary",
+    ]);
     for (const a of snapshot.actions.filter((x) => x.themeId === theme.id)) {
       const row = sheet.addRow([
         a.reference,

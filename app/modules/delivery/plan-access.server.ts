@@ -40,7 +40,12 @@ export async function boroughLens(tx: Tx, ctx: AccessContext): Promise<(BoroughL
     .where("partnership_id", "=", ctx.partnership.id)
     .where("borough_id", "=", ctx.boroughScope)
     .execute();
-  return { boroughId: ctx.boroughScope, name: borough.name, organisationIds: new Set(organisations.map((o) => o.id)), organisationNames: new Set(organisations.map((o) => o.name)) };
+  return {
+    boroughId: ctx.boroughScope,
+    name: borough.name,
+    organisationIds: new Set(organisations.map((o) => o.id)),
+    organisationNames: new Set(organisations.map((o) => o.name)),
+  };
 }
 
 /** The plan as this person may read it: a borough board member's holds only their borough's actions, so every figure on it is the borough's. */

@@ -30,13 +30,18 @@ export const MAX_CSV_ROWS = 2000;
 
 /** `ignored`: the file's columns the upload does not take, skipped. */
 export type CsvTable<K extends string> =
-  | { ok: true; rows: Array<CsvRow<K>>; columnOf: (key: K) => { column: number; label: string }; ignored: string[] }
-  | { ok: false; problems: CsvProblem[]; ignored: string[] };
+  { ok: true; rows: Array<CsvRow<K>>; columnOf: (key: K) => { column: number; label: string }; ignored: string[] } | { ok: false; problems: CsvProblem[]; ignored: string[] };
 
 export function readCsvTable<K extends string>(text: string, columns: Array<CsvColumn<K>>): CsvTable<K> {
   const table = readCsv(text, { columns: columns.map((c) => ({ name: c.label, required: c.required })), maxRows: MAX_CSV_ROWS });
   if (!table.ok) {
-    const problems = table.problems.map((p) => ({ row: p.row, column: p.column ? table.positionOf(p.column) : null, columnLabel: p.column || null, message: p.message, value: p.value }));
+    const problems = table.problems.map((p) => ({
+      row: p.row,
+      column: p.column ? table.positionOf(p.column) : null,
+      columnLabel: p.column || null,
+      message: p.message,
+      value: p.value,
+    }));
     return { ok: false, problems, ignored: table.ignored };
   }
   const rows = table.rows.map(({ row, raw }) => ({ row, cells: Object.fromEntries(columns.map((c) => [c.key, raw[c.label] ?? ""])) as Record<K, string> }));

@@ -42,9 +42,7 @@ const COMPARE: Record<SortColumn, (a: DerivedAction, b: DerivedAction) => number
 export function arrangeActions(actions: DerivedAction[], query: PlanQuery, only?: Set<string>): DerivedAction[] {
   const shown = actions.filter(
     (a) =>
-      (!query.status || a.standing.status === query.status) &&
-      (!query.overdue || a.standing.overdue) &&
-      (!only || only.has(a.lead.id) || a.supporting.some((s) => only.has(s.id))),
+      (!query.status || a.standing.status === query.status) && (!query.overdue || a.standing.overdue) && (!only || only.has(a.lead.id) || a.supporting.some((s) => only.has(s.id))),
   );
   const sign = query.dir === "desc" ? -1 : 1;
   return [...shown].sort((a, b) => sign * COMPARE[query.sort](a, b) || compareReferences(a.reference, b.reference));

@@ -41,7 +41,10 @@ export function ragOf(status: ActionStatus): Rag | null {
 export const RAG_LABELS: Record<Rag, string> = { red: "Red", amber: "Amber", green: "Green" };
 
 export function statusFromLabel(text: string): ActionStatus | null {
-  const wanted = text.trim().toLowerCase().replace(/[\s_-]+/g, " ");
+  const wanted = text
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ");
   return ACTION_STATUSES.find((s) => s.replace(/_/g, " ") === wanted || STATUS_LABELS[s].toLowerCase() === wanted) ?? null;
 }
 

@@ -12,7 +12,15 @@ export type UploadKind = "actions" | "updates";
 /** `ignored`: the file's columns the upload does not take, skipped. */
 export type UploadOutcome = { ok: true; notice: string; ignored: string[] } | { ok: false; problems: CsvProblem[]; ignored: string[] };
 
-export async function uploadPlanCsv(input: { partnershipId: string; userId: string; planId: string; financialYear: number; today: string; kind: UploadKind; text: string }): Promise<UploadOutcome> {
+export async function uploadPlanCsv(input: {
+  partnershipId: string;
+  userId: string;
+  planId: string;
+  financialYear: number;
+  today: string;
+  kind: UploadKind;
+  text: string;
+}): Promise<UploadOutcome> {
   try {
     return await withPartnership(input.partnershipId, input.userId, async (tx) => {
       if (input.kind === "actions") {
@@ -26,6 +34,10 @@ export async function uploadPlanCsv(input: { partnershipId: string; userId: stri
     });
   } catch (error) {
     if (!(error instanceof ImportConflict)) throw error;
-    return { ok: false, problems: [{ row: 1, column: null, columnLabel: null, message: "Someone changed the plan while the file was being checked, so nothing was saved. Upload the file again." }], ignored: [] };
+    return {
+      ok: false,
+      problems: [{ row: 1, column: null, columnLabel: null, message: "Someone changed the plan while the file was being checked, so nothing was saved. Upload the file again." }],
+      ignored: [],
+    };
   }
 }

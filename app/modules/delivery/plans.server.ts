@@ -187,7 +187,12 @@ export async function createPlan(
   const existing = await tx.selectFrom("delivery_plans").select("id").where("partnership_id", "=", partnershipId).where("financial_year", "=", financialYear).executeTakeFirst();
   if (existing) return { ok: false, errors: { financialYear: "There is already a plan for that year" } };
   const previous = carryOver
-    ? await tx.selectFrom("delivery_plans").select("id").where("partnership_id", "=", partnershipId).where("financial_year", "=", financialYear - 1).executeTakeFirst()
+    ? await tx
+        .selectFrom("delivery_plans")
+        .select("id")
+        .where("partnership_id", "=", partnershipId)
+        .where("financial_year", "=", financialYear - 1)
+        .executeTakeFirst()
     : undefined;
   if (carryOver && !previous) return { ok: false, errors: { carryOver: "There is no plan for the year before to carry actions over from" } };
 
@@ -235,10 +240,16 @@ export async function createPlan(
 
 async function copyChildren(tx: Tx, partnershipId: string, from: ActionRecord, actionId: string) {
   if (from.supporting.length) {
-    await tx.insertInto("plan_action_supporters").values(from.supporting.map((s) => ({ partnership_id: partnershipId, action_id: actionId, organisation_id: s.id }))).execute();
+    await tx
+      .insertInto("plan_action_supporters")
+      .values(from.supporting.map((s) => ({ partnership_id: partnershipId, action_id: actionId, organisation_id: s.id })))
+      .execute();
   }
   if (from.boroughs.length) {
-    await tx.insertInto("plan_action_boroughs").values(from.boroughs.map((b) => ({ partnership_id: partnershipId, action_id: actionId, borough_id: b.id }))).execute();
+    await tx
+      .insertInto("plan_action_boroughs")
+      .values(from.boroughs.map((b) => ({ partnership_id: partnershipId, action_id: actionId, borough_id: b.id })))
+      .execute();
   }
   if (from.milestones.length) {
     await tx

@@ -89,7 +89,11 @@ async function activity(tx: Tx, { partnershipId, quarter }: Scope, label: string
         .select(["organisation_id", "metric_id", "value", "not_applicable"])
         .where("partnership_id", "=", partnershipId)
         .where("quarter", "=", quarter)
-        .where("organisation_id", "in", counted.map((r) => r.organisation_id))
+        .where(
+          "organisation_id",
+          "in",
+          counted.map((r) => r.organisation_id),
+        )
         .execute()
     : [];
   const byMetric = new Map<string, Map<string, MetricValue>>();
@@ -101,7 +105,15 @@ async function activity(tx: Tx, { partnershipId, quarter }: Scope, label: string
   const totals = metrics.map((m) => {
     const reported = byMetric.get(m.id);
     const total = combineOrganisations(counted.map((r) => reported?.get(r.organisation_id)));
-    return { metric: m.key, label: m.label, unit: m.unit, participantCount: m.participantCount, value: total.value, reporting: total.reporting, notApplicable: total.notApplicable };
+    return {
+      metric: m.key,
+      label: m.label,
+      unit: m.unit,
+      participantCount: m.participantCount,
+      value: total.value,
+      reporting: total.reporting,
+      notApplicable: total.notApplicable,
+    };
   });
   return {
     available: counted.length > 0,

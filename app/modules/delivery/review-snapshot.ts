@@ -86,7 +86,10 @@ export interface ReviewSnapshot {
 
 const oneDecimal = (n: number | null) => (n === null ? null : Math.round(n * 10) / 10);
 
-export function buildSnapshot(plan: PlanRecord, { kind, quarterKey, takenAt, figures }: { kind: ReviewKind; quarterKey: string; takenAt: Date; figures: ReviewFigures }): ReviewSnapshot {
+export function buildSnapshot(
+  plan: PlanRecord,
+  { kind, quarterKey, takenAt, figures }: { kind: ReviewKind; quarterKey: string; takenAt: Date; figures: ReviewFigures },
+): ReviewSnapshot {
   const q = parseQuarterKey(quarterKey);
   if (!q) throw new Error(`Not a quarter: ${quarterKey}`);
   const derived = derivePlan(plan, q.end);

@@ -23,7 +23,13 @@ export async function openReview(
   if (!reviewCanOpen(plan.financial_year, kind, now.toISOString().slice(0, 10))) {
     return { ok: false, message: `This review can be opened once ${quarter.label} has ended, after ${quarter.end}` };
   }
-  const existing = await tx.selectFrom("plan_reviews").select("id").where("partnership_id", "=", partnershipId).where("plan_id", "=", planId).where("kind", "=", kind).executeTakeFirst();
+  const existing = await tx
+    .selectFrom("plan_reviews")
+    .select("id")
+    .where("partnership_id", "=", partnershipId)
+    .where("plan_id", "=", planId)
+    .where("kind", "=", kind)
+    .executeTakeFirst();
   if (existing) return { ok: false, message: "This review has already been opened" };
   const figures = await reviewFigures(tx, { partnershipId, quarter: quarter.key });
   const snapshot = buildSnapshot(await loadPlan(tx, { partnershipId, planId }), { kind, quarterKey: quarter.key, takenAt: now, figures });
@@ -57,7 +63,12 @@ export async function findReview(tx: Tx, { partnershipId, reviewId }: Scope & { 
     .where("r.id", "=", reviewId)
     .executeTakeFirst();
   if (!row) return null;
-  const summaries = await tx.selectFrom("plan_review_summaries").select(["theme_id", "summary"]).where("partnership_id", "=", partnershipId).where("review_id", "=", reviewId).execute();
+  const summaries = await tx
+    .selectFrom("plan_review_summaries")
+    .select(["theme_id", "summary"])
+    .where("partnership_id", "=", partnershipId)
+    .where("review_id", "=", reviewId)
+    .execute();
   return {
     id: row.id,
     planId: row.plan_id,
@@ -77,7 +88,13 @@ export type SummaryResult = { ok: true } | { ok: false; reason: "stale" | "not-f
 /** Summaries are the coordinator's words, not live data: they stay editable after the freeze. */
 export async function saveSummaries(
   tx: Tx,
-  { partnershipId, reviewId, version, summary, themeSummaries }: Scope & { reviewId: string; version: number; summary: string | null; themeSummaries: Record<string, string | null> },
+  {
+    partnershipId,
+    reviewId,
+    version,
+    summary,
+    themeSummaries,
+  }: Scope & { reviewId: string; version: number; summary: string | null; themeSummaries: Record<string, string | null> },
 ): Promise<SummaryResult> {
   const review = await findReview(tx, { partnershipId, reviewId });
   if (!review) return { ok: false, reason: "not-found" };

@@ -75,8 +75,10 @@ export async function importUpdates(
     if (!status) problems.add(row, "status", `${quoteCell(cells.status)} is not a status: enter one of ${Object.values(STATUS_LABELS).join(", ")}`);
     const progressOk = cells.progress === "" || /^\d{1,3}$/.test(cells.progress);
     const progress = cells.progress === "" || !progressOk ? null : Number(cells.progress);
-    if (!progressOk || (progress !== null && progress > 100)) problems.add(row, "progress", `${quoteCell(cells.progress)} is not a percentage: enter progress as a whole number from 0 to 100`);
-    if (action && action.milestones.length && progress !== null) problems.add(row, "progress", `The progress of ${action.reference} comes from its milestones: leave this cell blank`);
+    if (!progressOk || (progress !== null && progress > 100))
+      problems.add(row, "progress", `${quoteCell(cells.progress)} is not a percentage: enter progress as a whole number from 0 to 100`);
+    if (action && action.milestones.length && progress !== null)
+      problems.add(row, "progress", `The progress of ${action.reference} comes from its milestones: leave this cell blank`);
     if (cells.commentary.length > 4000) problems.add(row, "commentary", "Commentary must be 4000 characters or fewer");
     if (!action || !quarter || !status || !progressOk) continue;
     const key = `${action.reference} ${quarter.key}`;

@@ -44,7 +44,15 @@ export function checkUpdate(action: ActionRecord, input: UpdateInput, { financia
 
 export async function recordUpdate(
   tx: Tx,
-  { partnershipId, action, userId, version, input, financialYear, today }: { partnershipId: string; action: ActionRecord; userId: string; version: number; input: UpdateInput; financialYear: number; today: string },
+  {
+    partnershipId,
+    action,
+    userId,
+    version,
+    input,
+    financialYear,
+    today,
+  }: { partnershipId: string; action: ActionRecord; userId: string; version: number; input: UpdateInput; financialYear: number; today: string },
 ): Promise<UpdateResult> {
   const errors = checkUpdate(action, input, { financialYear, today });
   if (Object.keys(errors).length) return { ok: false, reason: "invalid", errors };

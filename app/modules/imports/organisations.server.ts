@@ -29,7 +29,12 @@ function nameOf(name: string): CellResult<string> {
   return name.length > 200 ? fail(`${quoteCell(name)} is ${name.length} characters long: a name must be 200 characters or fewer`) : { ok: true, value: name };
 }
 
-const sectorKey = (value: string) => value.trim().toLowerCase().replace(/[\s_-]+/g, " ").replace(/&/g, "and");
+const sectorKey = (value: string) =>
+  value
+    .trim()
+    .toLowerCase()
+    .replace(/[\s_-]+/g, " ")
+    .replace(/&/g, "and");
 
 function sectorOf(value: string): CellResult<Sector> {
   const v = sectorKey(value);
@@ -99,7 +104,9 @@ export async function importOrganisations(tx: Tx, { partnershipId, csv }: { part
     const v = value.trim().toLowerCase();
     if (!v || v === COUNTY_WIDE.toLowerCase()) return { ok: true, value: null };
     const found = boroughs.find((b) => b.name.toLowerCase() === v || b.ons_code.toLowerCase() === v);
-    return found ? { ok: true, value: found.id } : fail(`${quoteCell(value)} is not a borough of this partnership: enter one of ${boroughs.map((b) => b.name).join(", ")}, or ${COUNTY_WIDE}`);
+    return found
+      ? { ok: true, value: found.id }
+      : fail(`${quoteCell(value)} is not a borough of this partnership: enter one of ${boroughs.map((b) => b.name).join(", ")}, or ${COUNTY_WIDE}`);
   };
   const columns: ColumnSpec[] = [
     { name: "name", required: true, parse: nameOf },
@@ -137,11 +144,19 @@ export async function importOrganisations(tx: Tx, { partnershipId, csv }: { part
       contact_email: "contact_email" in values ? (values.contact_email as string | null) : (found?.contact_email ?? null),
     };
     if (!found) {
-      await tx.insertInto("organisations").values({ partnership_id: partnershipId, ...next }).execute();
+      await tx
+        .insertInto("organisations")
+        .values({ partnership_id: partnershipId, ...next })
+        .execute();
       summary.added++;
       continue;
     }
-    const same = found.name === next.name && found.sector === next.sector && found.borough_id === next.borough_id && found.is_statutory === next.is_statutory && found.website === next.website &&
+    const same =
+      found.name === next.name &&
+      found.sector === next.sector &&
+      found.borough_id === next.borough_id &&
+      found.is_statutory === next.is_statutory &&
+      found.website === next.website &&
       found.contact_name === next.contact_name &&
       found.contact_email === next.contact_email;
     if (same) {
@@ -160,7 +175,10 @@ export async function importOrganisations(tx: Tx, { partnershipId, csv }: { part
 }
 
 /** The organisations as CSV, in the upload's shape (pledge_status is for reading; uploads ignore it). */
-export async function organisationsCsv(tx: Tx, { partnershipId, on, boroughId, contacts = false }: { partnershipId: string; on: string; boroughId?: string | null; contacts?: boolean }) {
+export async function organisationsCsv(
+  tx: Tx,
+  { partnershipId, on, boroughId, contacts = false }: { partnershipId: string; on: string; boroughId?: string | null; contacts?: boolean },
+) {
   const [organisations, pledges] = await Promise.all([listOrganisations(tx, { partnershipId, boroughId }), organisationPledges(tx, { partnershipId, on })]);
   const extras = new Map(
     (await tx.selectFrom("organisations").select(["id", "website", "contact_name", "contact_email"]).where("partnership_id", "=", partnershipId).execute()).map((o) => [o.id, o]),

@@ -49,10 +49,18 @@ export function OutboxList({ messages, base }: { messages: OutboxRow[]; base: st
         <caption className="govuk-table__caption govuk-table__caption--m govuk-visually-hidden">Emails, newest first</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Subject</th>
-            <th scope="col" className="govuk-table__header">To</th>
-            <th scope="col" className="govuk-table__header">Written</th>
-            <th scope="col" className="govuk-table__header">Status</th>
+            <th scope="col" className="govuk-table__header">
+              Subject
+            </th>
+            <th scope="col" className="govuk-table__header">
+              To
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Written
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Status
+            </th>
           </tr>
         </thead>
         <tbody className="govuk-table__body">

@@ -45,61 +45,69 @@ async function send(message: Pending): Promise<string | null> {
 export async function deliverPending(partnershipId: string, limit = 50): Promise<number> {
   if (!mailConfigured()) return 0;
   return inTransaction(async (tx) => {
-      await setScope(tx, { partnershipId });
-      // SKIP LOCKED: two processes delivering at once each take different messages.
-      const pending = await tx
-        .selectFrom("outbox_messages")
-        .select(["id", "to_address", "subject", "body_text", "attempts"])
+    await setScope(tx, { partnershipId });
+    // SKIP LOCKED: two processes delivering at once each take different messages.
+    const pending = await tx
+      .selectFrom("outbox_messages")
+      .select(["id", "to_address", "subject", "body_text", "attempts"])
+      .where("partnership_id", "=", partnershipId)
+      .where("status", "=", "pending")
+      .orderBy("created_at")
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    let sent = 0;
+    for (const message of pending) {
+      const error = await send(message);
+      const attempts = message.attempts + 1;
+      await tx
+        .updateTable("outbox_messages")
+        .set(
+          error
+            ? { attempts, last_error: error.slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "failed" : "pending" }
+            : { attempts, status: "sent", sent_at: now(), last_error: null },
+        )
         .where("partnership_id", "=", partnershipId)
-        .where("status", "=", "pending")
-        .orderBy("created_at")
-        .limit(limit)
-        .forUpdate()
-        .skipLocked()
+        .where("id", "=", message.id)
         .execute();
-      let sent = 0;
-      for (const message of pending) {
-        const error = await send(message);
-        const attempts = message.attempts + 1;
-        await tx
-          .updateTable("outbox_messages")
-          .set(error ? { attempts, last_error: error.slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "failed" : "pending" } : { attempts, status: "sent", sent_at: now(), last_error: null })
-          .where("partnership_id", "=", partnershipId)
-          .where("id", "=", message.id)
-          .execute();
-        if (error) logger.warn({ partnershipId, messageId: message.id, error }, "email not delivered");
-        else sent++;
-      }
-      return sent;
-    });
+      if (error) logger.warn({ partnershipId, messageId: message.id, error }, "email not delivered");
+      else sent++;
+    }
+    return sent;
+  });
 }
 
 export async function deliverPlatformPending(limit = 50): Promise<number> {
   if (!mailConfigured()) return 0;
   return inTransaction(async (tx) => {
-      await setScope(tx, { platformAdmin: true });
-      const pending = await tx
-        .selectFrom("platform_outbox_messages")
-        .select(["id", "to_address", "subject", "body_text", "attempts"])
-        .where("status", "=", "pending")
-        .orderBy("created_at")
-        .limit(limit)
-        .forUpdate()
-        .skipLocked()
+    await setScope(tx, { platformAdmin: true });
+    const pending = await tx
+      .selectFrom("platform_outbox_messages")
+      .select(["id", "to_address", "subject", "body_text", "attempts"])
+      .where("status", "=", "pending")
+      .orderBy("created_at")
+      .limit(limit)
+      .forUpdate()
+      .skipLocked()
+      .execute();
+    let sent = 0;
+    for (const message of pending) {
+      const error = await send(message);
+      const attempts = message.attempts + 1;
+      await tx
+        .updateTable("platform_outbox_messages")
+        .set(
+          error
+            ? { attempts, last_error: error.slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "failed" : "pending" }
+            : { attempts, status: "sent", sent_at: now(), last_error: null },
+        )
+        .where("id", "=", message.id)
         .execute();
-      let sent = 0;
-      for (const message of pending) {
-        const error = await send(message);
-        const attempts = message.attempts + 1;
-        await tx
-          .updateTable("platform_outbox_messages")
-          .set(error ? { attempts, last_error: error.slice(0, 500), status: attempts >= MAX_ATTEMPTS ? "failed" : "pending" } : { attempts, status: "sent", sent_at: now(), last_error: null })
-          .where("id", "=", message.id)
-          .execute();
-        if (!error) sent++;
-      }
-      return sent;
-    });
+      if (!error) sent++;
+    }
+    return sent;
+  });
 }
 
 /** Delivery after a request: never fails the request; what does not go now goes with the next job run. */

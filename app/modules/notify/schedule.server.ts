@@ -9,7 +9,6 @@ import { logger } from "../platform/logger.server";
 import { runReminders } from "./reminders.server";
 import { config } from "../platform/config.server";
 
-
 export function reminderInterval(): number {
   return config().GT_REMINDERS_EVERY_MINUTES * 60 * 1000;
 }

@@ -29,7 +29,15 @@ export function InviteForm({
       <ErrorSummary reply={reply} order={["name", "email", "role", "boroughId", "organisationId"]} />
       <Form method="post" noValidate>
         <TextField name="name" label="Their full name (optional)" hint="Used to greet them in the email" autoComplete="off" spellCheck={false} reply={reply} />
-        <TextField name="email" label="Their email address" hint="Use their work email. The invitation link is sent here." type="email" autoComplete="off" spellCheck={false} reply={reply} />
+        <TextField
+          name="email"
+          label="Their email address"
+          hint="Use their work email. The invitation link is sent here."
+          type="email"
+          autoComplete="off"
+          spellCheck={false}
+          reply={reply}
+        />
         <RadiosField
           name="role"
           legend="Role"

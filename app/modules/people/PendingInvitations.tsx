@@ -24,9 +24,15 @@ export function PendingInvitations({ invitations }: { invitations: PendingInvita
         <caption className="govuk-table__caption govuk-table__caption--s govuk-visually-hidden">Invitations waiting to be accepted</caption>
         <thead className="govuk-table__head">
           <tr className="govuk-table__row">
-            <th scope="col" className="govuk-table__header">Invited</th>
-            <th scope="col" className="govuk-table__header">Role</th>
-            <th scope="col" className="govuk-table__header">Sent</th>
+            <th scope="col" className="govuk-table__header">
+              Invited
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Role
+            </th>
+            <th scope="col" className="govuk-table__header">
+              Sent
+            </th>
             <th scope="col" className="govuk-table__header">
               <span className="govuk-visually-hidden">Actions</span>
             </th>

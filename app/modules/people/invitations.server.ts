@@ -50,8 +50,7 @@ export interface InvitationRequest {
 }
 
 export type InvitationOutcome =
-  | { ok: true; invitationId: string; token: string; expiresAt: Date }
-  | { ok: false; field: "email" | "organisationId" | "boroughId"; message: string };
+  { ok: true; invitationId: string; token: string; expiresAt: Date } | { ok: false; field: "email" | "organisationId" | "boroughId"; message: string };
 
 const lifetimeMs = INVITATION_LIFETIME_DAYS * 24 * 60 * 60 * 1000;
 
@@ -91,7 +90,18 @@ export async function createInvitation(tx: Tx, request: InvitationRequest): Prom
     })
     .returning("id")
     .executeTakeFirstOrThrow();
-  await queueInvitationEmail(tx, { invitationId: id, partnershipId, email, name: request.name ?? null, role, place, invitedBy: request.invitedBy, token, expiresAt, origin: request.origin });
+  await queueInvitationEmail(tx, {
+    invitationId: id,
+    partnershipId,
+    email,
+    name: request.name ?? null,
+    role,
+    place,
+    invitedBy: request.invitedBy,
+    token,
+    expiresAt,
+    origin: request.origin,
+  });
   return { ok: true, invitationId: id, token, expiresAt };
 }
 
@@ -101,9 +111,7 @@ async function placeNames(tx: Tx, { partnershipId, organisationId, boroughId }: 
   const organisation = organisationId
     ? await tx.selectFrom("organisations").select("name").where("partnership_id", "=", partnershipId).where("id", "=", organisationId).executeTakeFirst()
     : undefined;
-  const borough = boroughId
-    ? await tx.selectFrom("boroughs").select("name").where("partnership_id", "=", partnershipId).where("id", "=", boroughId).executeTakeFirst()
-    : undefined;
+  const borough = boroughId ? await tx.selectFrom("boroughs").select("name").where("partnership_id", "=", partnershipId).where("id", "=", boroughId).executeTakeFirst() : undefined;
   return { partnershipName: partnership.name, organisationName: organisation?.name ?? null, boroughName: borough?.name ?? null };
 }
 
@@ -148,7 +156,13 @@ async function queueInvitationEmail(
     "",
     `The link works once and expires on ${formatDateTime(m.expiresAt)}. If you were not expecting this invitation, you can ignore this email.`,
   ].join("\n");
-  await queueEmail(tx, m.partnershipId, { to: m.email, subject: `You are invited to ${m.place.partnershipName} on Golden Thread`, text, kind: "invitation", invitationId: m.invitationId });
+  await queueEmail(tx, m.partnershipId, {
+    to: m.email,
+    subject: `You are invited to ${m.place.partnershipName} on Golden Thread`,
+    text,
+    kind: "invitation",
+    invitationId: m.invitationId,
+  });
 }
 
 export type InvitationState = "pending" | "expired" | "accepted" | "cancelled";
@@ -180,7 +194,18 @@ export async function listPendingInvitations(tx: Tx, { partnershipId, organisati
     .leftJoin("organisations as o", (j) => j.onRef("o.partnership_id", "=", "i.partnership_id").onRef("o.id", "=", "i.organisation_id"))
     .leftJoin("boroughs as b", (j) => j.onRef("b.partnership_id", "=", "i.partnership_id").onRef("b.id", "=", "i.borough_id"))
     .leftJoin("users as u", "u.id", "i.invited_by")
-    .select(["i.id", "i.email", "i.name", "i.role", "i.organisation_id", "o.name as organisation_name", "b.name as borough_name", "u.name as invited_by_name", "i.created_at", "i.expires_at"])
+    .select([
+      "i.id",
+      "i.email",
+      "i.name",
+      "i.role",
+      "i.organisation_id",
+      "o.name as organisation_name",
+      "b.name as borough_name",
+      "u.name as invited_by_name",
+      "i.created_at",
+      "i.expires_at",
+    ])
     .where("i.partnership_id", "=", partnershipId)
     .where("i.accepted_at", "is", null)
     .where("i.cancelled_at", "is", null)
@@ -228,13 +253,17 @@ export async function resendInvitation(tx: Tx, scope: InvitationScope & { origin
   const place = await placeNames(tx, { partnershipId: scope.partnershipId, organisationId: invitation.organisation_id, boroughId: invitation.borough_id });
   const { token, hash } = newToken();
   const expiresAt = new Date(epochMs() + lifetimeMs);
-  await tx
-    .updateTable("invitations")
-    .set({ token_hash: hash, expires_at: expiresAt })
-    .where("partnership_id", "=", scope.partnershipId)
-    .where("id", "=", invitation.id)
-    .execute();
-  await queueInvitationEmail(tx, { ...invitation, invitationId: invitation.id, partnershipId: scope.partnershipId, place: place!, invitedBy: scope.sentBy, token, expiresAt, origin: scope.origin });
+  await tx.updateTable("invitations").set({ token_hash: hash, expires_at: expiresAt }).where("partnership_id", "=", scope.partnershipId).where("id", "=", invitation.id).execute();
+  await queueInvitationEmail(tx, {
+    ...invitation,
+    invitationId: invitation.id,
+    partnershipId: scope.partnershipId,
+    place: place!,
+    invitedBy: scope.sentBy,
+    token,
+    expiresAt,
+    origin: scope.origin,
+  });
   return true;
 }
 
@@ -248,10 +277,10 @@ export async function cancelInvitation(tx: Tx, scope: InvitationScope): Promise<
 /** The partnership an invitation link belongs to; RLS shows the row only to a transaction that presents its hash. */
 async function partnershipOfToken(hash: string): Promise<string | null> {
   return inTransaction(async (tx) => {
-      await setScope(tx, { tokenHash: hash });
-      const row = await tx.selectFrom("invitations").select("partnership_id").where("token_hash", "=", hash).executeTakeFirst();
-      return row?.partnership_id ?? null;
-    });
+    await setScope(tx, { tokenHash: hash });
+    const row = await tx.selectFrom("invitations").select("partnership_id").where("token_hash", "=", hash).executeTakeFirst();
+    return row?.partnership_id ?? null;
+  });
 }
 
 export interface InvitationForAcceptance {
@@ -297,9 +326,7 @@ export const NewAccountSchema = z.object({
 
 export type Acceptor = { kind: "new-account"; name: string; password: string } | { kind: "signed-in"; userId: string };
 
-export type AcceptOutcome =
-  | { ok: true; userId: string; landingPath: string }
-  | { ok: false; reason: "gone" | "account-exists" | "wrong-account" };
+export type AcceptOutcome = { ok: true; userId: string; landingPath: string } | { ok: false; reason: "gone" | "account-exists" | "wrong-account" };
 
 /** Single use: the row is locked and marked accepted in one transaction, so two tabs cannot both accept. */
 export async function acceptInvitation(token: string, acceptor: Acceptor): Promise<AcceptOutcome> {
@@ -308,13 +335,7 @@ export async function acceptInvitation(token: string, acceptor: Acceptor): Promi
   if (!partnershipId) return { ok: false, reason: "gone" };
   const passwordHash = acceptor.kind === "new-account" ? await hashPassword(acceptor.password) : null;
   return withPartnership(partnershipId, acceptor.kind === "signed-in" ? acceptor.userId : null, async (tx) => {
-    const invitation = await tx
-      .selectFrom("invitations")
-      .selectAll()
-      .where("partnership_id", "=", partnershipId)
-      .where("token_hash", "=", hash)
-      .forUpdate()
-      .executeTakeFirst();
+    const invitation = await tx.selectFrom("invitations").selectAll().where("partnership_id", "=", partnershipId).where("token_hash", "=", hash).forUpdate().executeTakeFirst();
     if (!invitation || invitationState(invitation) !== "pending") return { ok: false, reason: "gone" } as const;
 
     const holder = await findUserByEmail(tx, invitation.email);
@@ -329,12 +350,7 @@ export async function acceptInvitation(token: string, acceptor: Acceptor): Promi
       await setScope(tx, { userId });
     }
 
-    await tx
-      .updateTable("invitations")
-      .set({ accepted_at: now(), accepted_by: userId })
-      .where("partnership_id", "=", partnershipId)
-      .where("id", "=", invitation.id)
-      .execute();
+    await tx.updateTable("invitations").set({ accepted_at: now(), accepted_by: userId }).where("partnership_id", "=", partnershipId).where("id", "=", invitation.id).execute();
     await addMembership(tx, { partnershipId, userId, role: invitation.role, organisationId: invitation.organisation_id, boroughId: invitation.borough_id });
     const accepted: AcceptedInvitation = {
       invitationId: invitation.id,

@@ -10,12 +10,7 @@ import { sql } from "kysely";
 import { deliverSoon } from "../notify/delivery.server";
 import { epochMs } from "../platform/clock.server";
 import { logger } from "../platform/logger.server";
-import {
-  findImportJob,
-  finishImportJob,
-  progressReporter,
-  startImportJob,
-} from "../imports/jobs.server";
+import { findImportJob, finishImportJob, progressReporter, startImportJob } from "../imports/jobs.server";
 import { withPartnership, type Tx } from "../tenancy/with-partnership.server";
 import { createInvitation } from "./invitations.server";
 
@@ -40,10 +35,7 @@ interface Candidate {
 }
 
 /** Organisations still in the programme with no org administrator, and whether an invitation to run one is pending. */
-async function organisationsWithoutAdmin(
-  tx: Tx,
-  partnershipId: string,
-): Promise<Candidate[]> {
+async function organisationsWithoutAdmin(tx: Tx, partnershipId: string): Promise<Candidate[]> {
   const at = new Date(epochMs());
   return tx
     .selectFrom("organisations as o")
@@ -90,10 +82,7 @@ export interface InviteAllPreview {
 }
 
 /** What each button would do now: for the page before anything is sent. */
-export async function previewInviteAll(
-  tx: Tx,
-  { partnershipId }: { partnershipId: string },
-): Promise<InviteAllPreview> {
+export async function previewInviteAll(tx: Tx, { partnershipId }: { partnershipId: string }): Promise<InviteAllPreview> {
   const all = await organisationsWithoutAdmin(tx, partnershipId);
   const withContact = all.filter((o) => o.contact_email);
   return {
@@ -122,34 +111,21 @@ export async function startInviteAll({
   resend: boolean;
   origin: string;
 }): Promise<InviteAllStart> {
-  const { candidates, running } = await withPartnership(
-    partnershipId,
-    userId,
-    async (tx) => ({
-      candidates: await organisationsWithoutAdmin(tx, partnershipId),
-      running: await tx
-        .selectFrom("import_jobs")
-        .select("id")
-        .where("partnership_id", "=", partnershipId)
-        .where("kind", "=", INVITE_ALL_KIND)
-        .where("status", "in", ["checking", "applying"])
-        .executeTakeFirst(),
-    }),
-  );
-  if (running)
-    return { jobId: running.id, started: false, finished: Promise.resolve() };
-  const noContact = candidates
-    .filter((o) => !o.contact_email)
-    .map((o) => o.name);
-  const alreadyInvited = resend
-    ? 0
-    : candidates.filter((o) => o.contact_email && o.pending).length;
-  const toInvite = candidates.filter(
-    (o) => o.contact_email && (resend || !o.pending),
-  );
-  const subject = resend
-    ? "Invitations sent again"
-    : "Invitations to organisations without an administrator";
+  const { candidates, running } = await withPartnership(partnershipId, userId, async (tx) => ({
+    candidates: await organisationsWithoutAdmin(tx, partnershipId),
+    running: await tx
+      .selectFrom("import_jobs")
+      .select("id")
+      .where("partnership_id", "=", partnershipId)
+      .where("kind", "=", INVITE_ALL_KIND)
+      .where("status", "in", ["checking", "applying"])
+      .executeTakeFirst(),
+  }));
+  if (running) return { jobId: running.id, started: false, finished: Promise.resolve() };
+  const noContact = candidates.filter((o) => !o.contact_email).map((o) => o.name);
+  const alreadyInvited = resend ? 0 : candidates.filter((o) => o.contact_email && o.pending).length;
+  const toInvite = candidates.filter((o) => o.contact_email && (resend || !o.pending));
+  const subject = resend ? "Invitations sent again" : "Invitations to organisations without an administrator";
   const job = await startImportJob(partnershipId, userId, {
     id: jobId,
     kind: INVITE_ALL_KIND,
@@ -157,8 +133,7 @@ export async function startInviteAll({
     fileName: "",
     totalRows: toInvite.length,
   });
-  if (!job.created)
-    return { jobId, started: false, finished: Promise.resolve() };
+  if (!job.created) return { jobId, started: false, finished: Promise.resolve() };
   const finished = sendInvitations({
     partnershipId,
     userId,
@@ -172,22 +147,14 @@ export async function startInviteAll({
       status: "failed",
       processedRows: 0,
       report: {
-        message:
-          "Sending the invitations stopped. Those sent are kept; start again to send the rest.",
+        message: "Sending the invitations stopped. Those sent are kept; start again to send the rest.",
       },
     });
   });
   return { jobId, started: true, finished };
 }
 
-async function sendInvitations(job: {
-  partnershipId: string;
-  userId: string;
-  jobId: string;
-  origin: string;
-  toInvite: Candidate[];
-  report: InviteAllReport;
-}) {
+async function sendInvitations(job: { partnershipId: string; userId: string; jobId: string; origin: string; toInvite: Candidate[]; report: InviteAllReport }) {
   const { partnershipId, userId, jobId, report } = job;
   const progress = progressReporter(partnershipId, userId, jobId);
   progress.report(0, "applying");
@@ -208,10 +175,7 @@ async function sendInvitations(job: {
       if (outcome.ok) report.invited++;
       else report.failed.push({ name: o.name, message: outcome.message });
     } catch (error) {
-      logger.warn(
-        { err: error, organisationId: o.id, jobId },
-        "invitation not sent",
-      );
+      logger.warn({ err: error, organisationId: o.id, jobId }, "invitation not sent");
       report.failed.push({
         name: o.name,
         message: "The invitation could not be sent",
@@ -232,10 +196,7 @@ async function sendInvitations(job: {
   deliverSoon(partnershipId);
 }
 
-export async function findInviteAllJob(
-  tx: Tx,
-  { partnershipId, jobId }: { partnershipId: string; jobId: string },
-) {
+export async function findInviteAllJob(tx: Tx, { partnershipId, jobId }: { partnershipId: string; jobId: string }) {
   const job = await findImportJob(tx, { partnershipId, jobId });
   if (!job || job.kind !== INVITE_ALL_KIND) return null;
   return {

@@ -28,4 +28,3 @@ export const RemoveMemberSchema = z.object({
 });
 
 export const RemoveRoleSchema = z.object({ intent: z.literal("removeRole") }).and(RoleKeySchema);
-

@@ -44,7 +44,13 @@ export async function holdsRole(tx: Tx, { partnershipId, userId, role, organisat
       .executeTakeFirst();
     return Boolean(row);
   }
-  const row = await tx.selectFrom("partnership_members").select("user_id").where("partnership_id", "=", partnershipId).where("user_id", "=", userId).where("role", "=", role).executeTakeFirst();
+  const row = await tx
+    .selectFrom("partnership_members")
+    .select("user_id")
+    .where("partnership_id", "=", partnershipId)
+    .where("user_id", "=", userId)
+    .where("role", "=", role)
+    .executeTakeFirst();
   return Boolean(row);
 }
 
@@ -85,15 +91,23 @@ async function memberRoles(tx: Tx, { partnershipId, userId, organisationId }: { 
   const roles = new Map<string, MemberRole[]>();
   const add = (id: string, r: MemberRole) => roles.set(id, [...(roles.get(id) ?? []), r]);
   if (!organisationId) {
-    for (const r of await partnershipRoles.execute()) add(r.user_id, { role: r.role, organisationId: null, organisationName: null, boroughId: r.borough_id, boroughName: r.borough_name });
+    for (const r of await partnershipRoles.execute())
+      add(r.user_id, { role: r.role, organisationId: null, organisationName: null, boroughId: r.borough_id, boroughName: r.borough_name });
   }
-  for (const r of await organisationRoles.execute()) add(r.user_id, { role: r.role, organisationId: r.organisation_id, organisationName: r.organisation_name, boroughId: null, boroughName: null });
+  for (const r of await organisationRoles.execute())
+    add(r.user_id, { role: r.role, organisationId: r.organisation_id, organisationName: r.organisation_name, boroughId: null, boroughName: null });
   return roles;
 }
 
 async function membersFrom(tx: Tx, roles: Map<string, MemberRole[]>): Promise<Member[]> {
   if (roles.size === 0) return [];
-  const users = await tx.selectFrom("users").select(["id", "name", "email", "disabled_at"]).where("id", "in", [...roles.keys()]).orderBy("name").orderBy("email").execute();
+  const users = await tx
+    .selectFrom("users")
+    .select(["id", "name", "email", "disabled_at"])
+    .where("id", "in", [...roles.keys()])
+    .orderBy("name")
+    .orderBy("email")
+    .execute();
   return users.map((u) => ({ userId: u.id, name: u.name, email: u.email, disabled: Boolean(u.disabled_at), roles: roles.get(u.id)! }));
 }
 
@@ -185,7 +199,12 @@ export async function removeRole(tx: Tx, { partnershipId, userId, role }: { part
       .where("role", "=", current.role)
       .execute();
   } else {
-    await tx.deleteFrom("partnership_members").where("partnership_id", "=", partnershipId).where("user_id", "=", userId).where("role", "=", current.role as "coordinator" | "board").execute();
+    await tx
+      .deleteFrom("partnership_members")
+      .where("partnership_id", "=", partnershipId)
+      .where("user_id", "=", userId)
+      .where("role", "=", current.role as "coordinator" | "board")
+      .execute();
   }
   return { ok: true };
 }

@@ -41,7 +41,13 @@ const Schema = z.object({
   MAIL_FROM: optional(z.string()),
   LOG_LEVEL: optional(z.enum(["trace", "debug", "info", "warn", "error", "fatal", "silent"])),
   GT_CLOCK: optional(z.string()),
-  GT_REMINDERS_EVERY_MINUTES: withDefault(z.coerce.number().positive().max(7 * 24 * 60), 60),
+  GT_REMINDERS_EVERY_MINUTES: withDefault(
+    z.coerce
+      .number()
+      .positive()
+      .max(7 * 24 * 60),
+    60,
+  ),
   GT_LIVE_CACHE: withDefault(onOff, "on"),
   GT_ROLLUP_UPKEEP: withDefault(onOff, "on"),
   GT_PAGE_CACHE_MB: withDefault(whole(0, 65_536), 64),
@@ -65,7 +71,9 @@ export class ConfigError extends Error {
 export function parseConfig(env: Record<string, string | undefined>): Config {
   const parsed = Schema.safeParse(env);
   if (parsed.success) return parsed.data;
-  throw new ConfigError(parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}${typeof env[String(i.path[0])] === "string" ? ` (it is "${env[String(i.path[0])]}")` : ""}`));
+  throw new ConfigError(
+    parsed.error.issues.map((i) => `${i.path.join(".")}: ${i.message}${typeof env[String(i.path[0])] === "string" ? ` (it is "${env[String(i.path[0])]}")` : ""}`),
+  );
 }
 
 let loaded: Config | undefined;

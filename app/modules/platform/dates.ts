@@ -13,10 +13,7 @@ export function formatDate(value: Date | string): string {
 /** 29 November 2026 at 3:05pm */
 export function formatDateTime(value: Date | string): string {
   const date = new Date(value);
-  return `${dateFormat.format(date)} at ${timeFormat
-    .format(date)
-    .replace(/\s/g, "")
-    .toLowerCase()}`;
+  return `${dateFormat.format(date)} at ${timeFormat.format(date).replace(/\s/g, "").toLowerCase()}`;
 }
 
 const spreadsheetFormat = new Intl.DateTimeFormat("en-GB", {
@@ -36,9 +33,7 @@ export function spreadsheetDateTime(value: Date | string): string {
 
 /** The calendar day in the UK on which an instant falls: 23:30 UTC on 30 June is 00:30 BST on 1 July. */
 export function ukDate(at: Date | string): string {
-  const parts = londonDay.formatToParts(
-    typeof at === "string" ? new Date(at) : at
-  );
+  const parts = londonDay.formatToParts(typeof at === "string" ? new Date(at) : at);
   const get = (type: string) => parts.find((p) => p.type === type)!.value;
   return `${get("year")}-${get("month")}-${get("day")}`;
 }

@@ -9,10 +9,8 @@ import { randomBytes } from "node:crypto";
 import { createCookie, redirect } from "@remix-run/node";
 import { originConfig } from "./origin.server";
 
-const noticeCookie = () =>
-  createCookie("gt_notice", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60, secure: originConfig().secureCookies });
-const seenCookie = () =>
-  createCookie("gt_notice_seen", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60, secure: originConfig().secureCookies });
+const noticeCookie = () => createCookie("gt_notice", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60, secure: originConfig().secureCookies });
+const seenCookie = () => createCookie("gt_notice_seen", { httpOnly: true, sameSite: "lax", path: "/", maxAge: 60, secure: originConfig().secureCookies });
 
 interface Notice {
   id: string;

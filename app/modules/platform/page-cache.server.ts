@@ -34,7 +34,12 @@ export function pageCacheKey(request: Request, statusCode: number, context: Entr
   const leafData = state.loaderData[leaf.route.id] as Record<string, unknown> | undefined;
   if (!leafData || typeof leafData.dataKey !== "string") return null;
   const hash = createHash("sha256").update(request.url);
-  for (const match of state.matches) hash.update("\0").update(match.route.id).update("\0").update(JSON.stringify(keyed(match.route.id, state.loaderData[match.route.id])));
+  for (const match of state.matches)
+    hash
+      .update("\0")
+      .update(match.route.id)
+      .update("\0")
+      .update(JSON.stringify(keyed(match.route.id, state.loaderData[match.route.id])));
   return hash.digest("base64url");
 }
 

@@ -110,7 +110,11 @@ function quartersForPayload(quarters: ReturnQuarters): string {
  * After a committed write that touched the partnership: this process's caches now, every other
  * process's by NOTIFY. Never throws: the write has happened; a failed notification is logged.
  */
-export async function partnershipChanged(partnershipId: string, via?: Db, { scopeFacts = true, returnQuarters = "all" }: { scopeFacts?: boolean; returnQuarters?: ReturnQuarters } = {}): Promise<void> {
+export async function partnershipChanged(
+  partnershipId: string,
+  via?: Db,
+  { scopeFacts = true, returnQuarters = "all" }: { scopeFacts?: boolean; returnQuarters?: ReturnQuarters } = {},
+): Promise<void> {
   const db = via ?? databases().app;
   let lsn: string | null = null;
   try {

@@ -4,10 +4,7 @@
  * warning the person confirms, never a refusal: the form comes back with the text kept, the
  * findings listed, and a box to tick saying the text is about nobody.
  */
-import {
-  findPersonalDataIn,
-  PERSONAL_DATA_LABELS,
-} from "../returns/personal-data";
+import { findPersonalDataIn, PERSONAL_DATA_LABELS } from "../returns/personal-data";
 
 export const CONFIRM_NO_PERSONAL_DATA = "confirmNoPersonalData";
 
@@ -31,11 +28,7 @@ export function personalDataWarnings(
 }
 
 /** The warnings still to confirm: none once the person has ticked the box on the form they posted. */
-export function unconfirmedPersonalData(
-  values: Record<string, unknown>,
-  fields: Parameters<typeof personalDataWarnings>[0],
-  today: string,
-) {
+export function unconfirmedPersonalData(values: Record<string, unknown>, fields: Parameters<typeof personalDataWarnings>[0], today: string) {
   if (values[CONFIRM_NO_PERSONAL_DATA] !== undefined) return [];
   return personalDataWarnings(fields, Number(today.slice(0, 4)));
 }

@@ -31,7 +31,13 @@ export function PledgeText({ pledge, headingLevel = 2, only }: { pledge: { title
           </p>
         ))}
       <ol className="govuk-list govuk-list--number">
-        {pledge.commitments.map((c, i) => (only && !only.includes(i + 1) ? null : <li key={i} value={i + 1}>{c}</li>))}
+        {pledge.commitments.map((c, i) =>
+          only && !only.includes(i + 1) ? null : (
+            <li key={i} value={i + 1}>
+              {c}
+            </li>
+          ),
+        )}
       </ol>
     </div>
   );
@@ -77,7 +83,13 @@ export function TaskList({ tasks }: { tasks: TaskItem[] }) {
             {t.hint ? <div className="govuk-task-list__hint">{t.hint}</div> : null}
           </div>
           <div className="govuk-task-list__status" id={`task-${t.id}-status`}>
-            {t.status === "completed" ? "Completed" : t.status === "cannot-start" ? <span className="govuk-task-list__status--cannot-start">Cannot start yet</span> : <strong className="govuk-tag govuk-tag--blue">Not yet started</strong>}
+            {t.status === "completed" ? (
+              "Completed"
+            ) : t.status === "cannot-start" ? (
+              <span className="govuk-task-list__status--cannot-start">Cannot start yet</span>
+            ) : (
+              <strong className="govuk-tag govuk-tag--blue">Not yet started</strong>
+            )}
           </div>
         </li>
       ))}

@@ -31,7 +31,20 @@ export async function pledgeHistory(tx: Tx, { partnershipId, organisationId }: S
       .selectFrom("pledge_signatures as s")
       .innerJoin("pledge_versions as v", (j) => j.onRef("v.partnership_id", "=", "s.partnership_id").onRef("v.id", "=", "s.pledge_version_id"))
       .leftJoin("users as u", "u.id", "s.submitted_by")
-      .select(["s.id", "s.signed_on", "s.expires_on", "v.version", "s.signatory_name", "s.signatory_title", "s.renews_signature_id", "u.name as submitted_by_name", "s.commitments", "s.activity", "s.created_at", "s.source"])
+      .select([
+        "s.id",
+        "s.signed_on",
+        "s.expires_on",
+        "v.version",
+        "s.signatory_name",
+        "s.signatory_title",
+        "s.renews_signature_id",
+        "u.name as submitted_by_name",
+        "s.commitments",
+        "s.activity",
+        "s.created_at",
+        "s.source",
+      ])
       .where("s.partnership_id", "=", partnershipId)
       .where("s.organisation_id", "=", organisationId)
       .execute(),
@@ -103,7 +116,19 @@ export async function currentCertificate(tx: Tx, { partnershipId, organisationId
     .innerJoin("organisations as o", (j) => j.onRef("o.partnership_id", "=", "s.partnership_id").onRef("o.id", "=", "s.organisation_id"))
     .innerJoin("partnerships as p", "p.id", "s.partnership_id")
     .leftJoin("boroughs as b", (j) => j.onRef("b.partnership_id", "=", "o.partnership_id").onRef("b.id", "=", "o.borough_id"))
-    .select(["o.name as organisation", "b.name as borough", "p.name as partnership", "v.title", "v.version", "v.commitments", "s.signed_on", "s.expires_on", "s.signatory_name", "s.signatory_title", "s.commitments as signed"])
+    .select([
+      "o.name as organisation",
+      "b.name as borough",
+      "p.name as partnership",
+      "v.title",
+      "v.version",
+      "v.commitments",
+      "s.signed_on",
+      "s.expires_on",
+      "s.signatory_name",
+      "s.signatory_title",
+      "s.commitments as signed",
+    ])
     .where("s.partnership_id", "=", partnershipId)
     .where("s.id", "=", pledge.signature.id)
     .executeTakeFirst();

@@ -25,22 +25,11 @@ export async function organisationNudges(
 }
 
 /** Organisations whose communications contact left with nobody chosen since: the coordinator's to-dos. */
-export async function contactVacancies(
-  tx: Tx,
-  { partnershipId, on }: { partnershipId: string; on: string },
-) {
+export async function contactVacancies(tx: Tx, { partnershipId, on }: { partnershipId: string; on: string }) {
   const nudges = await organisationNudges(tx, { partnershipId, on });
-  const ids = [...nudges]
-    .filter(([, list]) => list.some((n) => n.kind === "contact"))
-    .map(([id]) => id);
+  const ids = [...nudges].filter(([, list]) => list.some((n) => n.kind === "contact")).map(([id]) => id);
   if (!ids.length) return [];
-  const names = await tx
-    .selectFrom("organisations")
-    .select(["id", "name"])
-    .where("partnership_id", "=", partnershipId)
-    .where("id", "in", ids)
-    .orderBy("name")
-    .execute();
+  const names = await tx.selectFrom("organisations").select(["id", "name"]).where("partnership_id", "=", partnershipId).where("id", "in", ids).orderBy("name").execute();
   return names.map((o) => ({
     organisationId: o.id,
     organisation: o.name,

@@ -8,8 +8,7 @@ import { formatDate } from "../platform/dates";
 import { addDays } from "../reporting/periods";
 import { isCurrent, type PledgeStatus } from "./status";
 
-export type NudgeKind =
-  "renewal" | "lapsed" | "vacancy" | "accreditation" | "contact";
+export type NudgeKind = "renewal" | "lapsed" | "vacancy" | "accreditation" | "contact";
 
 export interface Nudge {
   kind: NudgeKind;
@@ -54,7 +53,11 @@ export function nudgesFor({ today, status, signature, champions }: NudgeFacts): 
   }
   const current = champions.filter((c) => !c.leftOn);
   if (isCurrent(status) && current.length === 0) {
-    const lastLeft = champions.map((c) => c.leftOn!).sort().at(-1) ?? "none";
+    const lastLeft =
+      champions
+        .map((c) => c.leftOn!)
+        .sort()
+        .at(-1) ?? "none";
     nudges.push({ kind: "vacancy", reminder: `vacancy:${lastLeft}`, title: "Name an RJ champion: the organisation has none at the moment" });
   }
   const contact = contactGone(champions);
@@ -72,7 +75,9 @@ export function nudgesFor({ today, status, signature, champions }: NudgeFacts): 
     nudges.push({
       kind: "accreditation",
       reminder: expired ? null : `accreditation:${c.id}:${expires}`,
-      title: expired ? `${c.name}'s RJC accreditation expired on ${formatDate(expires)}: record the renewal` : `${c.name}'s RJC accreditation expires on ${formatDate(expires)}: record the renewal when it is done`,
+      title: expired
+        ? `${c.name}'s RJC accreditation expired on ${formatDate(expires)}: record the renewal`
+        : `${c.name}'s RJC accreditation expires on ${formatDate(expires)}: record the renewal when it is done`,
       championId: c.id,
     });
   }

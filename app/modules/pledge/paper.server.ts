@@ -53,7 +53,14 @@ export async function recordPaperSignature(
     organisationId: scope.organisationId,
     userId: scope.userId,
     source: "paper",
-    signature: { versionId: version.id, signedOn: input.signedOn, signatoryName: input.signatoryName, signatoryTitle: input.signatoryTitle, commitments: input.commitments, activity: {} },
+    signature: {
+      versionId: version.id,
+      signedOn: input.signedOn,
+      signatoryName: input.signatoryName,
+      signatoryTitle: input.signatoryTitle,
+      commitments: input.commitments,
+      activity: {},
+    },
   });
   return { ok: true, ...recorded };
 }

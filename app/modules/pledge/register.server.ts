@@ -19,11 +19,7 @@ export interface RegisterEntry {
 }
 
 export async function publishedRegister(slug: string, on: string) {
-  const partnership = await databases()
-    .app.selectFrom("partnerships")
-    .select(["id", "slug", "name", "county", "publish_register"])
-    .where("slug", "=", slug)
-    .executeTakeFirst();
+  const partnership = await databases().app.selectFrom("partnerships").select(["id", "slug", "name", "county", "publish_register"]).where("slug", "=", slug).executeTakeFirst();
   if (!partnership?.publish_register) return null;
   return withPartnership(partnership.id, null, async (tx) => {
     const scope = { partnershipId: partnership.id };

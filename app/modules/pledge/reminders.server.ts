@@ -17,17 +17,9 @@ const SUBJECTS: Record<Nudge["kind"], (org: string, nudge: Nudge) => string> = {
 };
 
 /** One email per admin per event and stage, whichever part of the code sends it first. */
-export const pledgeReminderKey = (
-  organisationId: string,
-  reminder: string,
-  userId: string,
-) => `pledge:${organisationId}:${reminder}:${userId}`;
+export const pledgeReminderKey = (organisationId: string, reminder: string, userId: string) => `pledge:${organisationId}:${reminder}:${userId}`;
 
-async function organisationAdmins(
-  tx: Tx,
-  partnershipId: string,
-  organisationIds: string[],
-) {
+async function organisationAdmins(tx: Tx, partnershipId: string, organisationIds: string[]) {
   if (organisationIds.length === 0) return [];
   return tx
     .selectFrom("organisation_members as om")
@@ -56,12 +48,26 @@ async function contactsOf(tx: Tx, partnershipId: string, organisationIds: string
 export async function sendPledgeReminders(tx: Tx, ctx: ReminderContext): Promise<number> {
   const nudges = await organisationNudges(tx, { partnershipId: ctx.partnershipId, on: ctx.today });
   const due = [...nudges].filter(([, list]) => list.some((n) => n.reminder));
-  const accounts = await organisationAdmins(tx, ctx.partnershipId, due.map(([id]) => id));
+  const accounts = await organisationAdmins(
+    tx,
+    ctx.partnershipId,
+    due.map(([id]) => id),
+  );
   const withAdmin = new Set(accounts.map((a) => a.organisation_id));
-  const contacts = await contactsOf(tx, ctx.partnershipId, due.map(([id]) => id).filter((id) => !withAdmin.has(id)));
+  const contacts = await contactsOf(
+    tx,
+    ctx.partnershipId,
+    due.map(([id]) => id).filter((id) => !withAdmin.has(id)),
+  );
   const admins = [
     ...accounts.map((a) => ({ ...a, key: a.user_id })),
-    ...contacts.map((c) => ({ organisation_id: c.organisation_id, organisation: c.organisation, email: c.contact_email!, name: c.contact_name ?? `${c.organisation}`, key: `contact:${c.contact_email!.toLowerCase()}` })),
+    ...contacts.map((c) => ({
+      organisation_id: c.organisation_id,
+      organisation: c.organisation,
+      email: c.contact_email!,
+      name: c.contact_name ?? `${c.organisation}`,
+      key: `contact:${c.contact_email!.toLowerCase()}`,
+    })),
   ];
   let queued = 0;
   for (const [organisationId, list] of due) {

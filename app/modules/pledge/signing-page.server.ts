@@ -23,8 +23,7 @@ export async function requireSigningDraft(request: Request, params: Params) {
   return { ...signing, draft: signing.state.draft, version: signing.state.version };
 }
 
-export const STALE_ANSWERS =
-  "These answers were changed in another window, or by a colleague, after you opened this page. What you typed is below: check it and save again.";
+export const STALE_ANSWERS = "These answers were changed in another window, or by a colleague, after you opened this page. What you typed is below: check it and save again.";
 
 /** Where "Save and continue" goes: back to check your answers when that is where the person came from. */
 export function nextPage(request: Request, base: string, next: string) {

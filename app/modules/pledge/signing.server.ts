@@ -24,12 +24,7 @@ export interface SigningDraft {
 type Scope = { partnershipId: string; organisationId: string };
 
 export async function findSigningDraft(tx: Tx, { partnershipId, organisationId }: Scope): Promise<SigningDraft | null> {
-  const row = await tx
-    .selectFrom("pledge_signing_drafts")
-    .selectAll()
-    .where("partnership_id", "=", partnershipId)
-    .where("organisation_id", "=", organisationId)
-    .executeTakeFirst();
+  const row = await tx.selectFrom("pledge_signing_drafts").selectAll().where("partnership_id", "=", partnershipId).where("organisation_id", "=", organisationId).executeTakeFirst();
   if (!row) return null;
   return {
     versionId: row.pledge_version_id,
@@ -193,7 +188,14 @@ export async function submitSignature(tx: Tx, scope: Scope & { userId: string; r
   const { signatureId, renewal } = await recordSignature(tx, {
     ...scope,
     source: "online",
-    signature: { versionId: draft.versionId, signedOn: scope.on, signatoryName: draft.signatoryName!, signatoryTitle: draft.signatoryTitle!, commitments: draft.commitments!, activity: draft.activity ?? {} },
+    signature: {
+      versionId: draft.versionId,
+      signedOn: scope.on,
+      signatoryName: draft.signatoryName!,
+      signatoryTitle: draft.signatoryTitle!,
+      commitments: draft.commitments!,
+      activity: draft.activity ?? {},
+    },
   });
   return { ok: true, signatureId, renewal };
 }

@@ -13,10 +13,7 @@ export interface OrganisationPledge {
 }
 
 export async function pledgeHistories(tx: Tx, { partnershipId, organisationIds }: { partnershipId: string; organisationIds?: string[] }) {
-  let signatures = tx
-    .selectFrom("pledge_signatures")
-    .select(["id", "organisation_id", "signed_on", "expires_on", "created_at"])
-    .where("partnership_id", "=", partnershipId);
+  let signatures = tx.selectFrom("pledge_signatures").select(["id", "organisation_id", "signed_on", "expires_on", "created_at"]).where("partnership_id", "=", partnershipId);
   let withdrawals = tx.selectFrom("pledge_withdrawals").select(["organisation_id", "withdrawn_on", "created_at"]).where("partnership_id", "=", partnershipId);
   if (organisationIds) {
     if (organisationIds.length === 0) return new Map<string, Array<PledgeEvent & { id?: string }>>();

@@ -51,7 +51,9 @@ function toVersion(row: Row): PledgeVersion {
 }
 
 export async function listVersions(tx: Tx, { partnershipId }: { partnershipId: string }) {
-  const rows = await versionsQuery(tx, partnershipId).orderBy(sql`version desc nulls first`).execute();
+  const rows = await versionsQuery(tx, partnershipId)
+    .orderBy(sql`version desc nulls first`)
+    .execute();
   const versions = rows.map(toVersion);
   return { draft: versions.find((v) => v.state === "draft") ?? null, published: versions.filter((v) => v.state === "published") };
 }

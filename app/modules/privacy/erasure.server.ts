@@ -113,7 +113,10 @@ export async function memberErasureCheck({ partnershipId, actorId, member }: Sco
   });
   if (account.is_platform_admin) return { ok: false, reason: `${member.name} is a platform administrator. Only the platform can erase that account.` };
   if (account.elsewhere) {
-    return { ok: false, reason: `${member.name} also has roles in another partnership, so their account is not this partnership's to erase. Remove them from this partnership instead.` };
+    return {
+      ok: false,
+      reason: `${member.name} also has roles in another partnership, so their account is not this partnership's to erase. Remove them from this partnership instead.`,
+    };
   }
   if (member.roles.some((r) => r.role === "coordinator")) {
     const coordinators = await withPartnership(partnershipId, actorId, (tx) =>

@@ -23,7 +23,18 @@ export interface PersonalData {
   account: { name: string; email: string; createdAt: string; platformAdministrator: boolean; twoFactor: { enrolled: boolean; since: string | null; recoveryCodesLeft: number } };
   sessions: Array<{ startedAt: string; expiresAt: string; withSecondFactor: boolean; thisOne: boolean }>;
   roles: Array<{ partnership: string; role: string; organisation: string | null; since: string }>;
-  championRecords: Array<{ partnership: string; organisation: string; name: string; email: string; jobTitle: string; since: string; training: string; accreditationExpiresOn: string | null; contact: boolean; leftOn: string | null }>;
+  championRecords: Array<{
+    partnership: string;
+    organisation: string;
+    name: string;
+    email: string;
+    jobTitle: string;
+    since: string;
+    training: string;
+    accreditationExpiresOn: string | null;
+    contact: boolean;
+    leftOn: string | null;
+  }>;
   invitations: Array<{ partnership: string; role: string; sentAt: string; expiresAt: string; acceptedAt: string | null; cancelledAt: string | null }>;
   auditEntries: Array<{ partnership: string; at: string; table: string; action: string; madeByYou: boolean; before: Json; after: Json }>;
   /** Partnerships whose audit entries were cut at AUDIT_ENTRIES_LIMIT. */
@@ -37,11 +48,20 @@ export async function personalDataOf(user: SessionUser, currentSessionId?: strin
   const account = await db.selectFrom("users").select(["name", "email", "created_at", "is_platform_admin"]).where("id", "=", user.id).executeTakeFirstOrThrow();
   const twoFactor = await twoFactorStatus(user.id);
   const current = currentSessionId ? createHash("sha256").update(currentSessionId).digest("hex") : null;
-  const sessions = await db.selectFrom("sessions").select(["id", "created_at", "expires_at", "second_factor"]).where("user_id", "=", user.id).orderBy("created_at", "desc").execute();
+  const sessions = await db
+    .selectFrom("sessions")
+    .select(["id", "created_at", "expires_at", "second_factor"])
+    .where("user_id", "=", user.id)
+    .orderBy("created_at", "desc")
+    .execute();
 
   const memberships = await asUser(user.id, async (tx) => {
     const partnershipRoles = await tx.selectFrom("partnership_members").select(["partnership_id", "role", "created_at"]).where("user_id", "=", user.id).execute();
-    const organisationRoles = await tx.selectFrom("organisation_members").select(["partnership_id", "organisation_id", "role", "created_at"]).where("user_id", "=", user.id).execute();
+    const organisationRoles = await tx
+      .selectFrom("organisation_members")
+      .select(["partnership_id", "organisation_id", "role", "created_at"])
+      .where("user_id", "=", user.id)
+      .execute();
     return { partnershipRoles, organisationRoles };
   });
   const partnershipIds = [...new Set([...memberships.partnershipRoles, ...memberships.organisationRoles].map((m) => m.partnership_id))];
@@ -66,9 +86,7 @@ export async function personalDataOf(user: SessionUser, currentSessionId?: strin
   for (const partnershipId of partnershipIds) {
     await withPartnership(partnershipId, user.id, async (tx) => {
       const partnership = (await tx.selectFrom("partnerships").select("name").where("id", "=", partnershipId).executeTakeFirstOrThrow()).name;
-      const organisations = new Map(
-        (await tx.selectFrom("organisations").select(["id", "name"]).where("partnership_id", "=", partnershipId).execute()).map((o) => [o.id, o.name]),
-      );
+      const organisations = new Map((await tx.selectFrom("organisations").select(["id", "name"]).where("partnership_id", "=", partnershipId).execute()).map((o) => [o.id, o.name]));
       for (const r of memberships.partnershipRoles.filter((m) => m.partnership_id === partnershipId)) {
         data.roles.push({ partnership, role: r.role, organisation: null, since: r.created_at.toISOString() });
       }
@@ -106,7 +124,14 @@ export async function personalDataOf(user: SessionUser, currentSessionId?: strin
         .orderBy("created_at")
         .execute();
       for (const i of invitations) {
-        data.invitations.push({ partnership, role: i.role, sentAt: i.created_at.toISOString(), expiresAt: i.expires_at.toISOString(), acceptedAt: iso(i.accepted_at), cancelledAt: iso(i.cancelled_at) });
+        data.invitations.push({
+          partnership,
+          role: i.role,
+          sentAt: i.created_at.toISOString(),
+          expiresAt: i.expires_at.toISOString(),
+          acceptedAt: iso(i.accepted_at),
+          cancelledAt: iso(i.cancelled_at),
+        });
       }
 
       const championIds = champions.map((c) => c.id);

@@ -89,7 +89,7 @@ export function addMonths(date: string, months: number): string {
   const m = Number(date.slice(5, 7)) - 1 + months;
   const d = Number(date.slice(8, 10));
   const ty = y + Math.floor(m / 12);
-  const tm = ((m % 12) + 12) % 12 + 1;
+  const tm = (((m % 12) + 12) % 12) + 1;
   return iso(ty, tm, Math.min(d, lastDay(ty, tm)));
 }
 

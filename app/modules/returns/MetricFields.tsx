@@ -13,7 +13,14 @@ export function MetricDetailFields({
   return (
     <>
       <TextField name="label" label="Label" hint="What people see on the return, like “Referrals received”." reply={reply} defaultValue={values?.label} width={30} />
-      <TextField name="group" label="Group" hint="Metrics in the same group appear together, like “Referrals” or “Workforce”." reply={reply} defaultValue={values?.group} width={20} />
+      <TextField
+        name="group"
+        label="Group"
+        hint="Metrics in the same group appear together, like “Referrals” or “Workforce”."
+        reply={reply}
+        defaultValue={values?.group}
+        width={20}
+      />
       <TextField name="unit" label="Unit (optional)" hint="Shown beside the box, like “people” or “sessions”." reply={reply} defaultValue={values?.unit} width={10} />
       <SelectField
         name="partOfId"
@@ -35,7 +42,17 @@ export function MetricDetailFields({
   );
 }
 
-export function DefinitionFields({ reply, quarters, defaultQuarter, defaultDefinition }: { reply: Reply | null | undefined; quarters: Array<{ key: string; label: string }>; defaultQuarter: string; defaultDefinition?: string }) {
+export function DefinitionFields({
+  reply,
+  quarters,
+  defaultQuarter,
+  defaultDefinition,
+}: {
+  reply: Reply | null | undefined;
+  quarters: Array<{ key: string; label: string }>;
+  defaultQuarter: string;
+  defaultDefinition?: string;
+}) {
   return (
     <>
       <TextArea

@@ -158,7 +158,16 @@ export function ReturnForm({
         <h2 className="govuk-heading-m">About the quarter</h2>
         {NARRATIVE_FIELDS.map((f) => (
           <div key={f.name}>
-            <TextArea name={f.name} label={f.label} labelClassName="govuk-label--s" hint={NARRATIVE_HINTS[f.name]} reply={reply} defaultValue={narrative[f.name]} rows={4} maxLength={NARRATIVE_MAX} />
+            <TextArea
+              name={f.name}
+              label={f.label}
+              labelClassName="govuk-label--s"
+              hint={NARRATIVE_HINTS[f.name]}
+              reply={reply}
+              defaultValue={narrative[f.name]}
+              rows={4}
+              maxLength={NARRATIVE_MAX}
+            />
             <Conflict reply={reply} field={f.name} />
           </div>
         ))}

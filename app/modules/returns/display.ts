@@ -55,7 +55,9 @@ export function groupMetrics<M extends { group: string }>(metrics: M[]): Array<{
 /** "22 November 2026 at 10:42", in UK time. */
 export function dateTime(at: string | Date | null | undefined): string {
   if (!at) return "";
-  return new Date(at).toLocaleString("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" }).replace(", ", " at ");
+  return new Date(at)
+    .toLocaleString("en-GB", { timeZone: "Europe/London", day: "numeric", month: "long", year: "numeric", hour: "2-digit", minute: "2-digit" })
+    .replace(", ", " at ");
 }
 
 export interface OrganisationTodo {
@@ -72,7 +74,16 @@ export interface OrganisationTodo {
  * overdue ones still open, then the ones coming due. Locked quarters and returns that count are done.
  */
 export function organisationTodos(
-  quarters: Array<{ quarter: string; label: string; expected: boolean; status: ReturnStatus | null; locked: boolean; dueOn: string; editableUntil: string; returnReason: string | null }>,
+  quarters: Array<{
+    quarter: string;
+    label: string;
+    expected: boolean;
+    status: ReturnStatus | null;
+    locked: boolean;
+    dueOn: string;
+    editableUntil: string;
+    returnReason: string | null;
+  }>,
   today: string,
 ): OrganisationTodo[] {
   const todos: OrganisationTodo[] = [];

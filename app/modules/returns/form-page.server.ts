@@ -17,7 +17,14 @@ import { previousFour, type FormOutcome } from "./workflow.server";
 
 export async function returnPage(
   tx: Tx,
-  { partnershipId, organisationId, quarter, settings, today, reviewing = false }: Omit<ReturnKey, "quarter"> & { quarter: Quarter; settings: ReportingSettings; today: string; reviewing?: boolean },
+  {
+    partnershipId,
+    organisationId,
+    quarter,
+    settings,
+    today,
+    reviewing = false,
+  }: Omit<ReturnKey, "quarter"> & { quarter: Quarter; settings: ReportingSettings; today: string; reviewing?: boolean },
 ) {
   const key: ReturnKey = { partnershipId, organisationId, quarter: quarter.key };
   const metrics = await metricsForQuarter(tx, key);
@@ -77,13 +84,22 @@ const LOCKED_MESSAGE = (until: string) =>
   `This quarter's returns locked after ${until}. Your figures are below but were not saved: ask your coordinator to reopen the return for you.`;
 
 /** The reply and HTTP status for a save or submit the workflow refused. */
-export function refusedReply(outcome: Exclude<FormOutcome, { kind: "done" }>, posted: Record<string, string | string[]>, labels: Map<string, string>): { reply: ReturnReply; status: number } {
+export function refusedReply(
+  outcome: Exclude<FormOutcome, { kind: "done" }>,
+  posted: Record<string, string | string[]>,
+  labels: Map<string, string>,
+): { reply: ReturnReply; status: number } {
   switch (outcome.kind) {
     case "invalid":
       return { reply: { values: posted, errors: outcome.errors }, status: 400 };
     case "confirm":
       return {
-        reply: { values: posted, errors: {}, warnings: outcome.warnings, formError: "Check the figures and text flagged below. Correct them, or tick the box to confirm they are right, then submit again." },
+        reply: {
+          values: posted,
+          errors: {},
+          warnings: outcome.warnings,
+          formError: "Check the figures and text flagged below. Correct them, or tick the box to confirm they are right, then submit again.",
+        },
         status: 400,
       };
     case "locked":

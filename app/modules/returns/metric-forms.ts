@@ -27,9 +27,7 @@ export const MetricDetailsFields = {
 const definition = typed("Say what counts and what does not").pipe(
   z.string().min(1, "Say what counts and what does not").max(2000, "The definition must be 2,000 characters or fewer"),
 );
-const quarterKey = z
-  .string({ required_error: "Choose a quarter" })
-  .refine((v) => parseQuarterKey(v) !== null, "Choose a quarter from the list");
+const quarterKey = z.string({ required_error: "Choose a quarter" }).refine((v) => parseQuarterKey(v) !== null, "Choose a quarter from the list");
 
 export const NewMetricSchema = z.object({
   key: z

@@ -138,12 +138,24 @@ export interface MetricDetails {
 
 export async function addMetric(
   tx: Tx,
-  { partnershipId, userId, key, aggregation, details, definition, validFrom }: { partnershipId: string; userId: string; key: string; aggregation: MetricAggregation; details: MetricDetails; definition: string; validFrom: string },
+  {
+    partnershipId,
+    userId,
+    key,
+    aggregation,
+    details,
+    definition,
+    validFrom,
+  }: { partnershipId: string; userId: string; key: string; aggregation: MetricAggregation; details: MetricDetails; definition: string; validFrom: string },
 ): Promise<{ ok: true; id: string } | { ok: false; field: string; message: string }> {
   const taken = await tx.selectFrom("metrics").select("id").where("partnership_id", "=", partnershipId).where("key", "=", key).executeTakeFirst();
   if (taken) return { ok: false, field: "key", message: "A metric with this key already exists: choose another key" };
   if (details.partOfId && !(await metricExists(tx, partnershipId, details.partOfId))) return { ok: false, field: "partOfId", message: "Choose a metric from the list" };
-  const last = await tx.selectFrom("metrics").select((eb) => eb.fn.max("position").as("p")).where("partnership_id", "=", partnershipId).executeTakeFirst();
+  const last = await tx
+    .selectFrom("metrics")
+    .select((eb) => eb.fn.max("position").as("p"))
+    .where("partnership_id", "=", partnershipId)
+    .executeTakeFirst();
   const { id } = await tx
     .insertInto("metrics")
     .values({
@@ -202,7 +214,10 @@ export async function redefineMetric(
   if (!latest) return null;
   if (validFrom <= latest.valid_from) return { ok: false, message: "The new definition must start after the quarter the current one started in" };
   const version = latest.version + 1;
-  await tx.insertInto("metric_definitions").values({ partnership_id: partnershipId, metric_id: metricId, version, valid_from: validFrom, definition, created_by: userId }).execute();
+  await tx
+    .insertInto("metric_definitions")
+    .values({ partnership_id: partnershipId, metric_id: metricId, version, valid_from: validFrom, definition, created_by: userId })
+    .execute();
   return { ok: true, version };
 }
 

@@ -27,10 +27,7 @@ const PHONE = /(?<![\w+])(?:\+44\s?\(?0?\)?|\(?0)\d{2,4}\)?(?:[\s-]?\d){6,8}(?!\
 // Outward code, space optional, inward code (its letters never C, I, K, M, O or V).
 const POSTCODE = /\b(?:[A-Z]{1,2}\d[A-Z\d]?|GIR)\s?\d[ABD-HJLNP-UW-Z]{2}\b/gi;
 const MONTHS = "jan(?:uary)?|feb(?:ruary)?|mar(?:ch)?|apr(?:il)?|may|june?|july?|aug(?:ust)?|sep(?:t(?:ember)?)?|oct(?:ober)?|nov(?:ember)?|dec(?:ember)?";
-const DATE = new RegExp(
-  `\\b(?:(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?,?\\s+(\\d{4}))\\b`,
-  "gi",
-);
+const DATE = new RegExp(`\\b(?:(\\d{1,2})[/.-](\\d{1,2})[/.-](\\d{2}|\\d{4})|(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:${MONTHS})\\.?,?\\s+(\\d{4}))\\b`, "gi");
 const BIRTH_WORDS = /\b(?:d\.?o\.?b\.?|date of birth|born(?: on)?|birthday)\b/i;
 
 function validPhone(match: string) {

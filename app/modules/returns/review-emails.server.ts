@@ -29,7 +29,10 @@ function message(news: ReviewNews, q: Quarter, organisation: string, link: strin
             "",
             news.until ? `Correct it and submit it again by ${longDate(news.until)}: the quarter is reopened for your organisation until then.` : "Correct it and submit it again.",
           ]
-        : [`The coordinator reopened your organisation's quarterly return for ${q.label}: you can change it until ${longDate(news.until)}.`, ...(news.reason ? ["", news.reason] : [])];
+        : [
+            `The coordinator reopened your organisation's quarterly return for ${q.label}: you can change it until ${longDate(news.until)}.`,
+            ...(news.reason ? ["", news.reason] : []),
+          ];
   const text = [...lines, "", `Open the return: ${link}`, "", "You are receiving this because you are an RJ champion or organisation administrator in Golden Thread."].join("\n");
   return { subject, text };
 }

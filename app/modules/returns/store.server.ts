@@ -18,10 +18,7 @@ export interface ReturnKey {
 /** Narrows a query to one return; `prefix` is the table alias ("v."). Typed loosely, returned as given. */
 function keyed<Q>(query: Q, key: ReturnKey, prefix = ""): Q {
   const q = query as any;
-  return q
-    .where(`${prefix}partnership_id`, "=", key.partnershipId)
-    .where(`${prefix}organisation_id`, "=", key.organisationId)
-    .where(`${prefix}quarter`, "=", key.quarter) as Q;
+  return q.where(`${prefix}partnership_id`, "=", key.partnershipId).where(`${prefix}organisation_id`, "=", key.organisationId).where(`${prefix}quarter`, "=", key.quarter) as Q;
 }
 
 export function findReturnRow(tx: Tx, key: ReturnKey, options: { forUpdate?: boolean } = {}) {

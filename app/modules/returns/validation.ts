@@ -7,13 +7,7 @@
  */
 import type { MetricAggregation } from "../../../db/types";
 import { personalDataWarnings } from "../platform/personal-data-check";
-import {
-  isNumber,
-  NOT_APPLICABLE,
-  parseValue,
-  problemMessage,
-  type MetricValue,
-} from "./values";
+import { isNumber, NOT_APPLICABLE, parseValue, problemMessage, type MetricValue } from "./values";
 
 export interface FormMetric {
   id: string;
@@ -142,7 +136,13 @@ export function submissionWarnings(input: ReturnInput, metrics: FormMetric[], qu
   }
   const blank = metrics.filter((m) => input.values[m.key] === null || input.values[m.key] === undefined);
   if (blank.length) {
-    const names = blank.length <= 3 ? blank.map((m) => m.label).join(", ") : `${blank.slice(0, 3).map((m) => m.label).join(", ")} and ${blank.length - 3} more`;
+    const names =
+      blank.length <= 3
+        ? blank.map((m) => m.label).join(", ")
+        : `${blank
+            .slice(0, 3)
+            .map((m) => m.label)
+            .join(", ")} and ${blank.length - 3} more`;
     warnings.push({
       field: valueField(blank[0].key),
       message: `${blank.length === 1 ? "1 figure is" : `${blank.length} figures are`} blank (${names}): a blank counts as not known. Enter 0 if there were none, or tick “not applicable”`,

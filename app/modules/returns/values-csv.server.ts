@@ -104,12 +104,18 @@ export async function importQuarterValues(args: {
         parse: (cell) =>
           cell === quarter.key
             ? { ok: true, value: cell }
-            : { ok: false, message: `This page takes ${quarter.label} (${quarter.key}); the row says “${shown(cell)}”${parseQuarterKey(cell) ? ": upload it on that quarter's page" : ""}` },
+            : {
+                ok: false,
+                message: `This page takes ${quarter.label} (${quarter.key}); the row says “${shown(cell)}”${parseQuarterKey(cell) ? ": upload it on that quarter's page" : ""}`,
+              },
       },
       {
         name: "organisation_id",
         required: true,
-        parse: (cell) => (Uuid.safeParse(cell).success && organisations.has(cell) ? { ok: true, value: cell } : { ok: false, message: `“${shown(cell)}” is not an organisation of this partnership` }),
+        parse: (cell) =>
+          Uuid.safeParse(cell).success && organisations.has(cell)
+            ? { ok: true, value: cell }
+            : { ok: false, message: `“${shown(cell)}” is not an organisation of this partnership` },
       },
       { name: "organisation", parse: (cell) => ({ ok: true, value: cell }) },
       { name: "status", parse: (cell) => ({ ok: true, value: cell }) },
@@ -133,11 +139,21 @@ export async function importQuarterValues(args: {
     },
   });
 
-  const started = await startImportJob(partnershipId, userId, { id: args.jobId, kind: "quarter-values", subject: quarter.key, fileName: args.fileName, totalRows: table.rows.length });
+  const started = await startImportJob(partnershipId, userId, {
+    id: args.jobId,
+    kind: "quarter-values",
+    subject: quarter.key,
+    fileName: args.fileName,
+    totalRows: table.rows.length,
+  });
   if (!started.created) return { kind: "repeat", job: started.job };
   const reading = { reading: args.reading ?? "", ignored: table.ignored };
   if (!table.ok) {
-    await finishImportJob(partnershipId, userId, args.jobId, { status: "rejected", processedRows: 0, report: { problems: table.problems.slice(0, 1000), problemCount: table.problems.length, ...reading } });
+    await finishImportJob(partnershipId, userId, args.jobId, {
+      status: "rejected",
+      processedRows: 0,
+      report: { problems: table.problems.slice(0, 1000), problemCount: table.problems.length, ...reading },
+    });
     return { kind: "rejected", problems: table.problems, ignored: table.ignored };
   }
 

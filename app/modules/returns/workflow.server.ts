@@ -20,7 +20,19 @@ import type { Tx } from "../tenancy/with-partnership.server";
 import { lockState, longDate, type LockState, type ReportingSettings } from "./calendar";
 import { notifyReturnChange, type ReturnState, type StoredValue } from "./changes.server";
 import { metricsForQuarter, type QuarterMetric } from "./metrics.server";
-import { countedFigures, findLockException, findReturnRow, lastChangedBy, loadReturn, narrativeOf, snapshotInput, storedValues, versionSnapshot, type LoadedReturn, type ReturnKey } from "./store.server";
+import {
+  countedFigures,
+  findLockException,
+  findReturnRow,
+  lastChangedBy,
+  loadReturn,
+  narrativeOf,
+  snapshotInput,
+  storedValues,
+  versionSnapshot,
+  type LoadedReturn,
+  type ReturnKey,
+} from "./store.server";
 import { countsForFigures, editableByOrganisation, transition, type ReturnAction } from "./status";
 import { tellOrganisation } from "./review-emails.server";
 import { changedFields, readReturnForm, returnWarnings, sameInput, submissionWarnings, type Narrative, type Warning } from "./validation";
@@ -188,7 +200,13 @@ export type FormOutcome =
   | { kind: "confirm"; warnings: Warning[] }
   | { kind: "locked"; lock: LockState }
   | { kind: "not_editable"; status: ReturnStatus | null }
-  | { kind: "stale"; currentVersion: number; status: ReturnStatus | null; changed: Array<{ field: string; now: MetricValue | string | null }>; by: { name: string | null; at: Date } | null };
+  | {
+      kind: "stale";
+      currentVersion: number;
+      status: ReturnStatus | null;
+      changed: Array<{ field: string; now: MetricValue | string | null }>;
+      by: { name: string | null; at: Date } | null;
+    };
 
 /** A champion's or organisation admin's save or submit of the return form. */
 export async function saveReturnForm(
@@ -224,14 +242,20 @@ export async function saveReturnForm(
     if (warnings.length) return { kind: "confirm", warnings };
   }
 
-  const result = await applyChange(tx, key, {
-    action: args.intent,
-    expectedVersion: args.baseVersion,
-    actorUserId: args.userId,
-    metrics,
-    values: checked.input.values,
-    narrative: checked.input.narrative,
-  }, 0, current);
+  const result = await applyChange(
+    tx,
+    key,
+    {
+      action: args.intent,
+      expectedVersion: args.baseVersion,
+      actorUserId: args.userId,
+      metrics,
+      values: checked.input.values,
+      narrative: checked.input.narrative,
+    },
+    0,
+    current,
+  );
   if (result.ok) return { kind: "done", outcome: result.kind === "saved" ? "saved" : (result.kind as "submitted" | "resubmitted"), version: result.version };
   if (result.reason !== "stale") return { kind: "not_editable", status: current.row?.status ?? null };
 

@@ -39,5 +39,8 @@ export async function quarterlyFigures(tx: Tx, query: FigureQuery): Promise<Quar
   if (query.boroughKey) q = q.where("borough_key", "=", query.boroughKey);
   if (query.sector) q = q.where("sector", "=", query.sector);
   if (query.metricIds) q = q.where("metric_id", "in", query.metricIds);
-  return q.groupBy(["quarter", "metric_id", sql`3`]).orderBy("quarter").execute();
+  return q
+    .groupBy(["quarter", "metric_id", sql`3`])
+    .orderBy("quarter")
+    .execute();
 }

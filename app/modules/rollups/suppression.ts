@@ -70,7 +70,12 @@ function layout(table: CountTable) {
   const equations: Array<Array<[number, number]>> = [];
   const sum = (parts: number[], total: number) => equations.push([...parts.map((p) => [p, 1] as [number, number]), [total, -1]]);
   if (rowTotal) cell.forEach((row, i) => sum(row, rowTotal[i]));
-  if (columnTotal) for (let j = 0; j < columns; j++) sum(cell.map((row) => row[j]), columnTotal[j]);
+  if (columnTotal)
+    for (let j = 0; j < columns; j++)
+      sum(
+        cell.map((row) => row[j]),
+        columnTotal[j],
+      );
   if (grand !== undefined) sum(cell.flat(), grand);
   if (grand !== undefined && rowTotal) sum(rowTotal, grand);
   if (grand !== undefined && columnTotal) sum(columnTotal, grand);

@@ -16,7 +16,16 @@ const NameField = ({ reply, current }: { reply: Reply | null | undefined; curren
   <TextField name="name" label="Name" hint="Its public name, for example Hartlepool Borough Council" defaultValue={current?.name} reply={reply} />
 );
 const WebsiteField = ({ reply, current }: { reply: Reply | null | undefined; current?: { website: string | null } }) => (
-  <TextField name="website" label="Website (optional)" hint="For example, https://www.hartlepool.gov.uk" type="url" spellCheck={false} autoComplete="off" defaultValue={current?.website} reply={reply} />
+  <TextField
+    name="website"
+    label="Website (optional)"
+    hint="For example, https://www.hartlepool.gov.uk"
+    type="url"
+    spellCheck={false}
+    autoComplete="off"
+    defaultValue={current?.website}
+    reply={reply}
+  />
 );
 
 /** What an organisation's own administrator keeps: its name and website. */

@@ -98,7 +98,19 @@ export async function listJoinRequests(tx: Tx, { partnershipId }: { partnershipI
   const rows = await tx
     .selectFrom("join_requests as r")
     .leftJoin("boroughs as b", (join) => join.onRef("b.partnership_id", "=", "r.partnership_id").onRef("b.id", "=", "r.borough_id"))
-    .select(["r.id", "r.organisation_name", "r.sector", "b.name as borough_name", "r.contact_name", "r.contact_email", "r.message", "r.status", "r.created_at", "r.decline_reason", "r.organisation_id"])
+    .select([
+      "r.id",
+      "r.organisation_name",
+      "r.sector",
+      "b.name as borough_name",
+      "r.contact_name",
+      "r.contact_email",
+      "r.message",
+      "r.status",
+      "r.created_at",
+      "r.decline_reason",
+      "r.organisation_id",
+    ])
     .where("r.partnership_id", "=", partnershipId)
     .orderBy("r.status", "desc")
     .orderBy("r.created_at", "desc")
@@ -122,7 +134,14 @@ export async function listJoinRequests(tx: Tx, { partnershipId }: { partnershipI
 export type DecisionOutcome = { ok: true; organisationName: string; organisationId?: string } | { ok: false; message: string };
 
 async function pendingRequest(tx: Tx, partnershipId: string, requestId: string) {
-  return tx.selectFrom("join_requests").selectAll().where("partnership_id", "=", partnershipId).where("id", "=", requestId).where("status", "=", "pending").forUpdate().executeTakeFirst();
+  return tx
+    .selectFrom("join_requests")
+    .selectAll()
+    .where("partnership_id", "=", partnershipId)
+    .where("id", "=", requestId)
+    .where("status", "=", "pending")
+    .forUpdate()
+    .executeTakeFirst();
 }
 
 /** Creates the organisation as a prospect and invites the contact as its administrator, together or not at all. */
@@ -154,7 +173,10 @@ export async function approveJoinRequest(tx: Tx, { partnershipId, requestId, use
 }
 
 /** Declines with a reason, which the contact is told by email. */
-export async function declineJoinRequest(tx: Tx, { partnershipId, requestId, userId, reason, partnershipName }: { partnershipId: string; requestId: string; userId: string; reason: string; partnershipName: string }): Promise<DecisionOutcome> {
+export async function declineJoinRequest(
+  tx: Tx,
+  { partnershipId, requestId, userId, reason, partnershipName }: { partnershipId: string; requestId: string; userId: string; reason: string; partnershipName: string },
+): Promise<DecisionOutcome> {
   const request = await pendingRequest(tx, partnershipId, requestId);
   if (!request) return { ok: false, message: "This request has already been decided. Reload the page to see it." };
   await tx

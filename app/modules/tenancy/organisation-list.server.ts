@@ -8,11 +8,7 @@ import { sql, type Expression, type SqlBool } from "kysely";
 import type { Sector } from "../../../db/types";
 import type { PledgeStatus } from "../pledge/status";
 import { RENEWAL_WINDOW_MONTHS } from "../pledge/status";
-import {
-  isCountyWide,
-  ORGANISATIONS_PAGE_SIZE,
-  type OrganisationListQuery,
-} from "./organisation-list";
+import { isCountyWide, ORGANISATIONS_PAGE_SIZE, type OrganisationListQuery } from "./organisation-list";
 import type { Tx } from "./with-partnership.server";
 
 export interface OrganisationListRow {
@@ -73,35 +69,17 @@ export async function organisationPage(
   const status = statusOn(on);
   let base = tx
     .selectFrom("organisations as o")
-    .leftJoin("boroughs as b", (join) =>
-      join
-        .onRef("b.partnership_id", "=", "o.partnership_id")
-        .onRef("b.id", "=", "o.borough_id"),
-    )
+    .leftJoin("boroughs as b", (join) => join.onRef("b.partnership_id", "=", "o.partnership_id").onRef("b.id", "=", "o.borough_id"))
     .where("o.partnership_id", "=", partnershipId);
-  if (boroughScope)
-    base = base.where((eb) =>
-      eb.or([
-        eb("o.borough_id", "=", boroughScope),
-        eb("o.borough_id", "is", null),
-      ]),
-    );
-  if (query.q)
-    base = base.where(
-      sql<SqlBool>`o.name ilike ${`%${likeEscaped(query.q)}%`}`,
-    );
-  if (isCountyWide(query.borough))
-    base = base.where("o.borough_id", "is", null);
+  if (boroughScope) base = base.where((eb) => eb.or([eb("o.borough_id", "=", boroughScope), eb("o.borough_id", "is", null)]));
+  if (query.q) base = base.where(sql<SqlBool>`o.name ilike ${`%${likeEscaped(query.q)}%`}`);
+  if (isCountyWide(query.borough)) base = base.where("o.borough_id", "is", null);
   else if (query.borough) base = base.where("o.borough_id", "=", query.borough);
   if (query.sector) base = base.where("o.sector", "=", query.sector as Sector);
-  if (query.status === "left")
-    base = base.where("o.withdrawn_at", "is not", null);
-  else if (query.status)
-    base = base.where(sql<SqlBool>`${status} = ${query.status}`);
+  if (query.status === "left") base = base.where("o.withdrawn_at", "is not", null);
+  else if (query.status) base = base.where(sql<SqlBool>`${status} = ${query.status}`);
 
-  const { total } = await base
-    .select((eb) => eb.fn.countAll<string>().as("total"))
-    .executeTakeFirstOrThrow();
+  const { total } = await base.select((eb) => eb.fn.countAll<string>().as("total")).executeTakeFirstOrThrow();
   const count = Number(total);
   const pages = Math.max(1, Math.ceil(count / ORGANISATIONS_PAGE_SIZE));
   const page = Math.min(query.page, pages);
@@ -112,16 +90,7 @@ export async function organisationPage(
     borough: sql`b.name ${dir} nulls first`,
     status: sql`${status} ${dir}`,
   };
-  let rows = base
-    .select([
-      "o.id",
-      "o.name",
-      "o.sector",
-      "b.name as borough_name",
-      "o.is_statutory",
-    ])
-    .select(status.as("status"))
-    .orderBy(order[query.sort]);
+  let rows = base.select(["o.id", "o.name", "o.sector", "b.name as borough_name", "o.is_statutory"]).select(status.as("status")).orderBy(order[query.sort]);
   if (query.sort !== "name") rows = rows.orderBy(sql`lower(o.name)`);
   rows = rows
     .orderBy("o.id")

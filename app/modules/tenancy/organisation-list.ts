@@ -6,14 +6,7 @@
 import { z } from "zod";
 import { SECTORS } from "../../../db/types";
 
-export const LIST_STATUSES = [
-  "prospect",
-  "signed",
-  "renewal_due",
-  "lapsed",
-  "withdrawn",
-  "left",
-] as const;
+export const LIST_STATUSES = ["prospect", "signed", "renewal_due", "lapsed", "withdrawn", "left"] as const;
 export type ListStatus = (typeof LIST_STATUSES)[number];
 export const LIST_STATUS_LABELS: Record<ListStatus, string> = {
   prospect: "Prospect",
@@ -40,32 +33,18 @@ export interface OrganisationListQuery {
   page: number;
 }
 
-const fallback = <T extends z.ZodTypeAny>(schema: T, value: z.infer<T>) =>
-  schema.catch(value);
+const fallback = <T extends z.ZodTypeAny>(schema: T, value: z.infer<T>) => schema.catch(value);
 
-export function organisationListQuery(
-  search: URLSearchParams,
-): OrganisationListQuery {
+export function organisationListQuery(search: URLSearchParams): OrganisationListQuery {
   const get = (key: string) => search.get(key) ?? undefined;
   return {
     q: fallback(z.string().trim().max(200), "").parse(get("q")),
-    borough: fallback(
-      z.union([z.literal(COUNTY_WIDE), z.string().uuid()]),
-      "",
-    ).parse(get("borough")) as string,
+    borough: fallback(z.union([z.literal(COUNTY_WIDE), z.string().uuid()]), "").parse(get("borough")) as string,
     sector: z.enum(SECTORS).or(z.literal("")).catch("").parse(get("sector")),
-    status: z
-      .enum(LIST_STATUSES)
-      .or(z.literal(""))
-      .catch("")
-      .parse(get("status")),
-    sort: fallback(z.enum(LIST_SORTS), "name").parse(
-      get(`${ORGANISATIONS_TABLE}-sort`),
-    ),
+    status: z.enum(LIST_STATUSES).or(z.literal("")).catch("").parse(get("status")),
+    sort: fallback(z.enum(LIST_SORTS), "name").parse(get(`${ORGANISATIONS_TABLE}-sort`)),
     desc: get(`${ORGANISATIONS_TABLE}-dir`) === "desc",
-    page: fallback(z.coerce.number().int().min(1).max(1_000_000), 1).parse(
-      get(`${ORGANISATIONS_TABLE}-page`),
-    ),
+    page: fallback(z.coerce.number().int().min(1).max(1_000_000), 1).parse(get(`${ORGANISATIONS_TABLE}-page`)),
   };
 }
 

@@ -74,7 +74,10 @@ export async function createOrganisation(tx: Tx, { partnershipId, form }: { part
   return { ok: true, id };
 }
 
-export async function updateOrganisation(tx: Tx, { partnershipId, organisationId, form }: { partnershipId: string; organisationId: string; form: OrganisationForm }): Promise<OrganisationOutcome> {
+export async function updateOrganisation(
+  tx: Tx,
+  { partnershipId, organisationId, form }: { partnershipId: string; organisationId: string; form: OrganisationForm },
+): Promise<OrganisationOutcome> {
   const problem = await problemWith(tx, { partnershipId, form, except: organisationId });
   if (problem) return problem;
   const result = await tx

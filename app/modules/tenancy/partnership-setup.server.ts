@@ -132,7 +132,13 @@ export async function setupTasks(tx: Tx, { partnershipId }: { partnershipId: str
     count("partnership_members"),
     count("invitations"),
   ]);
-  const published = await tx.selectFrom("pledge_versions").select("id").where("partnership_id", "=", partnershipId).where("published_at", "is not", null).limit(1).executeTakeFirst();
+  const published = await tx
+    .selectFrom("pledge_versions")
+    .select("id")
+    .where("partnership_id", "=", partnershipId)
+    .where("published_at", "is not", null)
+    .limit(1)
+    .executeTakeFirst();
   const settingsSaved = await tx
     .selectFrom("audit_events")
     .select("id")

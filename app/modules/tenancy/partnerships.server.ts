@@ -22,12 +22,7 @@ export async function partnershipIdOf(slug: string): Promise<string | null> {
 }
 
 export function listBoroughs(tx: Tx, { partnershipId }: { partnershipId: string }) {
-  return tx
-    .selectFrom("boroughs")
-    .select(["id", "name", "ons_code"])
-    .where("partnership_id", "=", partnershipId)
-    .orderBy("name")
-    .execute();
+  return tx.selectFrom("boroughs").select(["id", "name", "ons_code"]).where("partnership_id", "=", partnershipId).orderBy("name").execute();
 }
 
 export function listPartnerships(tx: Tx) {

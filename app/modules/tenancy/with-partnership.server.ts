@@ -11,12 +11,7 @@ import { partnershipChanged } from "../platform/partnership-changes.server";
 export type Tx = Transaction<Database>;
 export type Db = Kysely<Database>;
 
-export async function withPartnership<T>(
-  partnershipId: string,
-  userId: string | null,
-  work: (tx: Tx) => Promise<T>,
-  options: { db?: Db } = {},
-): Promise<T> {
+export async function withPartnership<T>(partnershipId: string, userId: string | null, work: (tx: Tx) => Promise<T>, options: { db?: Db } = {}): Promise<T> {
   let wrote = false;
   let scopeFacts = false;
   let returnQuarters = "";
@@ -27,7 +22,13 @@ export async function withPartnership<T>(
     // the partnership's cached dashboards move on once this commits; whether it touched what
     // dashboards read about organisations (migration 72's triggers); and which quarters' returns it
     // touched (migration 73's): platform/partnership-changes.
-    const { rows } = await sql<{ wrote: boolean; facts: boolean; quarters: string }>`select txid_current_if_assigned() is not null as wrote, coalesce(current_setting('app.scope_facts_changed', true), '') = 'on' as facts, coalesce(current_setting('app.return_quarters_changed', true), '') as quarters`.execute(tx);
+    const { rows } = await sql<{
+      wrote: boolean;
+      facts: boolean;
+      quarters: string;
+    }>`select txid_current_if_assigned() is not null as wrote, coalesce(current_setting('app.scope_facts_changed', true), '') = 'on' as facts, coalesce(current_setting('app.return_quarters_changed', true), '') as quarters`.execute(
+      tx,
+    );
     wrote = rows[0].wrote;
     scopeFacts = rows[0].facts;
     returnQuarters = rows[0].quarters;
@@ -64,10 +65,12 @@ export async function setScope(tx: Tx, scope: Scope): Promise<void> {
  * a link names its token. Lint allows `.transaction()` and `set_config('app.…')` only in this file.
  */
 export async function inTransaction<T>(work: (tx: Tx) => Promise<T>, scope: Scope = {}): Promise<T> {
-  return databases().app.transaction().execute(async (tx) => {
-    await setScope(tx, scope);
-    return work(tx);
-  });
+  return databases()
+    .app.transaction()
+    .execute(async (tx) => {
+      await setScope(tx, scope);
+      return work(tx);
+    });
 }
 
 /** Work outside any one partnership, as a signed-in person (reads their own memberships). */

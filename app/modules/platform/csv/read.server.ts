@@ -86,7 +86,9 @@ export function readCsv(text: string, options: CsvReadOptions): CsvTable {
     records = parse(detected.text, { bom: true, delimiter, relax_column_count: true, relax_quotes: true, skip_empty_lines: false, trim: true }) as string[][];
   } catch (error) {
     const line = (error as { lines?: number }).lines ?? 0;
-    return refused([{ row: line, column: "", message: `The file is not valid CSV: ${(error as Error).message}. Save it from your spreadsheet as “CSV UTF-8 (comma delimited)” and try again` }]);
+    return refused([
+      { row: line, column: "", message: `The file is not valid CSV: ${(error as Error).message}. Save it from your spreadsheet as “CSV UTF-8 (comma delimited)” and try again` },
+    ]);
   }
   const blank = (record: string[]) => record.every((cell) => cell.trim() === "");
   if (records.length === 0 || blank(records[0])) return refused([{ row: 1, column: "", message: "The file is empty, or its first row (the column names) is blank" }]);
