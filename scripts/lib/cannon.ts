@@ -109,7 +109,11 @@ export async function measure(options: RunOptions): Promise<Measured> {
   });
   const result = await done;
   const seconds = latencies.length ? Math.max((lastAnswered - firstSent) / 1000, 0.001) : Math.max((performance.now() - started) / 1000, result.duration || 0.001);
-  return { ...summarise(options.label, options.connections, latencies, seconds, byClass, result.errors + result.timeouts), statuses };
+  // Added to the summary, not spread into a copy: a copy would lose the non-enumerable latencies
+  // that pooling needs (every pooled round came out empty: NaN).
+  const measured = summarise(options.label, options.connections, latencies, seconds, byClass, result.errors + result.timeouts);
+  measured.statuses = statuses;
+  return measured;
 }
 
 function summarise(label: string, connections: number, latencies: number[], seconds: number, byClass: Measured["byClass"], errors: number): Measured {
