@@ -4,7 +4,9 @@
  * seeding and starting a partnership must all work there, and a seed that fails part way must
  * leave nothing behind.
  */
+import { spawnSync } from "node:child_process";
 import { randomBytes } from "node:crypto";
+import path from "node:path";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { closeDatabases, installDatabases, openDatabases, type DatabaseHandles } from "~/db.server";
 import { hashPassword } from "~/modules/auth/password.server";
@@ -12,7 +14,9 @@ import { clockReading } from "~/modules/platform/clock.server";
 import { migrateToLatest } from "~/modules/platform/migrate.server";
 import { startPartnership } from "~/modules/tenancy/partnership-setup.server";
 import { seedDemo } from "../../db/seed/demo";
+import { spawnApp } from "../../scripts/lib/app-process";
 import { adminQuery, APP_LOGIN } from "../../scripts/lib/test-templates";
+import { Client } from "../helpers/http-client";
 
 const suffix = randomBytes(4).toString("hex");
 const ownerRole = `gt_owner_${suffix}`;
@@ -89,5 +93,43 @@ describe("a schema owned by an ordinary role", () => {
       origin: "http://localhost:3000",
     });
     expect(outcome).toMatchObject({ ok: true, slug: "durham" });
+  });
+
+  it("runs as the README's recipe writes it: npm run db:migrate and db:seed as the owner, npm start as the app's login", { timeout: 180_000 }, async () => {
+    const server = inject("pgUrl");
+    const fresh = `${database}_recipe`;
+    await adminQuery(server, `create database ${fresh} owner ${ownerRole}`);
+    try {
+      const url = (user: string, password: string) => {
+        const u = new URL(server);
+        u.username = user;
+        u.password = password;
+        u.pathname = `/${fresh}`;
+        return u.toString();
+      };
+      const owner = url(ownerRole, "owner");
+      const run = (script: string) =>
+        spawnSync(process.execPath, [path.resolve("node_modules/tsx/dist/cli.mjs"), script], { env: { ...process.env, DATABASE_URL: owner }, encoding: "utf8", timeout: 120_000 });
+      const migrated = run("scripts/migrate.ts");
+      expect(migrated.status, migrated.stderr).toBe(0);
+      const seeded = run("scripts/seed.ts");
+      expect(seeded.status, seeded.stderr).toBe(0);
+      expect(seeded.stdout).toContain("Demo data loaded");
+      const app = await spawnApp({ DATABASE_URL: url(APP_LOGIN.user, APP_LOGIN.password), DATABASE_OWNER_URL: owner, GT_SEED_DEMO: "0" });
+      try {
+        const client = new Client(app.url);
+        expect((await client.get("/healthz")).status).toBe(200);
+        const signedIn = await client.post("/login", { email: "champion@cleveland.demo.test", password: "golden-thread-demo" });
+        expect(signedIn.status, app.output()).toBe(302);
+        // The champion's own organisation page, read as gt_app under row level security.
+        const landing = await client.get(signedIn.headers.get("Location")!);
+        expect(landing.status).toBe(200);
+        expect(await landing.text()).toContain("Hartlepool Borough Council");
+      } finally {
+        await app.stop();
+      }
+    } finally {
+      await adminQuery(server, `drop database if exists ${fresh} with (force)`);
+    }
   });
 });
