@@ -117,6 +117,11 @@ describe("the session's time left", () => {
     expect(left.extendable).toBe(true);
     expect(await expiry()).toBe(before);
 
+    // Without a session it says nothing is left, and never redirects (a fetcher would move the page).
+    const anonymous = await new Client(server().url).get("/account/session");
+    expect(anonymous.status).toBe(200);
+    expect(await anonymous.json()).toEqual({ endsInMs: 0, extendable: false });
+
     const stay = await client.post("/account/session", {}, headers);
     expect(stay.status).toBe(200);
     const after = (await stay.json()) as { endsInMs: number };

@@ -43,7 +43,8 @@ export const ROUTE_ACCESS: Record<string, RouteRule> = {
   // two-factor sign-in and re-authentication (issue 9). The code page sends anyone without a pending sign-in on: in if signed in, else to sign in.
   "routes/login_.code": { get: "signed-in", post: "signed-in" },
   "routes/account.confirm": { get: "signed-in", post: "signed-in" },
-  "routes/account.session": { get: "signed-in", post: "signed-in" },
+  // The time left answers anyone ("nothing left" without a session): a fetcher must never be redirected.
+  "routes/account.session": { get: "public", post: "signed-in" },
   // Ask to join (issue 20): the public form, and the coordinator's decisions.
   "routes/public.$slug.join": { get: "public", post: "public" },
   "routes/p.$slug.join-requests": { get: COORDINATOR, post: COORDINATOR, intents: ["approve", "decline"] },
